@@ -1,0 +1,63 @@
+# The single entry point. `make run` and `make test` are the quick start.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+DEV_ENV := DEBUG=1
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test test-browser lint format migrate demo letters bench check-deploy clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+migrate: $(STAMP)
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(DEV_ENV) $(PY) manage.py referentiedata_laden
+	$(DEV_ENV) $(PY) manage.py demodata
+
+run: demo
+	@$(DEV_ENV) $(PY) manage.py demodata --inlog
+	$(DEV_ENV) $(PY) manage.py runserver $(HOST)
+
+# The whole suite. Browser tests skip with a message when Chromium is absent,
+# unless REQUIRE_BROWSER=1 (CI on PostgreSQL).
+test: $(STAMP)
+	$(PY) manage.py makemigrations --check --dry-run --settings=ontheffing.settings > /dev/null || \
+		(echo "Migraties ontbreken: draai 'manage.py makemigrations'." && exit 1)
+	$(MAKE) --no-print-directory check-deploy
+	$(BIN)/pytest -q $(PYTEST_ARGS); status=$$?; \
+		if [ $$status -eq 5 ]; then echo "pytest heeft geen enkele test uitgevoerd."; exit 1; fi; \
+		exit $$status
+
+check-deploy: $(STAMP)
+	DEBUG=0 SECRET_KEY=$$(printf 'k%.0s' $$(seq 1 60))-check ALLOWED_HOSTS=ontheffing.example.nl \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+letters: $(STAMP)
+	rm -rf build/letters && mkdir -p build/letters
+	$(DEV_ENV) $(PY) manage.py voorbeeldbrieven build/letters
+	for f in build/letters/*.pdf; do pdftoppm -png -r 70 -f 1 -l 1 "$$f" "$${f%.pdf}"; done
+	@ls build/letters
+
+bench: $(STAMP)
+	$(DEV_ENV) $(PY) -m tests.bench
+
+clean:
+	rm -rf $(VENV) build staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,141 @@
+"""E-mails to applicants and staff: plain text with an HTML alternative, in Dutch.
+
+Services schedule these with ``transaction.on_commit``, so nothing is sent for a
+change that was rolled back. Each body is ``templates/emails/<naam>.txt``; the
+HTML alternative wraps the same text in ``emails/basis.html``.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from ontheffing.models import Provincie
+
+
+def _link(verzoek) -> str:
+    return settings.SITE_URL + reverse("aanvrager:verzoek", args=[verzoek.pk])
+
+
+def _aanvrager_adressen(verzoek) -> list[str]:
+    adressen = [verzoek.ingediend_door.email]
+    if verzoek.email and verzoek.email.lower() not in (a.lower() for a in adressen):
+        adressen.append(verzoek.email)
+    return adressen
+
+
+def verstuur(
+    naam: str, onderwerp: str, aan: list[str], context: dict, bijlagen=()
+) -> None:
+    context = {**context, "onderwerp": onderwerp}
+    tekst = render_to_string(f"emails/{naam}.txt", context).strip() + "\n"
+    html = render_to_string("emails/basis.html", {**context, "tekst": tekst})
+    bericht = EmailMultiAlternatives(
+        subject=onderwerp, body=tekst, from_email=settings.DEFAULT_FROM_EMAIL, to=aan
+    )
+    bericht.attach_alternative(html, "text/html")
+    for bestandsnaam, inhoud, mimetype in bijlagen:
+        bericht.attach(bestandsnaam, inhoud, mimetype)
+    bericht.send()
+
+
+def _aan_aanvrager(naam: str, onderwerp: str, verzoek, bijlagen=(), **extra) -> None:
+    verstuur(
+        naam,
+        f"{onderwerp} ({verzoek.kenmerk})" if verzoek.kenmerk else onderwerp,
+        _aanvrager_adressen(verzoek),
+        {"verzoek": verzoek, "link": _link(verzoek), **extra},
+        bijlagen=bijlagen,
+    )
+
+
+def ontvangstbevestiging(verzoek) -> None:
+    """Awb 4:3a: electronic receipt is acknowledged."""
+    _aan_aanvrager(
+        "ontvangstbevestiging",
+        "Ontvangstbevestiging van uw verzoek om ontheffing",
+        verzoek,
+        beslistermijn=verzoek.beslistermijn,
+    )
+
+
+def aanvulling_gevraagd(verzoek) -> None:
+    _aan_aanvrager(
+        "aanvulling_gevraagd",
+        "Wij hebben meer informatie nodig",
+        verzoek,
+        opschorting=verzoek.lopende_opschorting,
+    )
+
+
+def herinnering_aanvulling(verzoek, opschorting) -> None:
+    _aan_aanvrager(
+        "herinnering",
+        "Herinnering: wij wachten op uw aanvulling",
+        verzoek,
+        opschorting=opschorting,
+    )
+
+
+def aanvulling_ontvangen(verzoek) -> None:
+    if verzoek.behandelaar and verzoek.behandelaar.email:
+        verstuur(
+            "aanvulling_ontvangen",
+            f"Aanvulling ontvangen ({verzoek.kenmerk})",
+            [verzoek.behandelaar.email],
+            {
+                "verzoek": verzoek,
+                "link": settings.SITE_URL
+                + reverse("provincie:verzoek", args=[verzoek.pk]),
+            },
+        )
+
+
+def verdaagd(verzoek) -> None:
+    _aan_aanvrager(
+        "verdaagd",
+        "De beslistermijn van uw verzoek is verlengd",
+        verzoek,
+        beslistermijn=verzoek.beslistermijn,
+    )
+
+
+def besluit_genomen(verzoek, besluit) -> None:
+    bijlage = [(besluit.bestandsnaam, bytes(besluit.pdf), "application/pdf")]
+    _aan_aanvrager(
+        "besluit_genomen",
+        "Besluit op uw verzoek om ontheffing",
+        verzoek,
+        besluit=besluit,
+        bijlagen=bijlage,
+    )
+    afschrift = Provincie.regels(verzoek.provincie.afschrift_emails)
+    if afschrift:
+        verstuur(
+            "afschrift",
+            f"Afschrift besluit {verzoek.kenmerk}",
+            list(afschrift),
+            {"verzoek": verzoek, "besluit": besluit},
+            bijlagen=bijlage,
+        )
+
+
+def doorgezonden(verzoek) -> None:
+    """Awb 2:3: the sender is told the request was forwarded, with the notice attached."""
+    besluit = verzoek.besluiten.order_by("-pk").first()
+    bijlage = (
+        [(besluit.bestandsnaam, bytes(besluit.pdf), "application/pdf")]
+        if besluit
+        else []
+    )
+    _aan_aanvrager(
+        "doorgezonden", "Uw verzoek is doorgezonden", verzoek, bijlagen=bijlage
+    )
+
+
+def ingetrokken(verzoek) -> None:
+    _aan_aanvrager(
+        "ingetrokken", "Bevestiging: u heeft uw verzoek ingetrokken", verzoek
+    )

@@ -1,0 +1,72 @@
+"""Account forms: log in by e-mail address, register as an applicant."""
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+
+from ontheffing.models import Gebruiker
+
+
+class InlogFormulier(AuthenticationForm):
+    username = forms.EmailField(
+        label="E-mailadres",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    password = forms.CharField(
+        label="Wachtwoord",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    error_messages = {
+        "invalid_login": (
+            "Het e-mailadres of het wachtwoord klopt niet. Let op: bij het wachtwoord "
+            "tellen hoofdletters en kleine letters mee."
+        ),
+        "inactive": "Dit account is niet actief. Neem contact op met de provincie.",
+    }
+
+
+class RegistratieFormulier(forms.Form):
+    naam = forms.CharField(
+        label="Uw naam",
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="E-mailadres",
+        help_text="Hierheen sturen wij de bevestiging en berichten over uw verzoek.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password1 = forms.CharField(
+        label="Wachtwoord",
+        strip=False,
+        help_text="Minstens 10 tekens; niet alleen cijfers en geen veelgebruikt wachtwoord.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label="Herhaal het wachtwoord",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if Gebruiker.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                "Er is al een account met dit e-mailadres. Log in, of vraag een nieuw "
+                "wachtwoord aan als u het niet meer weet."
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        een, twee = cleaned.get("password1"), cleaned.get("password2")
+        if een and twee and een != twee:
+            self.add_error("password2", "De twee wachtwoorden zijn niet gelijk.")
+        elif een:
+            gebruiker = Gebruiker(email=cleaned.get("email", ""), naam=cleaned.get("naam", ""))
+            try:
+                password_validation.validate_password(een, gebruiker)
+            except forms.ValidationError as fout:
+                self.add_error("password1", fout)
+        return cleaned

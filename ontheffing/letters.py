@@ -1,0 +1,297 @@
+"""The decision letter: data in, HTML out, then an accessible PDF (domain §5-§6).
+
+Pure rendering, no ORM: the caller builds a ``Brief`` from the case. The HTML is
+returned as well, so tests and the archive can read what was rendered. WeasyPrint
+may fetch only files from this app's own static directory (``static_pad``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from django.template.loader import render_to_string
+
+from ontheffing.formatting import bedrag, datum
+from ontheffing.termijnen import bezwaartermijn_einde
+
+SJABLOONVERSIE = "2026.1"
+LOGO = "ontheffing/logo-provincie.svg"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_BASE_URL = STATIC_DIR.as_uri() + "/"
+MEDIATYPES = {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}
+
+
+class Briefsoort(StrEnum):
+    VERLEEND = "verleend"
+    GEWEIGERD_NIET_ONTHEFFBAAR = "geweigerd_niet_ontheffbaar"
+    GEWEIGERD_CRITERIA = "geweigerd_criteria"
+    GEEN_ONTHEFFING_VEREIST = "geen_ontheffing_vereist"
+    BUITEN_BEHANDELING = "buiten_behandeling"
+    DOORZENDING = "doorzending"
+
+
+ONDERWERPEN = {
+    Briefsoort.BUITEN_BEHANDELING: (
+        "Besluit om uw verzoek om ontheffing niet te behandelen"
+    ),
+    Briefsoort.DOORZENDING: "Doorzending van uw verzoek om ontheffing",
+}
+ONDERWERP_BESLUIT = "Besluit op uw verzoek om ontheffing"
+
+# The agreements of Gemw 15, first paragraph, under d (domain §2), by code.
+ONDERDELEN = {
+    "d1": "aanneming van werk",
+    "d2": "het buiten dienstbetrekking verrichten van werkzaamheden tegen betaling",
+    "d3": "het anders dan om niet leveren van roerende zaken",
+    "d4": "het verhuren van roerende zaken",
+    "d5": "het verwerven van betwiste vorderingen",
+    "d6": "het onderhands verwerven van onroerende zaken of beperkte rechten daarop",
+    "d7": "het onderhands huren of pachten",
+}
+
+OORDELEN = {
+    "voldaan": "voldaan",
+    "niet_voldaan": "niet voldaan",
+    "niet_van_toepassing": "niet van toepassing",
+}
+
+# GS write as "wij", the Commissaris van de Koning as "ik".
+SPREKERS = {
+    "gs": {
+        "wij": "wij", "Wij": "Wij", "hebben": "hebben", "zijn": "zijn",
+        "kunnen": "kunnen", "handelen": "handelen", "laten": "laten",
+        "wijzen": "wijzen", "besluiten": "besluiten", "beslissen": "beslissen",
+        "verlenen": "verlenen", "weigeren": "weigeren",
+    },
+    "cdk": {
+        "wij": "ik", "Wij": "Ik", "hebben": "heb", "zijn": "ben",
+        "kunnen": "kan", "handelen": "handel", "laten": "laat",
+        "wijzen": "wijs", "besluiten": "besluit", "beslissen": "beslis",
+        "verlenen": "verleen", "weigeren": "weiger",
+    },
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Briefhoofd:
+    provincie: str
+    postadres: tuple[str, ...] = ()
+    bezoekadres: tuple[str, ...] = ()
+    telefoon: str = ""
+    email: str = ""
+    website: str = ""
+    logo: str | None = LOGO  # relative to STATIC_DIR
+
+
+@dataclass(frozen=True)
+class Ondertekening:
+    bestuursorgaan: str  # "gs" or "cdk"
+    provincie: str
+    namens: bool = False  # signed under mandate (Awb 10:10)
+    naam: str = ""
+    functie: str = ""
+    voorzitter_naam: str = ""  # GS without mandate: the CdK chairs
+    secretaris_naam: str = ""
+
+    def __post_init__(self):
+        if self.bestuursorgaan not in SPREKERS:
+            raise ValueError(f"Onbekend bestuursorgaan: {self.bestuursorgaan!r}")
+
+    @property
+    def orgaan(self) -> str:
+        if self.bestuursorgaan == "cdk":
+            return f"de Commissaris van de Koning in {self.provincie}"
+        return f"Gedeputeerde Staten van {self.provincie}"
+
+
+@dataclass(frozen=True)
+class Criteriumoordeel:
+    code: str
+    titel: str
+    oordeel: str  # a key of OORDELEN
+    motivering: str
+
+    def __post_init__(self):
+        if self.oordeel not in OORDELEN:
+            raise ValueError(f"Onbekend oordeel: {self.oordeel!r}")
+
+    @property
+    def oordeel_tekst(self) -> str:
+        return OORDELEN[self.oordeel]
+
+
+@dataclass(frozen=True)
+class Brief:
+    soort: Briefsoort
+    kenmerk: str
+    datum: date  # of the letter, which is the day of sending (bekendmaking)
+    geadresseerde_naam: str
+    ondertekening: Ondertekening
+    briefhoofd: Briefhoofd
+    onderwerp: str = ""  # empty: the standard subject of this soort
+    geadresseerde_adres: tuple[str, ...] = ()
+    aanhef: str = "Geachte heer/mevrouw,"
+    ambt_omschrijving: str = ""  # "lid van de gemeenteraad van Arnhem"
+    namens_ingediend_door: str | None = None
+    ontvangen: date | None = None
+    aangevuld: date | None = None
+    handeling_omschrijving: str = ""
+    wederpartij: str = ""
+    overeenkomst_onderwerp: str = ""
+    waarde: Decimal | None = None
+    looptijd_van: date | None = None
+    looptijd_tot: date | None = None
+    onderdeel: str | None = None  # "d1".."d7" (ONDERDELEN) or None
+    grondslag: str = ""  # from the qualification: the prohibition at issue
+    bevoegdheid: str = ""  # the power to exempt: "artikel 15, tweede lid, ..."
+    kwalificatie_toelichting: tuple[str, ...] = ()
+    bw_3_43: bool = False
+    beleidsregel: str | None = None
+    criteria: tuple[Criteriumoordeel, ...] = ()
+    motivering: str = ""
+    voorschriften: tuple[str, ...] = ()
+    noot_artikel_28: bool = False  # geen ontheffing vereist: mention abstaining
+    afschrift: tuple[str, ...] = ()
+    bezwaar_adres: tuple[str, ...] = ()
+    aanvulling_gevraagd_op: date | None = None
+    hersteltermijn_einde: date | None = None
+    ontbrekend: tuple[str, ...] = ()
+    doorgezonden_aan: str = ""
+    doorgezonden_adres: tuple[str, ...] = ()
+
+    @property
+    def onderwerp_tekst(self) -> str:
+        return self.onderwerp or ONDERWERPEN.get(self.soort, ONDERWERP_BESLUIT)
+
+    @property
+    def onderdeel_tekst(self) -> str:
+        return ONDERDELEN.get(self.onderdeel or "", "")
+
+    @property
+    def looptijd_tekst(self) -> str:
+        van, tot = self.looptijd_van, self.looptijd_tot
+        if van and tot:
+            return f"van {datum(van)} tot en met {datum(tot)}"
+        if van:
+            return f"vanaf {datum(van)}"
+        return f"tot en met {datum(tot)}" if tot else ""
+
+    @property
+    def overeenkomst_tekst(self) -> str:
+        """The scope of a dictum: counterparty, subject, value and term."""
+        tekst = f"de overeenkomst met {self.wederpartij}"
+        if self.overeenkomst_onderwerp:
+            tekst += f" over {self.overeenkomst_onderwerp}"
+        if self.waarde is not None:
+            tekst += f", met een waarde van {bedrag(self.waarde)}"
+        if self.looptijd_tekst:
+            tekst += f", voor de periode {self.looptijd_tekst}"
+        return tekst
+
+    @property
+    def is_besluit(self) -> bool:
+        """A forwarding (Awb 2:3) is a notice, not a decision: no objection."""
+        return self.soort != Briefsoort.DOORZENDING
+
+
+def aanhef(aanspreekvorm: str, achternaam: str) -> str:
+    """'Geachte mevrouw De Vries,': a leading tussenvoegsel gets a capital."""
+    vorm = aanspreekvorm.strip().lower()
+    if vorm not in {"heer", "mevrouw"}:
+        vorm = "heer/mevrouw"
+    naam = achternaam.strip()
+    if not naam:
+        return f"Geachte {vorm},"
+    return f"Geachte {vorm} {naam[0].upper()}{naam[1:]},"
+
+
+def titel(brief: Brief) -> str:
+    return f"{brief.onderwerp_tekst}, kenmerk {brief.kenmerk}"
+
+
+def render_html(brief: Brief, *, concept: bool = False) -> str:
+    context = {
+        "brief": brief,
+        "concept": concept,
+        "titel": ("CONCEPT - " if concept else "") + titel(brief),
+        "orgaan": brief.ondertekening.orgaan,
+        "w": SPREKERS[brief.ondertekening.bestuursorgaan],
+        "cdk": brief.ondertekening.bestuursorgaan == "cdk",
+        "bezwaartermijn_einde": bezwaartermijn_einde(brief.datum),
+    }
+    return render_to_string(f"letters/{Briefsoort(brief.soort)}.html", context)
+
+
+def static_pad(url: str) -> Path:
+    """The file under STATIC_DIR that a file: URL names; ValueError otherwise.
+
+    Letters may load only the stylesheet and images shipped with the app: no
+    other file, no network, no data: URLs.
+    """
+    delen = urlsplit(url)
+    if delen.scheme != "file" or delen.netloc not in {"", "localhost"}:
+        raise ValueError(f"URL niet toegestaan in een brief: {url[:100]!r}")
+    pad = Path(url2pathname(delen.path)).resolve()
+    if (
+        not pad.is_relative_to(STATIC_DIR.resolve())
+        or not pad.is_file()
+        or pad.suffix not in MEDIATYPES
+    ):
+        raise ValueError(f"Bestand niet toegestaan in een brief: {url[:100]!r}")
+    return pad
+
+
+@cache
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StaticURLFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            pad = static_pad(url)
+            return URLFetcherResponse(
+                pad.as_uri(),
+                pad.read_bytes(),
+                {"Content-Type": MEDIATYPES[pad.suffix]},
+            )
+
+    return StaticURLFetcher
+
+
+def static_url_fetcher():
+    """A WeasyPrint URL fetcher that serves only ``static_pad`` files.
+
+    A refused URL is a bug in a template or the letterhead: rendering stops
+    rather than produce a letter without its stylesheet or logo.
+    """
+    return _fetcher_class()(fail_on_errors=True)
+
+
+def render_pdf(html: str) -> bytes:
+    """Tagged PDF/UA-1; title and language come from the HTML."""
+    from weasyprint import HTML
+
+    document = HTML(
+        string=html, base_url=STATIC_BASE_URL, url_fetcher=static_url_fetcher()
+    )
+    return document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+@dataclass(frozen=True)
+class Gerenderd:
+    html: str
+    pdf: bytes
+    sha256: str
+
+
+def render(brief: Brief, *, concept: bool = False) -> Gerenderd:
+    html = render_html(brief, concept=concept)
+    pdf = render_pdf(html)
+    return Gerenderd(html=html, pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest())

@@ -1,0 +1,376 @@
+"""Demo data for `make run`: staff of two provinces, three applicants, and cases in
+every state, made through the real use cases (so they carry a real history).
+
+Idempotent: a second run changes nothing. Never for production: it refuses to
+run without DEBUG unless --force is given.
+"""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from ontheffing import kwalificatie as kw
+from ontheffing import services
+from ontheffing.models import Gebruiker, Gemeente, Provincie
+from ontheffing.states import Rol, Uitkomst
+from ontheffing.toetsing import criteria_voor
+
+WACHTWOORD = "demo-wachtwoord-2026"
+
+PROVINCIES = {
+    "PV25": {
+        "postadres": "Postbus 9090\n6800 GX Arnhem",
+        "bezoekadres": "Markt 11\n6811 CG Arnhem",
+        "telefoon": "026 359 99 99",
+        "email": "post@gelderland.example",
+        "website": "www.gelderland.example",
+        "cdk_naam": "mr. A.B. Voorbeeld",
+        "secretaris_naam": "drs. C.D. Voorbeeld",
+        "afschrift_aan": "",
+    },
+    "PV26": {
+        "postadres": "Postbus 80300\n3508 TH Utrecht",
+        "bezoekadres": "Archimedeslaan 6\n3584 BA Utrecht",
+        "telefoon": "030 258 91 11",
+        "email": "post@utrecht.example",
+        "website": "www.utrecht.example",
+        "cdk_naam": "drs. E.F. Voorbeeld",
+        "secretaris_naam": "mr. G.H. Voorbeeld",
+    },
+}
+
+MEDEWERKERS = [
+    # email, naam, rol, provincie, extra
+    ("behandelaar@gelderland.demo", "Sanne de Vries", Rol.BEHANDELAAR, "PV25", {}),
+    (
+        "behandelaar2@gelderland.demo",
+        "Pieter Bakker",
+        Rol.BEHANDELAAR,
+        "PV25",
+        {"mandaat": True, "functie": "senior jurist"},
+    ),
+    (
+        "beslisser@gelderland.demo",
+        "Karin Mulder",
+        Rol.BESLISSER,
+        "PV25",
+        {
+            "mandaat": True,
+            "functie": "teamleider Juridische Zaken",
+            "mag_namens_cdk": True,
+        },
+    ),
+    ("beheerder@gelderland.demo", "Ahmed El Amrani", Rol.BEHEERDER, "PV25", {}),
+    ("behandelaar@utrecht.demo", "Lotte Visser", Rol.BEHANDELAAR, "PV26", {}),
+    (
+        "beslisser@utrecht.demo",
+        "Joost van Dam",
+        Rol.BESLISSER,
+        "PV26",
+        {
+            "mandaat": True,
+            "functie": "afdelingshoofd Bestuurszaken",
+            "mag_namens_cdk": True,
+        },
+    ),
+    ("beheerder@utrecht.demo", "Fatima Yilmaz", Rol.BEHEERDER, "PV26", {}),
+]
+
+AANVRAGERS = [
+    ("raadslid@demo.nl", "Jeroen Hendriks", "heer"),
+    ("wethouder@demo.nl", "Ingrid Smit", "mevrouw"),
+    ("burgemeester@demo.nl", "Hans de Boer", "heer"),
+]
+
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def _gebruiker(email, naam, **velden):
+    user, nieuw = Gebruiker.objects.get_or_create(
+        email=email, defaults={"naam": naam, "email_bevestigd": True, **velden}
+    )
+    if nieuw:
+        user.set_password(WACHTWOORD)
+        user.save()
+    return user
+
+
+class Command(BaseCommand):
+    help = "Maakt demodata (alleen voor ontwikkeling) of drukt met --inlog de demo-inloggegevens af."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--inlog", action="store_true", help="Alleen de inloggegevens tonen."
+        )
+        parser.add_argument("--force", action="store_true", help="Ook zonder DEBUG.")
+
+    def handle(self, *args, inlog=False, force=False, **options):
+        if inlog:
+            return self.toon_inlog()
+        if not settings.DEBUG and not force:
+            raise CommandError("Demodata alleen met DEBUG=1 (nooit in productie).")
+        if not Provincie.objects.filter(code="PV25").exists():
+            raise CommandError(
+                "Laad eerst de referentiedata: manage.py referentiedata_laden"
+            )
+        if Gebruiker.objects.filter(email="raadslid@demo.nl").exists():
+            self.stdout.write("Demodata staat er al.")
+            return
+        with transaction.atomic():
+            self.maak()
+        self.stdout.write("Demodata gemaakt.")
+
+    def toon_inlog(self):
+        self.stdout.write("\nOntheffing draait op http://127.0.0.1:8000\n")
+        self.stdout.write(
+            f"Demo-inloggegevens (wachtwoord voor iedereen: {WACHTWOORD}):"
+        )
+        for email, naam, rol, code, _ in MEDEWERKERS:
+            self.stdout.write(f"  {rol.label:<12} {email:<32} {naam} ({code})")
+        for email, naam, _ in AANVRAGERS:
+            self.stdout.write(f"  {'Aanvrager':<12} {email:<32} {naam}")
+        self.stdout.write("  Beheeromgeving (superuser): beheer@demo.nl\n")
+
+    def maak(self):
+        for code, velden in PROVINCIES.items():
+            Provincie.objects.filter(code=code).update(**velden)
+        staf = {}
+        for email, naam, rol, code, extra in MEDEWERKERS:
+            staf[email] = _gebruiker(
+                email,
+                naam,
+                rol=rol,
+                provincie=Provincie.objects.get(code=code),
+                **extra,
+            )
+        raadslid, wethouder, burgemeester = (
+            _gebruiker(email, naam, aanspreekvorm=vorm)
+            for email, naam, vorm in AANVRAGERS
+        )
+        beheer = _gebruiker(
+            "beheer@demo.nl", "Functioneel beheer", is_staff=True, is_superuser=True
+        )
+        assert beheer.is_superuser
+        arnhem = Gemeente.objects.get(code="GM0202")
+        ede = Gemeente.objects.get(code="GM0228")
+        apeldoorn = Gemeente.objects.get(code="GM0200")
+        utrecht = Gemeente.objects.get(code="GM0344")
+        behandelaar = staf["behandelaar@gelderland.demo"]
+        beslisser = staf["beslisser@gelderland.demo"]
+        vandaag = timezone.localdate()
+
+        def concept(aanvrager, gemeente, **velden):
+            basis = dict(
+                naam=aanvrager.naam,
+                aanspreekvorm=aanvrager.aanspreekvorm,
+                adres="Dorpsstraat 12",
+                postcode="6811 AB",
+                woonplaats=gemeente.naam,
+                email=aanvrager.email,
+                telefoon="06 12345678",
+                ambt=kw.Ambt.RAADSLID,
+                in_functie_sinds=date(2022, 3, 30),
+                gemeente=gemeente,
+                handeling=kw.Handeling.AANNEMING_VAN_WERK,
+                wederpartij_naam=f"Gemeente {gemeente.naam}",
+                onderwerp="Schilderwerk gemeentehuis",
+                waarde=Decimal("18500.00"),
+                omschrijving="Buitenschilderwerk van kozijnen en deuren van het gemeentehuis.",
+                looptijd_van=date(vandaag.year + 1, 5, 1),
+                looptijd_tot=date(vandaag.year + 1, 7, 31),
+                totstandkoming="Meervoudig onderhandse aanbesteding; drie offertes gevraagd.",
+                betrokken_bij_besluitvorming=False,
+                onthouding=True,
+                verklaring=True,
+            )
+            basis.update(velden)
+            verzoek = services.concept_aanmaken(
+                user=aanvrager, provincie=gemeente.provincie, **basis
+            )
+            services.bijlage_toevoegen(
+                user=aanvrager,
+                verzoek=verzoek,
+                soort="overeenkomst",
+                bestand=ContentFile(PDF, name="offerte.pdf"),
+            )
+            for soort in verzoek.ontbrekende_bijlagen():
+                services.bijlage_toevoegen(
+                    user=aanvrager,
+                    verzoek=verzoek,
+                    soort=soort,
+                    bestand=ContentFile(PDF, name=f"{soort}.pdf"),
+                )
+            return verzoek
+
+        def ingediend(*args, **kwargs):
+            verzoek = concept(*args, **kwargs)
+            return services.verzoek_indienen(
+                user=verzoek.ingediend_door, verzoek=verzoek
+            )
+
+        def in_toetsing(*args, **kwargs):
+            verzoek = ingediend(*args, **kwargs)
+            services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
+            services.verzoek_kwalificeren(
+                user=behandelaar,
+                verzoek=verzoek,
+                feiten=verzoek.feiten(),
+                motivering="",
+            )
+            return verzoek
+
+        def beoordeeld(verzoek):
+            services.criteria_beoordelen(
+                user=behandelaar,
+                verzoek=verzoek,
+                oordelen={
+                    c: (
+                        "voldaan",
+                        f"{c.titel}: uit de stukken blijkt dat hieraan is voldaan.",
+                    )
+                    for c in criteria_voor(verzoek)
+                },
+            )
+            return verzoek
+
+        # concept
+        concept(
+            raadslid,
+            arnhem,
+            onderwerp="Levering kerstpakketten",
+            handeling=kw.Handeling.LEVERING_ROERENDE_ZAKEN,
+            waarde=Decimal("2400.00"),
+            verklaring=False,
+        )
+        # ingediend
+        ingediend(
+            raadslid,
+            ede,
+            onderwerp="Onderhoud groen sportpark",
+            handeling=kw.Handeling.WERKZAAMHEDEN_TEGEN_BELONING,
+            relatie=kw.Relatie.EIGEN_RECHTSPERSOON,
+            via_wie="Hendriks Hoveniers B.V.",
+        )
+        # aanvulling gevraagd
+        v = ingediend(
+            wethouder,
+            apeldoorn,
+            ambt=kw.Ambt.WETHOUDER,
+            onderwerp="Huur garagebox",
+            handeling=kw.Handeling.HUUR_OF_PACHT_VAN_OVERHEID,
+            waarde=Decimal("1140.00"),
+        )
+        services.aanvulling_vragen(
+            user=behandelaar,
+            verzoek=v,
+            ontbrekend=["Het huurcontract"],
+            toelichting="Stuur ook de tarieflijst van de gemeente mee.",
+            hersteltermijn_einde=vandaag + timedelta(days=14),
+        )
+        # kwalificatie
+        v = ingediend(
+            raadslid,
+            arnhem,
+            onderwerp="Fotografie jaarverslag",
+            handeling=kw.Handeling.WERKZAAMHEDEN_TEGEN_BELONING,
+            waarde=Decimal("3200.00"),
+        )
+        services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=v)
+        # toetsing
+        in_toetsing(
+            raadslid,
+            ede,
+            onderwerp="Levering drukwerk verkiezingen",
+            handeling=kw.Handeling.LEVERING_ROERENDE_ZAKEN,
+            waarde=Decimal("6400.00"),
+        )
+        # zienswijze gevraagd
+        v = beoordeeld(
+            in_toetsing(
+                wethouder,
+                arnhem,
+                ambt=kw.Ambt.WETHOUDER,
+                onderwerp="Verhuur geluidsinstallatie",
+                waarde=Decimal("900.00"),
+                handeling=kw.Handeling.VERHUUR_ROERENDE_ZAKEN,
+            )
+        )
+        services.zienswijze_vragen(
+            user=behandelaar,
+            verzoek=v,
+            van="de aanvrager",
+            uiterlijk=vandaag + timedelta(days=14),
+            toelichting="De gemeente meldt een lagere marktprijs.",
+        )
+        # ter besluitvorming (burgemeester: CdK)
+        v = beoordeeld(
+            in_toetsing(
+                burgemeester,
+                apeldoorn,
+                ambt=kw.Ambt.BURGEMEESTER,
+                handeling=kw.Handeling.VERWERVING_ONROERENDE_ZAAK,
+                onderwerp="Aankoop strook grond naast woning",
+                waarde=Decimal("12500.00"),
+                looptijd_van=None,
+                looptijd_tot=None,
+            )
+        )
+        services.besluit_voorstellen(
+            user=behandelaar,
+            verzoek=v,
+            uitkomst=Uitkomst.VERLEEND,
+            motivering="Aan alle criteria is voldaan.",
+            bw_3_43=True,
+            voorschriften=list(criteria_voor(v)[0].beleidsregel.voorschriften[:3]),
+        )
+        # afgehandeld (verleend)
+        v = beoordeeld(in_toetsing(raadslid, arnhem))
+        services.besluit_voorstellen(
+            user=behandelaar,
+            verzoek=v,
+            uitkomst=Uitkomst.VERLEEND,
+            motivering="Transparante aanbesteding tegen marktconforme prijs.",
+            voorschriften=list(criteria_voor(v)[0].beleidsregel.voorschriften),
+        )
+        services.besluit_vaststellen(user=beslisser, verzoek=v)
+        # doorgezonden (Statenlid: Minister van BZK)
+        v = ingediend(
+            wethouder,
+            ede,
+            ambt=kw.Ambt.STATENLID,
+            onderwerp="Levering koffie provinciehuis",
+            handeling=kw.Handeling.LEVERING_ROERENDE_ZAKEN,
+        )
+        services.verzoek_doorzenden(
+            user=behandelaar,
+            verzoek=v,
+            aan="de Minister van Binnenlandse Zaken en Koninkrijksrelaties",
+            adres="Postbus 20011\n2500 EA Den Haag",
+            toelichting="Voor Statenleden is de minister bevoegd.",
+        )
+        # ingetrokken
+        v = ingediend(
+            raadslid,
+            ede,
+            onderwerp="Verhuur aanhangwagen",
+            handeling=kw.Handeling.VERHUUR_ROERENDE_ZAKEN,
+        )
+        services.verzoek_intrekken(
+            user=raadslid, verzoek=v, reden="De gemeente ziet af van de huur."
+        )
+        # Utrecht: one case for the other province
+        ingediend(
+            wethouder,
+            utrecht,
+            ambt=kw.Ambt.WETHOUDER,
+            onderwerp="Advies inrichting plein",
+            handeling=kw.Handeling.WERKZAAMHEDEN_TEGEN_BELONING,
+        )

@@ -1,0 +1,35 @@
+from ontheffing.models.audit import Gebeurtenis, OnveranderbaarError, controleer_keten
+from ontheffing.models.beleid import (
+    Beleidsregel,
+    Criterium,
+    Criteriumoordeel,
+    Oordeel,
+    standaard_beleidsregel,
+)
+from ontheffing.models.besluit import Besluit, Kenmerkteller
+from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
+from ontheffing.models.reference import Gemeente, Provincie, Regeling, Waterschap
+from ontheffing.models.verzoek import Bijlage, Bijlagesoort, Opschorting, Verzoek
+
+__all__ = [
+    "Aanspreekvorm",
+    "Beleidsregel",
+    "Besluit",
+    "Bijlage",
+    "Bijlagesoort",
+    "Criterium",
+    "Criteriumoordeel",
+    "Gebeurtenis",
+    "Gebruiker",
+    "Gemeente",
+    "Kenmerkteller",
+    "Oordeel",
+    "OnveranderbaarError",
+    "Opschorting",
+    "Provincie",
+    "Regeling",
+    "Verzoek",
+    "Waterschap",
+    "controleer_keten",
+    "standaard_beleidsregel",
+]

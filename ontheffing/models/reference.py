@@ -1,0 +1,99 @@
+"""Reference data: provinces and municipalities (CBS), waterschappen and regelingen."""
+
+from django.db import models
+
+
+class Provincie(models.Model):
+    """One of the twelve provinces, with what its letters need (editable by its beheerder)."""
+
+    code = models.CharField("CBS-code", max_length=4, unique=True)
+    naam = models.CharField(max_length=100)
+    postadres = models.TextField(blank=True, help_text="Eén regel per adresregel.")
+    bezoekadres = models.TextField(blank=True, help_text="Eén regel per adresregel.")
+    telefoon = models.CharField(max_length=40, blank=True)
+    email = models.EmailField("e-mailadres", blank=True)
+    website = models.CharField(max_length=200, blank=True)
+    cdk_naam = models.CharField(
+        "naam Commissaris van de Koning", max_length=200, blank=True
+    )
+    secretaris_naam = models.CharField(
+        "naam provinciesecretaris", max_length=200, blank=True
+    )
+    afschrift_aan = models.TextField(
+        "afschrift aan",
+        blank=True,
+        help_text="Vaste ontvangers van een afschrift van elk besluit, één per regel.",
+    )
+    afschrift_emails = models.TextField(
+        "e-mailadressen voor afschriften",
+        blank=True,
+        help_text="Eén e-mailadres per regel; zij krijgen elk besluit als bijlage.",
+    )
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name_plural = "provincies"
+
+    def __str__(self):
+        return self.naam
+
+    @staticmethod
+    def regels(tekst: str) -> tuple[str, ...]:
+        return tuple(r.strip() for r in tekst.splitlines() if r.strip())
+
+
+class Gemeente(models.Model):
+    code = models.CharField("CBS-code", max_length=6, unique=True)
+    naam = models.CharField(max_length=100)
+    provincie = models.ForeignKey(
+        Provincie, on_delete=models.PROTECT, related_name="gemeenten"
+    )
+    inwoners = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name_plural = "gemeenten"
+
+    def __str__(self):
+        return self.naam
+
+
+class Waterschap(models.Model):
+    """Entered by a province's beheerder; no list ships with the product."""
+
+    naam = models.CharField(max_length=200)
+    provincie = models.ForeignKey(
+        Provincie, on_delete=models.PROTECT, related_name="waterschappen"
+    )
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name_plural = "waterschappen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provincie", "naam"], name="uniek_waterschap"
+            )
+        ]
+
+    def __str__(self):
+        return self.naam
+
+
+class Regeling(models.Model):
+    """A gemeenschappelijke regeling (openbaar lichaam or bedrijfsvoeringsorganisatie)."""
+
+    naam = models.CharField(max_length=200)
+    provincie = models.ForeignKey(
+        Provincie, on_delete=models.PROTECT, related_name="regelingen"
+    )
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = "gemeenschappelijke regeling"
+        verbose_name_plural = "gemeenschappelijke regelingen"
+        constraints = [
+            models.UniqueConstraint(fields=["provincie", "naam"], name="uniek_regeling")
+        ]
+
+    def __str__(self):
+        return self.naam

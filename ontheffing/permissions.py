@@ -1,0 +1,61 @@
+"""Who may do what: pure predicates on (case, user), used by the transitions.
+
+django-fsm calls a transition's ``permission`` as ``permission(instance, user)``;
+services check it with ``has_transition_perm`` before transitioning, and the
+pages show only the actions for which it holds. Visibility of whole cases is the
+queryset method ``Verzoek.objects.zichtbaar_voor``; these predicates assume the
+case is already visible and add role, province and four-eyes rules.
+"""
+
+from ontheffing.states import Bestuursorgaan, Rol
+
+
+def is_actief(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_medewerker_van(verzoek, user, rol: Rol) -> bool:
+    """Staff of the case's province in the given role."""
+    return (
+        is_actief(user)
+        and user.rol == rol
+        and user.provincie_id is not None
+        and user.provincie_id == verzoek.provincie_id
+    )
+
+
+def is_aanvrager_van(verzoek, user) -> bool:
+    """The account that filed the case, or the office holder it was filed for."""
+    return (
+        is_actief(user)
+        and user.rol == Rol.AANVRAGER
+        and user.pk in (verzoek.ingediend_door_id, verzoek.ambtsdrager_id)
+    )
+
+
+def aanvrager(verzoek, user) -> bool:
+    return is_aanvrager_van(verzoek, user)
+
+
+def behandelaar(verzoek, user) -> bool:
+    return is_medewerker_van(verzoek, user, Rol.BEHANDELAAR)
+
+
+def mag_beslissen(user) -> bool:
+    """A beslisser, or a behandelaar who holds a mandate to decide (Awb 10:10)."""
+    return is_actief(user) and (
+        user.rol == Rol.BESLISSER or (user.rol == Rol.BEHANDELAAR and user.mandaat)
+    )
+
+
+def beslisser(verzoek, user) -> bool:
+    """Someone of the case's province who may decide, competent for the case's
+    organ, and neither its behandelaar nor the one who proposed the decision
+    (four eyes, domain §1); a CdK case needs the CdK mandate."""
+    if not (mag_beslissen(user) and user.provincie_id == verzoek.provincie_id):
+        return False
+    if user.pk in (verzoek.voorgesteld_door_id, verzoek.behandelaar_id):
+        return False
+    if verzoek.bestuursorgaan == Bestuursorgaan.CDK and not user.mag_namens_cdk:
+        return False
+    return True

@@ -1,0 +1,248 @@
+"""The province's worklist: filters, search, sort by deadline, counts per step.
+
+The exact beslistermijn depends on the suspension ledger, a verdaging and the
+Algemene termijnenwet, so it is computed in Python (``termijnen``) for the rows
+of one page only, from one prefetch of their ``Opschorting`` rows.
+
+Sorting and the "overdue" filter must work over all cases (100,000 rows), so
+the database gets a *sort key* per case: the deadline before the Atw extension,
+
+    coalesce(verdaging_nieuwe_datum, ontvangen_op + 8 weeks)
+      + the days of the suspensions that count (those after the verdaging),
+
+where a running suspension counts up to today. It is a correlated subquery over
+``Opschorting`` (indexed by its foreign key) next to the ``werkvoorraad_idx``
+index on (provincie, status, ontvangen_op). The Atw only ever moves a deadline
+forwards to the next werkdag, which keeps the order; for "overdue" the cut-off
+date is chosen so that the filter is exact (``verlopen_grens``).
+
+A page costs a fixed number of queries: the counts per step, the paginator's
+count, the rows (with their people and bodies), their suspensions, and the two
+lists for the filters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.core.paginator import Paginator
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from ontheffing import termijnen
+from ontheffing.models import Gemeente, Gebruiker, Opschorting, Verzoek
+from ontheffing.states import OPEN_STATUSSEN, Rol, Status
+
+PER_PAGINA = 25
+BINNENKORT_WERKDAGEN = 10
+BESLISTERMIJN = timedelta(weeks=8)
+
+SORTERINGEN = {
+    "termijn": ("termijn_sleutel", "pk"),
+    "-termijn": ("-termijn_sleutel", "-pk"),
+    "ontvangen": ("ontvangen_op", "pk"),
+    "-ontvangen": ("-ontvangen_op", "-pk"),
+    "kenmerk": ("kenmerk",),
+    "-kenmerk": ("-kenmerk",),
+}
+
+
+def _opgeschorte_dagen(vandaag: date, *, na_verdaging: bool):
+    """Subquery: the suspended days of the outer case (running ones up to today)."""
+    duur = ExpressionWrapper(
+        Coalesce("tot", Value(vandaag, output_field=DateField())) - F("van"),
+        output_field=DurationField(),
+    )
+    rijen = Opschorting.objects.filter(verzoek=OuterRef("pk"))
+    if na_verdaging:
+        rijen = rijen.filter(van__gte=OuterRef("verdaging_aangekondigd_op"))
+    som = rijen.order_by().values("verzoek").annotate(dagen=Sum(duur)).values("dagen")
+    return Coalesce(
+        Subquery(som, output_field=DurationField()),
+        Value(timedelta(0), output_field=DurationField()),
+    )
+
+
+def met_termijn_sleutel(qs, vandaag: date):
+    """Annotate ``termijn_sleutel``: the deadline before Atw, in SQL."""
+    zonder_verdaging = ExpressionWrapper(
+        F("ontvangen_op")
+        + Value(BESLISTERMIJN, output_field=DurationField())
+        + _opgeschorte_dagen(vandaag, na_verdaging=False),
+        output_field=DateField(),
+    )
+    met_verdaging = ExpressionWrapper(
+        F("verdaging_nieuwe_datum") + _opgeschorte_dagen(vandaag, na_verdaging=True),
+        output_field=DateField(),
+    )
+    return qs.annotate(
+        termijn_sleutel=Case(
+            When(verdaging_nieuwe_datum__isnull=True, then=zonder_verdaging),
+            default=met_verdaging,
+            output_field=DateField(),
+        )
+    )
+
+
+def verlopen_grens(vandaag: date) -> date:
+    """The earliest key whose deadline (after the Atw extension) is still today
+    or later: a case is overdue exactly when its key lies before this date."""
+    grens = vandaag
+    while termijnen.atw_verlengen(grens - timedelta(days=1)) >= vandaag:
+        grens -= timedelta(days=1)
+    return grens
+
+
+@dataclass(frozen=True)
+class Filters:
+    stap: str = ""
+    behandelaar: str = ""  # a pk, or "geen"
+    gemeente: str = ""
+    mijn: bool = False
+    verlopen: bool = False
+    opgeschort: bool = False
+    zoek: str = ""
+    sortering: str = "termijn"
+
+    @classmethod
+    def uit(cls, data) -> Filters:
+        """From the query string; anything unknown is ignored rather than refused."""
+        stap = data.get("stap", "")
+        sortering = data.get("sortering", "termijn")
+        behandelaar = data.get("behandelaar", "")
+        gemeente = data.get("gemeente", "")
+        return cls(
+            stap=stap if stap in OPEN_STATUSSEN else "",
+            behandelaar=behandelaar
+            if behandelaar == "geen" or behandelaar.isdigit()
+            else "",
+            gemeente=gemeente if gemeente.isdigit() else "",
+            mijn=data.get("mijn") == "1",
+            verlopen=data.get("verlopen") == "1",
+            opgeschort=data.get("opgeschort") == "1",
+            zoek=data.get("zoek", "").strip()[:100],
+            sortering=sortering if sortering in SORTERINGEN else "termijn",
+        )
+
+
+def gefilterd(user, filters: Filters, vandaag: date):
+    """The open cases of the user's province that match, sorted; not yet paged."""
+    qs = met_termijn_sleutel(Verzoek.objects.zichtbaar_voor(user).open(), vandaag)
+    if filters.stap:
+        qs = qs.filter(status=filters.stap)
+    if filters.behandelaar == "geen":
+        qs = qs.filter(behandelaar__isnull=True)
+    elif filters.behandelaar:
+        qs = qs.filter(behandelaar_id=int(filters.behandelaar))
+    if filters.gemeente:
+        qs = qs.filter(gemeente_id=int(filters.gemeente))
+    if filters.mijn:
+        qs = qs.filter(behandelaar=user)
+    if filters.opgeschort:
+        qs = qs.filter(
+            Exists(Opschorting.objects.filter(verzoek=OuterRef("pk"), tot__isnull=True))
+        )
+    if filters.verlopen:
+        qs = qs.filter(termijn_sleutel__lt=verlopen_grens(vandaag))
+    if filters.zoek:
+        z = filters.zoek
+        qs = qs.filter(
+            Q(kenmerk__icontains=z)
+            | Q(naam__icontains=z)
+            | Q(onderwerp__icontains=z)
+            | Q(wederpartij_naam__icontains=z)
+        )
+    return qs.order_by(*SORTERINGEN[filters.sortering])
+
+
+def tellers(user) -> list[tuple[str, str, int]]:
+    """(status, label, number) for each open step, in the order of the workflow."""
+    rijen = (
+        Verzoek.objects.zichtbaar_voor(user)
+        .open()
+        .order_by()
+        .values("status")
+        .annotate(n=Count("pk"))
+    )
+    aantallen = {r["status"]: r["n"] for r in rijen}
+    return [(s.value, s.label, aantallen.get(s.value, 0)) for s in OPEN_STATUSSEN]
+
+
+@dataclass(frozen=True)
+class Termijnsignaal:
+    einde: date | None
+    tekst: str
+    soort: str  # "verlopen", "binnenkort", "opgeschort" or ""
+    werkdagen: int | None
+
+
+def signaal(verzoek, vandaag: date) -> Termijnsignaal:
+    """What the worklist says about the deadline, in words (not only colour)."""
+    if verzoek.ontvangen_op is None:
+        return Termijnsignaal(None, "", "", None)
+    einde = verzoek.termijnopbouw(vandaag).einde
+    lopend = verzoek.lopende_opschorting
+    if lopend is not None:
+        tot = lopend.hersteltermijn_einde
+        tekst = f"Opgeschort tot {termijnen.datum_nl(tot)}" if tot else "Opgeschort"
+        return Termijnsignaal(einde, tekst, "opgeschort", None)
+    if einde < vandaag:
+        return Termijnsignaal(einde, "Termijn verstreken", "verlopen", 0)
+    dagen = termijnen.werkdagen_tot(vandaag, einde)
+    woord = "werkdag" if dagen == 1 else "werkdagen"
+    tekst = "Laatste dag: vandaag" if einde == vandaag else f"Nog {dagen} {woord}"
+    soort = "binnenkort" if dagen <= BINNENKORT_WERKDAGEN else ""
+    return Termijnsignaal(einde, tekst, soort, dagen)
+
+
+@dataclass(frozen=True)
+class Rij:
+    verzoek: Verzoek
+    signaal: Termijnsignaal
+
+
+def pagina(qs, nummer, vandaag: date, per_pagina: int = PER_PAGINA):
+    """One page of rows with their deadline signal (suspensions prefetched)."""
+    paginator = Paginator(qs, per_pagina)
+    page = paginator.get_page(nummer)
+    verzoeken = list(
+        page.object_list.select_related(
+            "behandelaar", "gemeente", "waterschap", "regeling"
+        ).prefetch_related(
+            Prefetch("opschortingen", queryset=Opschorting.objects.all())
+        )
+    )
+    page.rijen = [Rij(v, signaal(v, vandaag)) for v in verzoeken]
+    return page
+
+
+def behandelaars(user):
+    return Gebruiker.objects.filter(
+        provincie_id=user.provincie_id, rol=Rol.BEHANDELAAR, is_active=True
+    ).order_by("naam")
+
+
+def gemeenten(user):
+    return Gemeente.objects.filter(provincie_id=user.provincie_id).order_by("naam")
+
+
+def besluitvorming(user, vandaag: date):
+    """The beslisser's list: proposals waiting, oldest deadline first."""
+    qs = Verzoek.objects.zichtbaar_voor(user).filter(status=Status.TER_BESLUITVORMING)
+    return met_termijn_sleutel(qs, vandaag).order_by("termijn_sleutel", "pk")

@@ -1,0 +1,238 @@
+"""Benchmarks (`make bench`): prints a table; no timed tests anywhere else.
+
+Each figure is a ratio to a baseline measured in the same run on the same
+machine, so the numbers travel between machines:
+
+- worklist with 1,000 / 10,000 / 100,000 cases (bulk-created): median server time
+  of the first page / a trivial logged-in view, and the query count;
+- the applicant's and the staff case page with 50 events and 20 documents;
+- the warm render of a two-page letter / a one-page minimal WeasyPrint document,
+  and the PDF size.
+
+Runs against a throw-away SQLite database (or BENCH_DATABASE_URL).
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import timedelta
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ontheffing.settings")
+os.environ["DEBUG"] = "0"
+os.environ.setdefault("SECRET_KEY", "bench-" + "x" * 60)
+os.environ["SECURE_SSL_REDIRECT"] = "0"
+os.environ["ALLOWED_HOSTS"] = "testserver"
+os.environ["EMAIL_URL"] = "locmem://"
+os.environ["TESTING"] = "1"
+os.environ["AXES_ENABLED"] = "0"
+_tmp = tempfile.mkdtemp(prefix="ontheffing-bench-")
+os.environ["DATABASE_URL"] = os.environ.get(
+    "BENCH_DATABASE_URL", f"sqlite:///{_tmp}/bench.sqlite3"
+)
+os.environ["MEDIA_ROOT"] = _tmp
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from ontheffing.models import (  # noqa: E402
+    Bijlage,
+    Gebeurtenis,
+    Gebruiker,
+    Gemeente,
+    Opschorting,
+    Provincie,
+    Verzoek,
+)
+from ontheffing.states import OPEN_STATUSSEN, Actie, Rol  # noqa: E402
+
+HERHALINGEN = 15
+
+
+def mediaan_ms(client, url, n=HERHALINGEN):
+    client.get(url)  # warm up
+    tijden = []
+    for _ in range(n):
+        t = time.perf_counter()
+        response = client.get(url)
+        tijden.append((time.perf_counter() - t) * 1000)
+        assert response.status_code in (200, 302), (url, response.status_code)
+    return statistics.median(tijden)
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    return len(ctx.captured_queries)
+
+
+def maak_verzoeken(provincie, gemeenten, aanvrager, aantal, start):
+    vandaag = timezone.localdate()
+    rijen = []
+    for i in range(start, start + aantal):
+        rijen.append(
+            Verzoek(
+                provincie=provincie,
+                kenmerk=f"2026-{provincie.code}-B{i:06d}",
+                jaar=2026,
+                volgnummer=100000 + i,
+                status=OPEN_STATUSSEN[i % len(OPEN_STATUSSEN)],
+                ingediend_door=aanvrager,
+                naam=f"Aanvrager {i}",
+                ambt="raadslid",
+                gemeente=gemeenten[i % len(gemeenten)],
+                handeling="aanneming_van_werk",
+                wederpartij_naam="Gemeente",
+                onderwerp=f"Opdracht {i}",
+                ontvangen_op=vandaag - timedelta(days=i % 90),
+            )
+        )
+    Verzoek.objects.bulk_create(rijen, batch_size=2000)
+    nieuwe = Verzoek.objects.filter(volgnummer__gte=100000 + start).values_list(
+        "pk", flat=True
+    )
+    Opschorting.objects.bulk_create(
+        [
+            Opschorting(
+                verzoek_id=pk,
+                van=vandaag - timedelta(days=10),
+                tot=None if pk % 2 else vandaag,
+                gevraagd_door=aanvrager,
+            )
+            for pk in nieuwe[::20]
+        ],
+        batch_size=2000,
+    )
+
+
+def main():
+    call_command("migrate", verbosity=0)
+    call_command("referentiedata_laden", verbosity=0)
+    provincie = Provincie.objects.get(code="PV25")
+    gemeenten = list(Gemeente.objects.filter(provincie=provincie))
+    aanvrager = Gebruiker.objects.create_user("a@bench.nl", "x", naam="Aanvrager")
+    behandelaar = Gebruiker.objects.create_user(
+        "b@bench.nl", "x", naam="Behandelaar", rol=Rol.BEHANDELAAR, provincie=provincie
+    )
+    staf = Client()
+    staf.force_login(behandelaar)
+    triviaal = reverse("start")
+    werkvoorraad = reverse("provincie:werkvoorraad")
+
+    rijen = []
+    gemaakt = 0
+    for grootte in (1_000, 10_000, 100_000):
+        maak_verzoeken(provincie, gemeenten, aanvrager, grootte - gemaakt, gemaakt)
+        gemaakt = grootte
+        basis = mediaan_ms(staf, triviaal)
+        pagina = mediaan_ms(staf, werkvoorraad)
+        rijen.append(
+            (
+                f"werkvoorraad, {grootte:,} verzoeken".replace(",", "."),
+                pagina,
+                basis,
+                queries(staf, werkvoorraad),
+            )
+        )
+
+    # One case with 50 events and 20 documents.
+    verzoek = Verzoek.objects.filter(ingediend_door=aanvrager).first()
+    for i in range(50):
+        Gebeurtenis.objects.create(
+            verzoek=verzoek,
+            actor=behandelaar,
+            actie=Actie.NOTITIE_TOEVOEGEN,
+            reden=f"Notitie {i}",
+            intern=i % 2 == 0,
+        )
+    Bijlage.objects.bulk_create(
+        Bijlage(
+            verzoek=verzoek,
+            soort="anders",
+            bestand=f"bijlagen/x{i}",
+            bestandsnaam=f"document-{i}.pdf",
+            content_type="application/pdf",
+            grootte=1000,
+            sha256="0" * 64,
+            geupload_door=aanvrager,
+        )
+        for i in range(20)
+    )
+    eigen = Client()
+    eigen.force_login(aanvrager)
+    basis = mediaan_ms(staf, triviaal)
+    for naam, client, url in (
+        (
+            "zaakpagina aanvrager (50 gebeurtenissen, 20 documenten)",
+            eigen,
+            reverse("aanvrager:verzoek", args=[verzoek.pk]),
+        ),
+        (
+            "zaakpagina medewerker (50 gebeurtenissen, 20 documenten)",
+            staf,
+            reverse("provincie:verzoek", args=[verzoek.pk]),
+        ),
+    ):
+        rijen.append((naam, mediaan_ms(client, url), basis, queries(client, url)))
+
+    print(
+        f"\nMachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+        f"database {connection.vendor}\n"
+    )
+    print(
+        f"{'meting':<58} {'mediaan ms':>10} {'basis ms':>9} {'verhouding':>10} {'queries':>8}"
+    )
+    for naam, ms, basis_ms, n in rijen:
+        print(f"{naam:<58} {ms:>10.1f} {basis_ms:>9.1f} {ms / basis_ms:>10.2f} {n:>8}")
+    klein, groot = rijen[0][1], rijen[2][1]
+    print(
+        f"\nwerkvoorraad 100.000 / 1.000: {groot / klein:.2f} (doel ≤ 1,5); "
+        f"verhouding bij 100.000: {rijen[2][1] / rijen[2][2]:.2f} (doel ≤ 3); "
+        f"queries gelijk: {len({r[3] for r in rijen[:3]}) == 1}"
+    )
+    brief_benchmark()
+
+
+def brief_benchmark():
+    from weasyprint import HTML
+
+    from ontheffing import letters
+    from ontheffing.management.commands.voorbeeldbrieven import voorbeelden
+
+    brief = (
+        voorbeelden()["verleend"]
+        if "verleend" in voorbeelden()
+        else next(iter(voorbeelden().values()))
+    )
+    html = letters.render_html(brief)
+    letters.render_pdf(html)  # warm up
+    HTML(string="<p>Eén pagina.</p>").write_pdf()
+
+    def meet(functie):
+        tijden = []
+        for _ in range(5):
+            t = time.perf_counter()
+            functie()
+            tijden.append(time.perf_counter() - t)
+        return statistics.median(tijden) * 1000
+
+    pdf = letters.render_pdf(html)
+    brief_ms = meet(lambda: letters.render_pdf(html))
+    minimaal_ms = meet(lambda: HTML(string="<p>Eén pagina.</p>").write_pdf())
+    print(
+        f"\nbrief ({len(pdf) / 1024:.0f} kB): {brief_ms:.0f} ms; minimaal document "
+        f"{minimaal_ms:.0f} ms; verhouding {brief_ms / minimaal_ms:.2f} (doel ≤ 3, ≤ 150 kB)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""Small factories: each test states the data it needs."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from ontheffing.models import Gebruiker, Gemeente, Provincie, standaard_beleidsregel
+from ontheffing.states import Rol
+
+_teller = itertools.count(1)
+
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def pdf_upload(naam="offerte.pdf", inhoud=PDF):
+    return SimpleUploadedFile(naam, inhoud, content_type="application/pdf")
+
+
+def maak_provincie(code="PV25", naam="Gelderland", beleid=True) -> Provincie:
+    provincie, _ = Provincie.objects.get_or_create(
+        code=code,
+        defaults={
+            "naam": naam,
+            "postadres": "Postbus 9090\n6800 GX Arnhem",
+            "bezoekadres": "Markt 11\n6811 CG Arnhem",
+            "email": "post@provincie.example",
+            "cdk_naam": "J. de Commissaris",
+            "secretaris_naam": "S. Secretaris",
+        },
+    )
+    if beleid and not provincie.beleidsregels.exists():
+        standaard_beleidsregel(provincie, date(2026, 1, 1))
+    return provincie
+
+
+def maak_gemeente(provincie=None, naam="Arnhem", code=None) -> Gemeente:
+    provincie = provincie or maak_provincie()
+    return Gemeente.objects.get_or_create(
+        code=code or f"GM{next(_teller):04d}",
+        defaults={"naam": naam, "provincie": provincie},
+    )[0]
+
+
+def maak_gebruiker(rol=Rol.AANVRAGER, provincie=None, **extra) -> Gebruiker:
+    n = next(_teller)
+    if rol != Rol.AANVRAGER and provincie is None:
+        provincie = maak_provincie()
+    extra.setdefault("naam", f"{rol.label} {n}")
+    return Gebruiker.objects.create_user(
+        email=f"{rol}{n}@example.nl",
+        password="geheim-wachtwoord-123",
+        rol=rol,
+        provincie=provincie,
+        email_bevestigd=True,
+        **extra,
+    )
+
+
+def verzoek_velden(gemeente, **extra) -> dict:
+    velden = dict(
+        naam="Jan Jansen",
+        aanspreekvorm="heer",
+        adres="Dorpsstraat 1",
+        postcode="6811 AA",
+        woonplaats="Arnhem",
+        email="jan.jansen@example.nl",
+        ambt="raadslid",
+        gemeente=gemeente,
+        handeling="aanneming_van_werk",
+        wederpartij="eigen_lichaam",
+        relatie="rechtstreeks",
+        wederpartij_naam="Gemeente Arnhem",
+        onderwerp="Schilderwerk gemeentehuis",
+        omschrijving="Buitenschilderwerk van het gemeentehuis, zomer 2027.",
+        waarde=Decimal("12500.00"),
+        looptijd_van=date(2027, 6, 1),
+        looptijd_tot=date(2027, 8, 31),
+        totstandkoming="Meervoudig onderhandse aanbesteding met drie offertes.",
+        verklaring=True,
+    )
+    velden.update(extra)
+    return velden
+
+
+def maak_concept(aanvrager=None, gemeente=None, met_bijlage=True, **extra):
+    from ontheffing import services
+
+    aanvrager = aanvrager or maak_gebruiker()
+    gemeente = gemeente or maak_gemeente()
+    verzoek = services.concept_aanmaken(
+        user=aanvrager,
+        provincie=gemeente.provincie,
+        **verzoek_velden(gemeente, **extra),
+    )
+    if met_bijlage:
+        services.bijlage_toevoegen(
+            user=aanvrager, verzoek=verzoek, bestand=pdf_upload(), soort="overeenkomst"
+        )
+    return verzoek
+
+
+def maak_ingediend(**extra):
+    from ontheffing import services
+
+    verzoek = maak_concept(**extra)
+    return services.verzoek_indienen(user=verzoek.ingediend_door, verzoek=verzoek)
+
+
+@pytest.fixture
+def provincie(db):
+    return maak_provincie()
+
+
+@pytest.fixture
+def andere_provincie(db):
+    return maak_provincie(code="PV26", naam="Utrecht")
+
+
+@pytest.fixture
+def gemeente(provincie):
+    return maak_gemeente(provincie)
+
+
+@pytest.fixture
+def aanvrager(db):
+    return maak_gebruiker(Rol.AANVRAGER, naam="Jan Jansen")
+
+
+@pytest.fixture
+def behandelaar(provincie):
+    return maak_gebruiker(Rol.BEHANDELAAR, provincie, naam="Bea Behandelaar")
+
+
+@pytest.fixture
+def tweede_behandelaar(provincie):
+    return maak_gebruiker(Rol.BEHANDELAAR, provincie, naam="Tom Tweede")
+
+
+@pytest.fixture
+def beslisser(provincie):
+    return maak_gebruiker(
+        Rol.BESLISSER, provincie, naam="Dirk Beslisser", mag_namens_cdk=True
+    )
+
+
+@pytest.fixture
+def beheerder(provincie):
+    return maak_gebruiker(Rol.BEHEERDER, provincie, naam="Bep Beheerder")
+
+
+@pytest.fixture
+def vreemde_behandelaar(andere_provincie):
+    return maak_gebruiker(Rol.BEHANDELAAR, andere_provincie, naam="Vera Vreemd")
+
+
+@pytest.fixture
+def vreemde_beslisser(andere_provincie):
+    return maak_gebruiker(Rol.BESLISSER, andere_provincie, naam="Victor Vreemd")
+
+
+@pytest.fixture
+def andere_aanvrager(db):
+    return maak_gebruiker(Rol.AANVRAGER, naam="Anna Anders")
+
+
+@pytest.fixture
+def concept(aanvrager, gemeente):
+    return maak_concept(aanvrager=aanvrager, gemeente=gemeente)
+
+
+@pytest.fixture
+def ingediend(concept):
+    from ontheffing import services
+
+    return services.verzoek_indienen(user=concept.ingediend_door, verzoek=concept)

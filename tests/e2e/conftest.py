@@ -1,0 +1,63 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium.
+
+Without /usr/bin/chromium these tests are skipped with a message, unless
+REQUIRE_BROWSER=1 (CI on PostgreSQL), where a missing browser is a failure.
+"""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM
+# refuses that unless told it is safe (it is: one thread uses the connection).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "e2e" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"Chromium ontbreekt ({CHROMIUM}) en REQUIRE_BROWSER=1.")
+        pytest.skip(f"Chromium ontbreekt ({CHROMIUM}): browsertests overgeslagen.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def inloggen(page, email, wachtwoord="geheim-wachtwoord-123"):
+    """Log in through the real form (label texts are part of the contract)."""
+    page.goto("/account/inloggen/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(wachtwoord)
+    page.get_by_role("button", name="Inloggen").click()

@@ -1,0 +1,176 @@
+"""Registration, e-mail verification, log-in by e-mail address, password reset."""
+
+import re
+
+import pytest
+from django.core import mail, signing
+from django.urls import reverse
+
+from ontheffing.models import Gebruiker
+from ontheffing.states import Rol
+from ontheffing.views.account import SALT, bevestigingstoken
+
+pytestmark = pytest.mark.django_db
+
+GOED = "Zeer-geheim-2026!"
+
+
+def registratie(**extra):
+    return {"naam": "Riet Raadslid", "email": "Riet@Example.nl", "password1": GOED,
+            "password2": GOED, **extra}  # fmt: skip
+
+
+def link_uit(bericht) -> str:
+    return re.search(r"https?://\S+", bericht.body).group(0)
+
+
+def test_registreren_maakt_aanvrager_en_stuurt_bevestiging(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("registreren"), registratie())
+    gebruiker = Gebruiker.objects.get(email="riet@example.nl")
+    assert gebruiker.rol == Rol.AANVRAGER and not gebruiker.email_bevestigd
+    assert response.status_code == 302
+    assert response["Location"] == reverse("aanvrager:lijst")
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["riet@example.nl"]
+    assert "/account/bevestigen/" in mail.outbox[0].body
+    assert mail.outbox[0].alternatives  # HTML alternative
+    # Logged in straight away, with a reminder to confirm.
+    html = client.get(reverse("aanvrager:lijst")).content.decode()
+    assert "nog niet bevestigd" in html
+
+
+def test_bevestigingslink_bevestigt(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("registreren"), registratie())
+    client.logout()
+    link = link_uit(mail.outbox[0])
+    response = client.get(link.split("testserver", 1)[-1].replace("http://127.0.0.1:8000", ""))
+    assert response.status_code == 200
+    assert "is bevestigd" in response.content.decode()
+    assert Gebruiker.objects.get(email="riet@example.nl").email_bevestigd
+
+
+def test_vervalste_bevestigingslink(client, aanvrager):
+    token = bevestigingstoken(aanvrager)[:-2] + "xx"
+    response = client.get(reverse("bevestigen", args=[token]))
+    assert response.status_code == 404
+    assert "niet (meer) geldig" in response.content.decode()
+
+
+def test_verlopen_bevestigingslink(client, aanvrager, monkeypatch):
+    token = bevestigingstoken(aanvrager)
+    monkeypatch.setattr("ontheffing.views.account.GELDIG_SECONDEN", -1)
+    response = client.get(reverse("bevestigen", args=[token]))
+    assert "verlopen" in response.content.decode()
+
+
+def test_token_met_ander_salt_werkt_niet(client, aanvrager):
+    token = signing.dumps({"pk": aanvrager.pk, "email": aanvrager.email}, salt=SALT + "x")
+    assert client.get(reverse("bevestigen", args=[token])).status_code == 404
+
+
+def test_bevestiging_opnieuw(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("registreren"), registratie())
+        client.post(reverse("bevestiging_opnieuw"))
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.parametrize(
+    ("extra", "fout"),
+    [
+        ({"password2": "iets-anders-2026"}, "niet gelijk"),
+        ({"password1": "kort", "password2": "kort"}, "te kort"),
+        ({"password1": "12345678901", "password2": "12345678901"}, "volledig uit cijfers"),
+        ({"email": "geen-adres"}, "geldig e-mailadres"),
+        ({"naam": ""}, "verplicht"),
+    ],
+)
+def test_registreren_ongeldig(client, extra, fout):
+    response = client.post(reverse("registreren"), registratie(**extra))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert fout in html
+    assert 'class="foutoverzicht"' in html
+    assert 'value="Riet Raadslid"' in html or extra.get("naam") == ""
+    assert not Gebruiker.objects.exists()
+
+
+def test_registreren_met_bestaand_adres(client, aanvrager):
+    response = client.post(reverse("registreren"), registratie(email=aanvrager.email.upper()))
+    assert "Er is al een account met dit e-mailadres" in response.content.decode()
+
+
+def test_registreren_bewaart_veilige_next(client):
+    response = client.post(reverse("registreren"), registratie(next="/mijn/nieuw/?uit=zelftest"))
+    assert response["Location"] == "/mijn/nieuw/?uit=zelftest"
+    client.logout()
+    response = client.post(
+        reverse("registreren"), registratie(email="b@example.nl", next="https://kwaad.example/")
+    )
+    assert response["Location"] == reverse("aanvrager:lijst")
+
+
+def test_inlogpagina_labels(client):
+    html = client.get(reverse("login")).content.decode()
+    assert '<label for="id_username">E-mailadres</label>' in html
+    assert '<label for="id_password">Wachtwoord</label>' in html
+    assert "Wachtwoord vergeten?" in html
+
+
+def test_inloggen_met_emailadres_in_andere_hoofdletters(client, aanvrager):
+    response = client.post(
+        reverse("login"),
+        {"username": aanvrager.email.upper(), "password": "geheim-wachtwoord-123"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("start")
+
+
+def test_verkeerd_wachtwoord(client, aanvrager):
+    response = client.post(reverse("login"), {"username": aanvrager.email, "password": "x"})
+    assert response.status_code == 200
+    assert "klopt niet" in response.content.decode()
+
+
+def test_uitloggen(client, aanvrager):
+    client.force_login(aanvrager)
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert client.get(reverse("aanvrager:lijst")).status_code == 302
+
+
+def test_wachtwoord_herstellen(client, aanvrager):
+    response = client.post(reverse("password_reset"), {"email": aanvrager.email})
+    assert response["Location"] == reverse("password_reset_done")
+    assert len(mail.outbox) == 1
+    bericht = mail.outbox[0]
+    assert bericht.subject == "Nieuw wachtwoord kiezen"
+    pad = re.search(r"https?://[^/\s]+(/\S+)", bericht.body).group(1)
+    response = client.get(pad, follow=True)
+    assert "Nieuw wachtwoord kiezen" in response.content.decode()
+    formulier_pad = response.redirect_chain[-1][0]
+    response = client.post(formulier_pad, {"new_password1": GOED, "new_password2": GOED})
+    assert response["Location"] == reverse("password_reset_complete")
+    assert client.login(username=aanvrager.email, password=GOED)
+
+
+def test_wachtwoord_herstellen_onbekend_adres_verraadt_niets(client):
+    response = client.post(reverse("password_reset"), {"email": "niemand@example.nl"})
+    assert response["Location"] == reverse("password_reset_done")
+    assert mail.outbox == []
+
+
+def test_ongeldige_herstellink(client):
+    response = client.get(reverse("password_reset_confirm", args=["MQ", "fout-token"]))
+    assert "niet meer geldig" in response.content.decode()
+
+
+def test_geblokkeerd_pagina_is_nederlands(client):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("registration/geblokkeerd.html")
+    assert "tijdelijk geblokkeerd" in html

@@ -1,0 +1,523 @@
+"""Use cases with the database: who may do what, what is recorded, what is sent."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from ontheffing import kwalificatie as kw
+from ontheffing import services
+from ontheffing.models import (
+    Besluit,
+    Gebeurtenis,
+    OnveranderbaarError,
+    Verzoek,
+    controleer_keten,
+)
+from ontheffing.states import Actie, Bestuursorgaan, Rol, Status, Uitkomst
+from ontheffing.toetsing import criteria_voor
+from tests.conftest import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
+
+pytestmark = pytest.mark.django_db
+
+
+def vandaag():
+    return timezone.localdate()
+
+
+def kwalificeer(verzoek, behandelaar, **feiten):
+    return services.verzoek_kwalificeren(
+        user=behandelaar,
+        verzoek=verzoek,
+        feiten=kw.Feiten(**{**verzoek.feiten().__dict__, **feiten}),
+        motivering="Gecontroleerd aan de hand van de offerte.",
+    )
+
+
+def beoordeel_alles(verzoek, behandelaar, oordeel="voldaan"):
+    services.criteria_beoordelen(
+        user=behandelaar,
+        verzoek=verzoek,
+        oordelen={
+            c: (oordeel, f"Motivering {c.code}.") for c in criteria_voor(verzoek)
+        },
+    )
+
+
+def naar_toetsing(verzoek, behandelaar):
+    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
+    kwalificeer(verzoek, behandelaar)
+    assert verzoek.status == Status.TOETSING
+    return verzoek
+
+
+def naar_besluitvorming(verzoek, behandelaar, uitkomst=Uitkomst.VERLEEND):
+    naar_toetsing(verzoek, behandelaar)
+    beoordeel_alles(verzoek, behandelaar)
+    services.besluit_voorstellen(
+        user=behandelaar,
+        verzoek=verzoek,
+        uitkomst=uitkomst,
+        motivering="Aan alle criteria is voldaan.",
+        voorschriften=["Alleen deze opdracht."],
+    )
+    return verzoek
+
+
+# ------------------------------------------------------------ submission
+
+
+def test_submission_sets_kenmerk_receipt_and_acknowledges_after_commit(
+    concept, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.verzoek_indienen(user=concept.ingediend_door, verzoek=concept)
+        assert mail.outbox == []  # nothing before commit
+    for callback in callbacks:
+        callback()
+    concept.refresh_from_db()
+    assert concept.status == Status.INGEDIEND
+    assert concept.kenmerk == f"{vandaag().year}-PV25-0001"
+    assert concept.ontvangen_op == vandaag()
+    assert len(mail.outbox) == 1
+    assert concept.kenmerk in mail.outbox[0].subject
+    assert "4:3a" in mail.outbox[0].body
+
+
+def test_kenmerken_count_per_province_and_year(aanvrager, provincie):
+    utrecht = maak_provincie("PV26", "Utrecht")
+    kenmerken = []
+    for gemeente in [
+        maak_gemeente(provincie),
+        maak_gemeente(utrecht, "Utrecht"),
+        maak_gemeente(provincie, "Ede"),
+    ]:
+        verzoek = maak_concept(aanvrager=aanvrager, gemeente=gemeente)
+        services.verzoek_indienen(user=aanvrager, verzoek=verzoek)
+        kenmerken.append(verzoek.kenmerk)
+    jaar = vandaag().year
+    assert kenmerken == [f"{jaar}-PV25-0001", f"{jaar}-PV26-0001", f"{jaar}-PV25-0002"]
+
+
+def test_incomplete_concept_cannot_be_submitted(aanvrager, gemeente):
+    verzoek = maak_concept(
+        aanvrager=aanvrager, gemeente=gemeente, met_bijlage=False, onderwerp=""
+    )
+    with pytest.raises(services.NietNu) as exc:
+        services.verzoek_indienen(user=aanvrager, verzoek=verzoek)
+    assert "het onderwerp" in str(exc.value)
+    assert "(concept)overeenkomst of offerte" in str(exc.value)
+    verzoek.refresh_from_db()
+    assert verzoek.status == Status.CONCEPT
+    assert verzoek.kenmerk is None
+
+
+def test_only_the_own_applicant_submits(concept, andere_aanvrager, behandelaar):
+    for user in (andere_aanvrager, behandelaar):
+        with pytest.raises(services.GeenToegang):
+            services.verzoek_indienen(user=user, verzoek=concept)
+    assert Verzoek.objects.get(pk=concept.pk).status == Status.CONCEPT
+
+
+def test_burgemeester_case_goes_to_the_cdk(aanvrager, gemeente):
+    verzoek = maak_concept(aanvrager=aanvrager, gemeente=gemeente, ambt="burgemeester")
+    services.verzoek_indienen(user=aanvrager, verzoek=verzoek)
+    assert verzoek.bestuursorgaan == Bestuursorgaan.CDK
+
+
+# ----------------------------------------------------- the whole workflow
+
+
+def test_full_grant_with_audit_trail_and_letter(
+    ingediend, behandelaar, beslisser, django_capture_on_commit_callbacks
+):
+    naar_besluitvorming(ingediend, behandelaar)
+    assert ingediend.status == Status.TER_BESLUITVORMING
+    with django_capture_on_commit_callbacks(execute=True):
+        besluit = services.besluit_vaststellen(user=beslisser, verzoek=ingediend)
+    ingediend.refresh_from_db()
+    assert ingediend.status == Status.AFGEHANDELD
+    assert ingediend.uitkomst == Uitkomst.VERLEEND
+    assert besluit.integer()
+    assert bytes(besluit.pdf).startswith(b"%PDF")
+    assert ingediend.kenmerk in besluit.html
+    assert mail.outbox[-1].attachments[0][0] == f"besluit-{ingediend.kenmerk}.pdf"
+    acties = list(ingediend.gebeurtenissen.values_list("actie", flat=True))
+    assert acties == [
+        Actie.CONCEPT_OPGESLAGEN,
+        Actie.INDIENEN,
+        Actie.IN_BEHANDELING_NEMEN,
+        Actie.KWALIFICEREN,
+        Actie.TOETSEN,
+        Actie.VOORSTELLEN,
+        Actie.VASTSTELLEN,
+    ]
+    assert controleer_keten(ingediend.pk) == (True, "")
+
+
+def test_not_exemptable_act_is_proposed_as_refusal(aanvrager, gemeente, behandelaar):
+    verzoek = maak_concept(
+        aanvrager=aanvrager,
+        gemeente=gemeente,
+        handeling="gemachtigde_wederpartij_in_geschil",
+    )
+    services.verzoek_indienen(user=aanvrager, verzoek=verzoek)
+    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
+    kwalificeer(verzoek, behandelaar)
+    assert verzoek.status == Status.TER_BESLUITVORMING
+    assert verzoek.voorstel_uitkomst == Uitkomst.GEWEIGERD
+    assert verzoek.kwalificatie["uitkomst"] == kw.Uitkomst.VERBODEN_NIET_ONTHEFFBAAR
+
+
+def test_not_prohibited_is_proposed_as_geen_ontheffing_vereist(
+    aanvrager, gemeente, behandelaar
+):
+    verzoek = maak_concept(
+        aanvrager=aanvrager,
+        gemeente=gemeente,
+        handeling="verkoop_onroerende_zaak_aan_overheid",
+    )
+    services.verzoek_indienen(user=aanvrager, verzoek=verzoek)
+    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
+    kwalificeer(verzoek, behandelaar)
+    assert verzoek.voorstel_uitkomst == Uitkomst.GEEN_ONTHEFFING_VEREIST
+
+
+def test_deviation_from_the_engine_needs_motivation(ingediend, behandelaar):
+    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=ingediend)
+    engine = services.kwalificatie_als_dict(kw.kwalificeer(ingediend.feiten()))
+    afwijkend = {**engine, "uitkomst": kw.Uitkomst.NIET_VERBODEN, "onderdeel": None}
+    with pytest.raises(services.NietNu):
+        services.verzoek_kwalificeren(
+            user=behandelaar,
+            verzoek=ingediend,
+            feiten=ingediend.feiten(),
+            bevestigd=afwijkend,
+        )
+    assert Verzoek.objects.get(pk=ingediend.pk).status == Status.KWALIFICATIE
+    services.verzoek_kwalificeren(
+        user=behandelaar,
+        verzoek=ingediend,
+        feiten=ingediend.feiten(),
+        bevestigd=afwijkend,
+        motivering="Bijzonder geval.",
+    )
+    assert ingediend.kwalificatie_engine["uitkomst"] == kw.Uitkomst.VERBODEN_ONTHEFFBAAR
+    assert ingediend.kwalificatie["uitkomst"] == kw.Uitkomst.NIET_VERBODEN
+
+
+def test_corrected_facts_are_recorded_beside_the_applicants(ingediend, behandelaar):
+    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=ingediend)
+    kwalificeer(ingediend, behandelaar, relatie=kw.Relatie.EIGEN_RECHTSPERSOON)
+    laatste = ingediend.gebeurtenissen.last()
+    assert laatste.details["correcties"] == {
+        "relatie": {"aanvrager": "rechtstreeks", "behandelaar": "eigen_rechtspersoon"}
+    }
+    assert "(middellijk)" in ingediend.kwalificatie["grondslag"]
+
+
+def test_proposal_needs_every_criterion_judged(ingediend, behandelaar):
+    naar_toetsing(ingediend, behandelaar)
+    eerste = criteria_voor(ingediend)[0]
+    services.criteria_beoordelen(
+        user=behandelaar,
+        verzoek=ingediend,
+        oordelen={eerste: ("voldaan", "Openbare procedure.")},
+    )
+    with pytest.raises(services.NietNu, match="Beoordeel eerst alle criteria"):
+        services.besluit_voorstellen(
+            user=behandelaar,
+            verzoek=ingediend,
+            uitkomst="verleend",
+            motivering="m",
+            voorschriften=[],
+        )
+
+
+def test_a_criterion_without_motivation_is_refused(ingediend, behandelaar):
+    naar_toetsing(ingediend, behandelaar)
+    eerste = criteria_voor(ingediend)[0]
+    with pytest.raises(services.NietNu, match="motiveer"):
+        services.criteria_beoordelen(
+            user=behandelaar, verzoek=ingediend, oordelen={eerste: ("voldaan", "  ")}
+        )
+
+
+# ------------------------------------------------------------ four eyes
+
+
+def test_the_proposer_can_never_decide(ingediend, provincie):
+    met_mandaat = maak_gebruiker(Rol.BEHANDELAAR, provincie, mandaat=True)
+    naar_besluitvorming(ingediend, met_mandaat)
+    assert not services.mag(ingediend, met_mandaat, "vaststellen")
+    with pytest.raises(services.GeenToegang):
+        services.besluit_vaststellen(user=met_mandaat, verzoek=ingediend)
+    collega = maak_gebruiker(Rol.BEHANDELAAR, provincie, mandaat=True)
+    assert services.mag(ingediend, collega, "vaststellen")
+
+
+def test_cdk_case_needs_cdk_mandate(aanvrager, gemeente, behandelaar, provincie):
+    verzoek = maak_concept(
+        aanvrager=aanvrager,
+        gemeente=gemeente,
+        ambt="burgemeester",
+        handeling="verwerving_onroerende_zaak",
+    )
+    services.verzoek_indienen(user=aanvrager, verzoek=verzoek)
+    naar_besluitvorming(verzoek, behandelaar)
+    gewone = maak_gebruiker(Rol.BESLISSER, provincie, mag_namens_cdk=False)
+    cdk = maak_gebruiker(Rol.BESLISSER, provincie, mag_namens_cdk=True)
+    assert not services.mag(verzoek, gewone, "vaststellen")
+    assert services.mag(verzoek, cdk, "vaststellen")
+
+
+def test_return_goes_back_to_the_step_of_the_proposal(
+    ingediend, behandelaar, beslisser
+):
+    naar_besluitvorming(ingediend, behandelaar)
+    with pytest.raises(services.NietNu):
+        services.voorstel_terugsturen(user=beslisser, verzoek=ingediend, reden=" ")
+    services.voorstel_terugsturen(
+        user=beslisser, verzoek=ingediend, reden="Motiveer beter."
+    )
+    assert ingediend.status == Status.TOETSING
+    assert not ingediend.voorstel_uitkomst
+
+
+# ------------------------------------------------------ roles and provinces
+
+
+def staff_of_another_province():
+    utrecht = maak_provincie("PV26", "Utrecht")
+    return [
+        maak_gebruiker(rol, utrecht, mandaat=True, mag_namens_cdk=True)
+        for rol in (Rol.BEHANDELAAR, Rol.BESLISSER)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("actie", "bereiken"),
+    [
+        ("in_behandeling_nemen", lambda v, b: None),
+        ("aanvulling_vragen", lambda v, b: None),
+        ("doorzenden", lambda v, b: None),
+        (
+            "kwalificeren",
+            lambda v, b: services.verzoek_in_behandeling_nemen(user=b, verzoek=v),
+        ),
+        ("voorstellen", naar_toetsing),
+        ("vaststellen", naar_besluitvorming),
+        ("terugsturen", naar_besluitvorming),
+    ],
+)
+def test_staff_transitions_refused_for_wrong_roles_and_other_provinces(
+    ingediend, behandelaar, aanvrager, beheerder, actie, bereiken
+):
+    bereiken(ingediend, behandelaar)
+    status = ingediend.status
+    juiste_rol = (
+        Rol.BESLISSER if actie in ("vaststellen", "terugsturen") else Rol.BEHANDELAAR
+    )
+    verkeerd = [aanvrager, beheerder, *staff_of_another_province()]
+    verkeerd += [
+        maak_gebruiker(r, ingediend.provincie)
+        for r in (Rol.BEHANDELAAR, Rol.BESLISSER)
+        if r != juiste_rol
+    ]
+    for user in verkeerd:
+        assert not services.mag(ingediend, user, actie), user
+        with pytest.raises(services.GeenToegang):
+            services._controleer(ingediend, user, actie)
+    assert Verzoek.objects.get(pk=ingediend.pk).status == status
+
+
+def test_applicant_transitions_refused_for_others(
+    ingediend, andere_aanvrager, behandelaar
+):
+    for user in (andere_aanvrager, behandelaar):
+        with pytest.raises(services.GeenToegang):
+            services.verzoek_intrekken(user=user, verzoek=ingediend)
+    assert Verzoek.objects.get(pk=ingediend.pk).status == Status.INGEDIEND
+
+
+def test_wrong_state_is_a_message_not_a_permission_error(ingediend, beslisser):
+    with pytest.raises(services.NietNu):
+        services.besluit_vaststellen(user=beslisser, verzoek=ingediend)
+
+
+# ------------------------------------------------- suspension and deadlines
+
+
+def test_request_for_information_suspends_and_answer_resumes(ingediend, behandelaar):
+    einde = vandaag() + timedelta(days=14)
+    services.aanvulling_vragen(
+        user=behandelaar,
+        verzoek=ingediend,
+        ontbrekend=["KvK-uittreksel"],
+        toelichting="Stuur het uittreksel.",
+        hersteltermijn_einde=einde,
+    )
+    assert ingediend.status == Status.AANVULLING_GEVRAAGD
+    opschorting = ingediend.lopende_opschorting
+    assert opschorting.van == vandaag()
+    assert opschorting.tot is None
+    services.verzoek_aanvullen(
+        user=ingediend.ingediend_door, verzoek=ingediend, antwoord="Bijgevoegd."
+    )
+    opschorting.refresh_from_db()
+    assert opschorting.tot == vandaag()
+    assert ingediend.status == Status.INGEDIEND
+
+
+def test_buiten_behandeling_only_after_the_hersteltermijn(ingediend, behandelaar):
+    services.aanvulling_vragen(
+        user=behandelaar,
+        verzoek=ingediend,
+        ontbrekend=["offerte"],
+        toelichting="",
+        hersteltermijn_einde=vandaag() + timedelta(days=14),
+    )
+    with pytest.raises(services.NietNu, match="nog niet verstreken"):
+        services.buiten_behandeling_voorstellen(
+            user=behandelaar, verzoek=ingediend, motivering="Geen reactie."
+        )
+    opschorting = ingediend.lopende_opschorting
+    opschorting.van = vandaag() - timedelta(days=30)
+    opschorting.hersteltermijn_einde = vandaag() - timedelta(days=16)
+    opschorting.save()
+    services.buiten_behandeling_voorstellen(
+        user=behandelaar, verzoek=ingediend, motivering="Geen reactie."
+    )
+    assert ingediend.status == Status.TER_BESLUITVORMING
+    assert ingediend.voorstel_uitkomst == Uitkomst.BUITEN_BEHANDELING
+    opschorting.refresh_from_db()
+    assert opschorting.tot == vandaag() - timedelta(days=16)
+
+
+def test_verdaging_only_before_the_deadline(ingediend, behandelaar):
+    Verzoek.objects.filter(pk=ingediend.pk).update(
+        ontvangen_op=vandaag() - timedelta(weeks=10)
+    )
+    ingediend.refresh_from_db()
+    with pytest.raises(services.NietNu, match="4:14"):
+        services.termijn_verdagen(
+            user=behandelaar,
+            verzoek=ingediend,
+            nieuwe_datum=vandaag() + timedelta(weeks=4),
+            reden="Advies.",
+        )
+    assert not ingediend.gebeurtenissen.filter(actie=Actie.VERDAGEN).exists()
+
+
+def test_verdaging_moves_the_deadline(ingediend, behandelaar):
+    nieuw = ingediend.beslistermijn + timedelta(weeks=4)
+    services.termijn_verdagen(
+        user=behandelaar,
+        verzoek=ingediend,
+        nieuwe_datum=nieuw,
+        reden="Advies van de gemeente nodig.",
+    )
+    assert ingediend.beslistermijn >= nieuw
+
+
+# ------------------------------------------------------------- forwarding
+
+
+def test_forwarding_stores_a_notice_and_tells_the_applicant(
+    ingediend, behandelaar, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.verzoek_doorzenden(
+            user=behandelaar,
+            verzoek=ingediend,
+            aan="de Minister van Binnenlandse Zaken en Koninkrijksrelaties",
+            adres="Postbus 20011\n2500 EA Den Haag",
+            toelichting="Het gaat om een Statenlid.",
+        )
+    assert ingediend.status == Status.DOORGEZONDEN
+    assert ingediend.besluiten.get().soort == "doorzending"
+    assert "doorgezonden" in mail.outbox[-1].subject
+
+
+# ------------------------------------------------------------- concurrency
+
+
+def test_a_stale_save_becomes_a_clear_message(
+    ingediend, behandelaar, tweede_behandelaar
+):
+    kopie = Verzoek.objects.get(pk=ingediend.pk)
+    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=ingediend)
+    with pytest.raises(services.GelijktijdigGewijzigd, match="zojuist gewijzigd"):
+        services.verzoek_doorzenden(
+            user=tweede_behandelaar, verzoek=kopie, aan="BZK", adres="", toelichting=""
+        )
+    assert Verzoek.objects.get(pk=ingediend.pk).status == Status.KWALIFICATIE
+    assert not Besluit.objects.exists()
+    assert ingediend.gebeurtenissen.count() == 3
+
+
+# -------------------------------------------------------------- the record
+
+
+def test_audit_events_cannot_be_changed_or_deleted(ingediend):
+    gebeurtenis = ingediend.gebeurtenissen.first()
+    gebeurtenis.reden = "vervalst"
+    with pytest.raises(OnveranderbaarError):
+        gebeurtenis.save()
+    with pytest.raises(OnveranderbaarError):
+        gebeurtenis.delete()
+    with pytest.raises(OnveranderbaarError):
+        Gebeurtenis.objects.filter(pk=gebeurtenis.pk).update(reden="x")
+    with pytest.raises(OnveranderbaarError):
+        Gebeurtenis.objects.all().delete()
+
+
+def test_issued_letter_cannot_be_changed(ingediend, behandelaar, beslisser):
+    naar_besluitvorming(ingediend, behandelaar)
+    besluit = services.besluit_vaststellen(user=beslisser, verzoek=ingediend)
+    besluit.html = "anders"
+    with pytest.raises(OnveranderbaarError):
+        besluit.save()
+    with pytest.raises(OnveranderbaarError):
+        besluit.delete()
+
+
+def test_internal_notes_are_hidden_from_the_applicant(
+    ingediend, behandelaar, aanvrager
+):
+    services.notitie_toevoegen(
+        user=behandelaar, verzoek=ingediend, tekst="Bellen met griffie."
+    )
+    with pytest.raises(services.GeenToegang):
+        services.notitie_toevoegen(user=aanvrager, verzoek=ingediend, tekst="x")
+    assert not ingediend.gebeurtenissen.voor_aanvrager().filter(
+        actie=Actie.NOTITIE_TOEVOEGEN
+    )
+
+
+def test_visibility(
+    ingediend, aanvrager, andere_aanvrager, behandelaar, vreemde_behandelaar
+):
+    zichtbaar = Verzoek.objects.zichtbaar_voor
+    assert list(zichtbaar(aanvrager)) == [ingediend]
+    assert list(zichtbaar(behandelaar)) == [ingediend]
+    assert not zichtbaar(andere_aanvrager).exists()
+    assert not zichtbaar(vreemde_behandelaar).exists()
+
+
+def test_staff_never_see_concepts(concept, behandelaar):
+    assert not Verzoek.objects.zichtbaar_voor(behandelaar).exists()
+
+
+def test_rollback_sends_no_mail(
+    concept, django_capture_on_commit_callbacks, monkeypatch
+):
+    def kapot(*args, **kwargs):
+        raise RuntimeError("opslag kapot")
+
+    monkeypatch.setattr(Gebeurtenis.objects, "create", kapot)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        services.verzoek_indienen(user=concept.ingediend_door, verzoek=concept)
+    assert mail.outbox == []
+    assert Verzoek.objects.get(pk=concept.pk).status == Status.CONCEPT
