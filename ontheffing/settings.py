@@ -130,6 +130,7 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_VERBOSE = False
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]

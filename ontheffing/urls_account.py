@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from ontheffing.forms.account import InlogFormulier
+from ontheffing.forms.account import InlogFormulier, NieuwWachtwoordFormulier
 from ontheffing.views import account
 
 urlpatterns = [
@@ -14,7 +14,9 @@ urlpatterns = [
     ),
     path("registreren/", account.registreren, name="registreren"),
     path("bevestigen/<str:token>/", account.bevestigen, name="bevestigen"),
-    path("bevestigen-opnieuw/", account.bevestiging_opnieuw, name="bevestiging_opnieuw"),
+    path(
+        "bevestigen-opnieuw/", account.bevestiging_opnieuw, name="bevestiging_opnieuw"
+    ),
     path(
         "wachtwoord-vergeten/",
         auth_views.PasswordResetView.as_view(
@@ -30,7 +32,9 @@ urlpatterns = [
     ),
     path(
         "wachtwoord-herstellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        auth_views.PasswordResetConfirmView.as_view(
+            form_class=NieuwWachtwoordFormulier
+        ),
         name="password_reset_confirm",
     ),
     path(

@@ -30,7 +30,8 @@ def test_registreren_maakt_aanvrager_en_stuurt_bevestiging(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("registreren"), registratie())
     gebruiker = Gebruiker.objects.get(email="riet@example.nl")
-    assert gebruiker.rol == Rol.AANVRAGER and not gebruiker.email_bevestigd
+    assert gebruiker.rol == Rol.AANVRAGER
+    assert not gebruiker.email_bevestigd
     assert response.status_code == 302
     assert response["Location"] == reverse("aanvrager:lijst")
     assert len(mail.outbox) == 1
@@ -47,7 +48,9 @@ def test_bevestigingslink_bevestigt(client, django_capture_on_commit_callbacks):
         client.post(reverse("registreren"), registratie())
     client.logout()
     link = link_uit(mail.outbox[0])
-    response = client.get(link.split("testserver", 1)[-1].replace("http://127.0.0.1:8000", ""))
+    response = client.get(
+        link.split("testserver", 1)[-1].replace("http://127.0.0.1:8000", "")
+    )
     assert response.status_code == 200
     assert "is bevestigd" in response.content.decode()
     assert Gebruiker.objects.get(email="riet@example.nl").email_bevestigd
@@ -68,7 +71,9 @@ def test_verlopen_bevestigingslink(client, aanvrager, monkeypatch):
 
 
 def test_token_met_ander_salt_werkt_niet(client, aanvrager):
-    token = signing.dumps({"pk": aanvrager.pk, "email": aanvrager.email}, salt=SALT + "x")
+    token = signing.dumps(
+        {"pk": aanvrager.pk, "email": aanvrager.email}, salt=SALT + "x"
+    )
     assert client.get(reverse("bevestigen", args=[token])).status_code == 404
 
 
@@ -84,7 +89,10 @@ def test_bevestiging_opnieuw(client, django_capture_on_commit_callbacks):
     [
         ({"password2": "iets-anders-2026"}, "niet gelijk"),
         ({"password1": "kort", "password2": "kort"}, "te kort"),
-        ({"password1": "12345678901", "password2": "12345678901"}, "volledig uit cijfers"),
+        (
+            {"password1": "12345678901", "password2": "12345678901"},
+            "niet alleen uit cijfers",
+        ),
         ({"email": "geen-adres"}, "geldig e-mailadres"),
         ({"naam": ""}, "verplicht"),
     ],
@@ -100,16 +108,21 @@ def test_registreren_ongeldig(client, extra, fout):
 
 
 def test_registreren_met_bestaand_adres(client, aanvrager):
-    response = client.post(reverse("registreren"), registratie(email=aanvrager.email.upper()))
+    response = client.post(
+        reverse("registreren"), registratie(email=aanvrager.email.upper())
+    )
     assert "Er is al een account met dit e-mailadres" in response.content.decode()
 
 
 def test_registreren_bewaart_veilige_next(client):
-    response = client.post(reverse("registreren"), registratie(next="/mijn/nieuw/?uit=zelftest"))
+    response = client.post(
+        reverse("registreren"), registratie(next="/mijn/nieuw/?uit=zelftest")
+    )
     assert response["Location"] == "/mijn/nieuw/?uit=zelftest"
     client.logout()
     response = client.post(
-        reverse("registreren"), registratie(email="b@example.nl", next="https://kwaad.example/")
+        reverse("registreren"),
+        registratie(email="b@example.nl", next="https://kwaad.example/"),
     )
     assert response["Location"] == reverse("aanvrager:lijst")
 
@@ -131,7 +144,9 @@ def test_inloggen_met_emailadres_in_andere_hoofdletters(client, aanvrager):
 
 
 def test_verkeerd_wachtwoord(client, aanvrager):
-    response = client.post(reverse("login"), {"username": aanvrager.email, "password": "x"})
+    response = client.post(
+        reverse("login"), {"username": aanvrager.email, "password": "x"}
+    )
     assert response.status_code == 200
     assert "klopt niet" in response.content.decode()
 
@@ -153,9 +168,21 @@ def test_wachtwoord_herstellen(client, aanvrager):
     response = client.get(pad, follow=True)
     assert "Nieuw wachtwoord kiezen" in response.content.decode()
     formulier_pad = response.redirect_chain[-1][0]
-    response = client.post(formulier_pad, {"new_password1": GOED, "new_password2": GOED})
+    response = client.post(
+        formulier_pad, {"new_password1": GOED, "new_password2": GOED}
+    )
     assert response["Location"] == reverse("password_reset_complete")
     assert client.login(username=aanvrager.email, password=GOED)
+
+
+def test_nieuw_wachtwoord_te_kort_in_het_nederlands(client, aanvrager):
+    client.post(reverse("password_reset"), {"email": aanvrager.email})
+    pad = re.search(r"https?://[^/\s]+(/\S+)", mail.outbox[0].body).group(1)
+    formulier_pad = client.get(pad, follow=True).redirect_chain[-1][0]
+    response = client.post(
+        formulier_pad, {"new_password1": "kort", "new_password2": "kort"}
+    )
+    assert "Dit wachtwoord is te kort" in response.content.decode()
 
 
 def test_wachtwoord_herstellen_onbekend_adres_verraadt_niets(client):

@@ -50,7 +50,9 @@ def test_geen_herinnering_na_het_einde_of_na_aanvulling(
     with django_capture_on_commit_callbacks(execute=True):
         draai(open_vraag.hersteltermijn_einde + timedelta(days=1))
     assert mail.outbox == []
-    services.verzoek_aanvullen(user=aanvrager, verzoek=open_vraag.verzoek, antwoord="Hier")
+    services.verzoek_aanvullen(
+        user=aanvrager, verzoek=open_vraag.verzoek, antwoord="Hier"
+    )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         draai(termijnen.werkdag_voor(open_vraag.hersteltermijn_einde, 3))

@@ -91,7 +91,9 @@ def test_anoniem_op_verzoekpagina_gaat_naar_inloggen(client, concept, naam):
     [("verzoek", "get"), ("bewerken", "get"), ("bewerken", "post"), ("indienen", "post"),
      ("aanvullen", "post"), ("intrekken", "get"), ("intrekken", "post")],
 )  # fmt: skip
-def test_verzoek_van_een_ander_geeft_404(client, ingediend, andere_aanvrager, naam, methode):
+def test_verzoek_van_een_ander_geeft_404(
+    client, ingediend, andere_aanvrager, naam, methode
+):
     client.force_login(andere_aanvrager)
     response = getattr(client, methode)(url(naam, ingediend))
     assert response.status_code == 404
@@ -129,7 +131,8 @@ def test_lijst_toont_geen_verzoeken_van_anderen(ingelogd, andere_aanvrager, geme
 def test_nieuw_formulier_heeft_labels_en_secties(ingelogd):
     html = ingelogd.get(url("nieuw")).content.decode()
     assert '<label for="id_naam">' in html
-    assert "Opslaan als concept" in html and "Indienen" in html
+    assert "Opslaan als concept" in html
+    assert "Indienen" in html
     assert "Jan Jansen" in html  # the account's name as a start
 
 
@@ -151,14 +154,16 @@ def test_ongeldige_invoer_bewaart_de_rest_en_de_ruwe_tekst(ingelogd, concept):
     assert response.status_code == 200
     html = response.content.decode()
     assert 'class="foutoverzicht"' in html
-    assert 'href="#id_waarde"' in html and 'href="#id_looptijd_van"' in html
+    assert 'href="#id_waarde"' in html
+    assert 'href="#id_looptijd_van"' in html
     assert 'aria-invalid="true"' in html
     concept.refresh_from_db()
     assert concept.onderwerp == "Nieuw onderwerp"  # valid fields are saved
     assert str(concept.waarde) == "12500.00"  # the invalid one keeps its old value
     # Coming back later: what was typed is still there, with its error.
     html = ingelogd.get(url("bewerken", concept)).content.decode()
-    assert 'value="twaalf"' in html and "geen-adres" in html
+    assert 'value="twaalf"' in html
+    assert "geen-adres" in html
     assert "Vul een bedrag in euro" in html
 
 
@@ -171,7 +176,9 @@ def test_verbeterde_invoer_wist_de_bewaarde_ruwe_tekst(ingelogd, concept):
     assert str(concept.waarde) == "99.50"
 
 
-def test_indienen_van_onvolledig_verzoek_toont_alle_fouten(ingelogd, aanvrager, gemeente):
+def test_indienen_van_onvolledig_verzoek_toont_alle_fouten(
+    ingelogd, aanvrager, gemeente
+):
     response = ingelogd.post(url("nieuw"), {"naam": "Jan", "actie": "indienen",
                                             "waarde": "abc"})  # fmt: skip
     assert response.status_code == 200
@@ -181,7 +188,8 @@ def test_indienen_van_onvolledig_verzoek_toont_alle_fouten(ingelogd, aanvrager, 
                   "id_verklaring", "id_bestand", "id_waarde"):  # fmt: skip
         assert f'href="#{anker}"' in html, anker
     verzoek = Verzoek.objects.get(ingediend_door=aanvrager)
-    assert verzoek.status == Status.CONCEPT and verzoek.naam == "Jan"
+    assert verzoek.status == Status.CONCEPT
+    assert verzoek.naam == "Jan"
 
 
 def test_indienen_met_upload_geeft_kenmerk_en_mail(
@@ -197,8 +205,10 @@ def test_indienen_met_upload_geeft_kenmerk_en_mail(
     assert verzoek.status == Status.INGEDIEND
     html = response.content.decode()
     assert verzoek.kenmerk in html
-    assert "Ontvangen op" in html and "De provincie beslist uiterlijk op" in html
-    assert len(mail.outbox) == 1 and verzoek.kenmerk in mail.outbox[0].subject
+    assert "Ontvangen op" in html
+    assert "De provincie beslist uiterlijk op" in html
+    assert len(mail.outbox) == 1
+    assert verzoek.kenmerk in mail.outbox[0].subject
 
 
 def test_geweigerde_upload_zegt_waarom_en_bewaart_de_rest(ingelogd, concept):
@@ -260,7 +270,9 @@ def test_nieuw_uit_zelftest_neemt_antwoorden_over(ingelogd, gemeente):
 # ----------------------------------------------------------- case page
 
 
-def test_verzoekpagina_toont_stappen_termijn_en_historie(ingelogd, ingediend, behandelaar):
+def test_verzoekpagina_toont_stappen_termijn_en_historie(
+    ingelogd, ingediend, behandelaar
+):
     services.notitie_toevoegen(
         user=behandelaar, verzoek=ingediend,
         tekst="Interne notitie: bellen met griffie",
@@ -305,13 +317,16 @@ def test_aanvulling_met_ongeldig_bestand_verliest_het_antwoord_niet(
                              {"antwoord": "Mijn uitleg", "bestand": pdf_upload("a.zip", b"PK\x03\x04xx")})  # fmt: skip
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Mijn uitleg" in html and "niet toegevoegd" in html
+    assert "Mijn uitleg" in html
+    assert "niet toegevoegd" in html
     ingediend.refresh_from_db()
     assert ingediend.status == Status.AANVULLING_GEVRAAGD
 
 
 def test_aanvullen_zonder_open_vraag_geeft_melding(ingelogd, ingediend):
-    response = ingelogd.post(url("aanvullen", ingediend), {"antwoord": "x"}, follow=True)
+    response = ingelogd.post(
+        url("aanvullen", ingediend), {"antwoord": "x"}, follow=True
+    )
     assert "Er staat geen vraag om aanvulling open" in response.content.decode()
 
 
@@ -323,7 +338,9 @@ def test_intrekken_vraagt_bevestiging_en_trekt_in(
     ingediend.refresh_from_db()
     assert ingediend.status == Status.INGEDIEND
     with django_capture_on_commit_callbacks(execute=True):
-        response = ingelogd.post(url("intrekken", ingediend), {"reden": "Niet meer nodig"})
+        response = ingelogd.post(
+            url("intrekken", ingediend), {"reden": "Niet meer nodig"}
+        )
     ingediend.refresh_from_db()
     assert ingediend.status == Status.INGETROKKEN
     assert response["Location"] == url("verzoek", ingediend)

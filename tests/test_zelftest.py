@@ -109,7 +109,8 @@ def test_uitkomsten(client, arnhem, antwoorden, kop, tekst, knop):
     assert kop in html
     assert tekst in html
     assert ("Vraag ontheffing aan</a>" in html) is knop
-    assert "Wettelijke grondslag" in html and "Wie beslist" in html
+    assert "Wettelijke grondslag" in html
+    assert "Wie beslist" in html
 
 
 def test_alleen_vragen_die_ertoe_doen(client, arnhem):
@@ -121,7 +122,9 @@ def test_alleen_vragen_die_ertoe_doen(client, arnhem):
 
 def test_terug_en_verder_zonder_antwoorden_te_verliezen(client, arnhem):
     client.post(reverse("zelftest:vraag", args=["ambt"]), {"antwoord": "wethouder"})
-    client.post(reverse("zelftest:vraag", args=["ambtsstatus"]), {"antwoord": "in_functie"})
+    client.post(
+        reverse("zelftest:vraag", args=["ambtsstatus"]), {"antwoord": "in_functie"}
+    )
     html = client.get(reverse("zelftest:vraag", args=["ambt"])).content.decode()
     assert 'value="wethouder" id="id_antwoord_1" checked' in html or (
         'value="wethouder"' in html and "checked" in html
@@ -136,11 +139,14 @@ def test_geen_antwoord_geeft_foutmelding(client):
     response = client.post(reverse("zelftest:vraag", args=["ambt"]), {})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Kies een antwoord." in html and 'class="foutoverzicht"' in html
+    assert "Kies een antwoord." in html
+    assert 'class="foutoverzicht"' in html
 
 
 def test_onzin_antwoord_geeft_foutmelding(client):
-    response = client.post(reverse("zelftest:vraag", args=["ambt"]), {"antwoord": "koning"})
+    response = client.post(
+        reverse("zelftest:vraag", args=["ambt"]), {"antwoord": "koning"}
+    )
     assert "Kies een van de antwoorden." in response.content.decode()
 
 
@@ -173,10 +179,15 @@ def test_aanvragen_na_inloggen_met_antwoorden(client, arnhem, aanvrager):
     doorloop(client, antwoorden)
     aanvragen = reverse("aanvrager:nieuw") + "?uit=zelftest"
     response = client.get(aanvragen)
-    assert response.status_code == 302 and response["Location"].startswith("/account/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/")
     response = client.post(
         reverse("login"),
-        {"username": aanvrager.email, "password": "geheim-wachtwoord-123", "next": aanvragen},
+        {
+            "username": aanvrager.email,
+            "password": "geheim-wachtwoord-123",
+            "next": aanvragen,
+        },
     )
     assert response["Location"] == aanvragen
     html = client.get(aanvragen).content.decode()

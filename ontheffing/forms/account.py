@@ -2,9 +2,40 @@
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 
 from ontheffing.models import Gebruiker
+
+WACHTWOORDFOUTEN = {
+    "password_too_short": "Dit wachtwoord is te kort. Gebruik minstens %(min_length)d tekens.",
+    "password_too_common": "Dit wachtwoord wordt te vaak gebruikt. Kies een ander.",
+    "password_entirely_numeric": "Een wachtwoord mag niet alleen uit cijfers bestaan.",
+    "password_too_similar": "Dit wachtwoord lijkt te veel op uw naam of e-mailadres.",
+}
+
+
+def wachtwoord_controleren(wachtwoord: str, gebruiker) -> list[str]:
+    """Django's password validators, with their messages in plain Dutch."""
+    try:
+        password_validation.validate_password(wachtwoord, gebruiker)
+    except forms.ValidationError as fout:
+        return [
+            WACHTWOORDFOUTEN[f.code] % (f.params or {})
+            if f.code in WACHTWOORDFOUTEN
+            else " ".join(f.messages)
+            for f in fout.error_list
+        ]
+    return []
+
+
+class NieuwWachtwoordFormulier(SetPasswordForm):
+    """Password reset: the same rules, the same Dutch messages."""
+
+    def validate_password_for_user(self, user, password_field_name="new_password2"):
+        wachtwoord = self.cleaned_data.get(password_field_name)
+        if wachtwoord:
+            for fout in wachtwoord_controleren(wachtwoord, user):
+                self.add_error(password_field_name, fout)
 
 
 class InlogFormulier(AuthenticationForm):
@@ -64,9 +95,9 @@ class RegistratieFormulier(forms.Form):
         if een and twee and een != twee:
             self.add_error("password2", "De twee wachtwoorden zijn niet gelijk.")
         elif een:
-            gebruiker = Gebruiker(email=cleaned.get("email", ""), naam=cleaned.get("naam", ""))
-            try:
-                password_validation.validate_password(een, gebruiker)
-            except forms.ValidationError as fout:
+            gebruiker = Gebruiker(
+                email=cleaned.get("email", ""), naam=cleaned.get("naam", "")
+            )
+            for fout in wachtwoord_controleren(een, gebruiker):
                 self.add_error("password1", fout)
         return cleaned

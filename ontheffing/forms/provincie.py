@@ -78,7 +78,9 @@ class AanvullingForm(forms.Form):
         self.fields["ontbrekend"].choices = keuzes
         self.fields["ontbrekend"].initial = verzoek.ontbrekende_bijlagen()
         vandaag = timezone.localdate()
-        self.fields["hersteltermijn_einde"].initial = termijnen.hersteltermijn_einde(vandaag)
+        self.fields["hersteltermijn_einde"].initial = termijnen.hersteltermijn_einde(
+            vandaag
+        )
 
     def clean(self):
         data = super().clean()
@@ -88,7 +90,9 @@ class AanvullingForm(forms.Form):
             )
         einde = data.get("hersteltermijn_einde")
         if einde and einde <= timezone.localdate():
-            self.add_error("hersteltermijn_einde", "De hersteltermijn moet na vandaag eindigen.")
+            self.add_error(
+                "hersteltermijn_einde", "De hersteltermijn moet na vandaag eindigen."
+            )
         return data
 
     def labels(self) -> list[str]:
@@ -110,7 +114,9 @@ class DoorzendenForm(forms.Form):
         label="Bevoegd bestuursorgaan",
         max_length=300,
         help_text="Voorgesteld door de kwalificatiehulp; pas zo nodig aan.",
-        error_messages={"required": "Vul in naar welk bestuursorgaan het verzoek gaat."},
+        error_messages={
+            "required": "Vul in naar welk bestuursorgaan het verzoek gaat."
+        },
     )
     adres = forms.CharField(
         label="Adres van dat bestuursorgaan",
@@ -157,7 +163,9 @@ class ZienswijzeVerwerkenForm(forms.Form):
         label="Samenvatting van de zienswijze",
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Of: 'Er is geen zienswijze ontvangen.'",
-        error_messages={"required": "Vat de zienswijze samen of vermeld dat er geen is."},
+        error_messages={
+            "required": "Vat de zienswijze samen of vermeld dat er geen is."
+        },
     )
 
 
@@ -216,7 +224,10 @@ UITKOMSTEN = [
 ]
 GEZAG = [
     (g.value, g.label)
-    for g in (kw.BevoegdGezag.GEDEPUTEERDE_STATEN, kw.BevoegdGezag.COMMISSARIS_VAN_DE_KONING)
+    for g in (
+        kw.BevoegdGezag.GEDEPUTEERDE_STATEN,
+        kw.BevoegdGezag.COMMISSARIS_VAN_DE_KONING,
+    )
 ]
 
 
@@ -230,9 +241,13 @@ def feiten_initial(feiten: kw.Feiten) -> dict:
 
 class KwalificatieForm(forms.Form):
     ambt = forms.ChoiceField(label="Ambt", choices=kw.keuzes(kw.Ambt))
-    ambtsstatus = forms.ChoiceField(label="In functie?", choices=kw.keuzes(kw.Ambtsstatus))
+    ambtsstatus = forms.ChoiceField(
+        label="In functie?", choices=kw.keuzes(kw.Ambtsstatus)
+    )
     handeling = forms.ChoiceField(label="Handeling", choices=kw.keuzes(kw.Handeling))
-    wederpartij = forms.ChoiceField(label="Wederpartij", choices=kw.keuzes(kw.Wederpartij))
+    wederpartij = forms.ChoiceField(
+        label="Wederpartij", choices=kw.keuzes(kw.Wederpartij)
+    )
     relatie = forms.ChoiceField(
         label="Relatie (rechtstreeks of middellijk)", choices=kw.keuzes(kw.Relatie)
     )
@@ -261,7 +276,9 @@ class KwalificatieForm(forms.Form):
     )
     onderdeel = forms.CharField(label="Onderdeel", required=False, max_length=20)
     grondslag = forms.CharField(label="Grondslag", required=False, max_length=300)
-    bevoegd_gezag = forms.ChoiceField(label="Bevoegd gezag", choices=GEZAG, required=False)
+    bevoegd_gezag = forms.ChoiceField(
+        label="Bevoegd gezag", choices=GEZAG, required=False
+    )
     motivering = forms.CharField(
         label="Motivering",
         required=False,
@@ -291,7 +308,9 @@ class KwalificatieForm(forms.Form):
 
     def gecorrigeerd(self) -> list[str]:
         return [
-            naam for naam in FEITVELDEN if self.data.get(naam, "") != self.aanvrager.get(naam)
+            naam
+            for naam in FEITVELDEN
+            if self.data.get(naam, "") != self.aanvrager.get(naam)
         ]
 
     def bevestigd(self, engine: dict) -> tuple[dict | None, bool]:
@@ -311,18 +330,26 @@ class KwalificatieForm(forms.Form):
         )
         return bevestigd, True
 
-    def check(self, engine: dict) -> None:
-        """The rules that need the engine's answer: corrections and deviations
-        need their reasons (the service checks the latter again)."""
-        if self.gecorrigeerd() and not self.cleaned_data["reden_correctie"].strip():
+    def clean(self):
+        data = super().clean()
+        if self.gecorrigeerd() and not (data.get("reden_correctie") or "").strip():
             self.add_error(
                 "reden_correctie",
                 "U heeft feiten gecorrigeerd: geef de reden van de correctie.",
             )
+        return data
+
+    def check(self, engine: dict) -> None:
+        """Deviating from the engine, or an ONZEKER engine, needs a motivation
+        (the service checks it again)."""
         _, afwijkend = self.bevestigd(engine)
         onzeker = engine["uitkomst"] == kw.Uitkomst.ONZEKER
         if (afwijkend or onzeker) and not self.cleaned_data["motivering"].strip():
-            reden = "de uitkomst is onzeker" if onzeker else "u wijkt af van de kwalificatiehulp"
+            reden = (
+                "de uitkomst is onzeker"
+                if onzeker
+                else "u wijkt af van de kwalificatiehulp"
+            )
             self.add_error("motivering", f"Motiveer de kwalificatie: {reden}.")
 
 
@@ -331,7 +358,10 @@ class KwalificatieForm(forms.Form):
 
 class CriteriumForm(forms.Form):
     oordeel = forms.ChoiceField(
-        label="Oordeel", choices=Oordeel.choices, widget=forms.RadioSelect, required=False
+        label="Oordeel",
+        choices=Oordeel.choices,
+        widget=forms.RadioSelect,
+        required=False,
     )
     motivering = forms.CharField(
         label="Motivering", widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -376,7 +406,9 @@ class VoorstelForm(forms.Form):
     motivering = forms.CharField(
         label="Motivering van het besluit",
         widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Geef een motivering voor het voorgestelde besluit."},
+        error_messages={
+            "required": "Geef een motivering voor het voorgestelde besluit."
+        },
     )
     afwijking = forms.CharField(
         label="Motivering van de afwijking (artikel 4:84 Awb)",

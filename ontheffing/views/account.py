@@ -43,11 +43,17 @@ def bevestigingstoken(gebruiker) -> str:
 
 def bevestigingsmail_versturen(gebruiker) -> None:
     """Sent after commit, so a rolled-back registration sends nothing."""
-    link = settings.SITE_URL + reverse("bevestigen", args=[bevestigingstoken(gebruiker)])
+    link = settings.SITE_URL + reverse(
+        "bevestigen", args=[bevestigingstoken(gebruiker)]
+    )
     onderwerp = "Bevestig uw e-mailadres"
     context = {"gebruiker": gebruiker, "link": link, "dagen": GELDIG_SECONDEN // 86400}
-    tekst = render_to_string("registration/email_bevestigen.txt", context).strip() + "\n"
-    html = render_to_string("emails/basis.html", {"onderwerp": onderwerp, "tekst": tekst})
+    tekst = (
+        render_to_string("registration/email_bevestigen.txt", context).strip() + "\n"
+    )
+    html = render_to_string(
+        "emails/basis.html", {"onderwerp": onderwerp, "tekst": tekst}
+    )
 
     def versturen():
         bericht = EmailMultiAlternatives(
@@ -99,7 +105,9 @@ def bevestigen(request, token):
     except signing.SignatureExpired:
         return render(request, "registration/bevestigen.html", {"verlopen": True})
     except (signing.BadSignature, Gebruiker.DoesNotExist, KeyError, TypeError):
-        return render(request, "registration/bevestigen.html", {"ongeldig": True}, status=404)
+        return render(
+            request, "registration/bevestigen.html", {"ongeldig": True}, status=404
+        )
     if not gebruiker.email_bevestigd:
         Gebruiker.objects.filter(pk=gebruiker.pk).update(email_bevestigd=True)
     return render(request, "registration/bevestigen.html", {"gebruiker": gebruiker})
@@ -114,6 +122,7 @@ def bevestiging_opnieuw(request):
         with transaction.atomic():
             bevestigingsmail_versturen(request.user)
         messages.success(
-            request, f"Wij hebben een nieuwe bevestigingslink gestuurd naar {request.user.email}."
+            request,
+            f"Wij hebben een nieuwe bevestigingslink gestuurd naar {request.user.email}.",
         )
     return redirect(_volgende(request))

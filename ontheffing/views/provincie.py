@@ -227,7 +227,8 @@ def verzoek_view(request, pk):
     return _render_verzoek(request, _verzoek(request, pk))
 
 
-def _actie(request, pk, *, form_class, naam, mag, uitvoeren, gelukt, form_kwargs=None):
+def _actie(request, pk, *, form_class, naam, mag, uitvoeren, gelukt, form_kwargs=None,
+           pagina=None):  # fmt: skip
     """The shape of every action form posted from the case page."""
     verzoek = _verzoek(request, pk)
     if not mag(verzoek, request.user):
@@ -245,7 +246,7 @@ def _actie(request, pk, *, form_class, naam, mag, uitvoeren, gelukt, form_kwargs
                 return redirect("provincie:werkvoorraad")
             return redirect("provincie:verzoek", pk=verzoek.pk)
         verzoek.refresh_from_db()
-    return _render_verzoek(request, verzoek, {naam: form})
+    return (pagina or _render_verzoek)(request, verzoek, {naam: form})
 
 
 def _behandelaar(verzoek, user):
@@ -392,7 +393,7 @@ def notitie(request, pk):
 def terugsturen(request, pk):
     return _actie(
         request, pk, form_class=f.RedenForm, naam="terugsturen",
-        mag=permissions.beslisser,
+        mag=permissions.beslisser, pagina=_render_voorstel,
         uitvoeren=lambda v, d, _: services.voorstel_terugsturen(
             user=request.user, verzoek=v, reden=d["reden"]),
         gelukt="Het voorstel is teruggestuurd naar de behandelaar.",
@@ -404,6 +405,7 @@ def terugsturen(request, pk):
 def vaststellen(request, pk):
     return _actie(
         request, pk, form_class=_LeegForm, naam="vaststellen", mag=permissions.beslisser,
+        pagina=_render_voorstel,
         uitvoeren=lambda v, d, _: services.besluit_vaststellen(user=request.user, verzoek=v),
         gelukt="Het besluit is vastgesteld en verzonden.",
     )  # fmt: skip
@@ -652,16 +654,22 @@ def concept(request, pk):
 @require_GET
 @staf
 def voorstel(request, pk):
-    """The beslisser's page: the draft letter, the qualification, the assessment."""
     verzoek = _verzoek(request, pk)
     if verzoek.status != Status.TER_BESLUITVORMING:
         messages.info(request, "Er staat geen voorstel klaar bij dit verzoek.")
         return redirect("provincie:verzoek", pk=verzoek.pk)
+    return _render_voorstel(request, verzoek)
+
+
+def _render_voorstel(request, verzoek, bound=None):
+    """The beslisser's page: the draft letter, the qualification, the assessment."""
+    if verzoek.status != Status.TER_BESLUITVORMING:
+        return _render_verzoek(request, verzoek)
     return render(request, "provincie/voorstel.html", {
         "verzoek": verzoek,
         "mag_vaststellen": services.mag(verzoek, request.user, "vaststellen"),
         "mag_terugsturen": services.mag(verzoek, request.user, "terugsturen"),
-        "terugsturen_form": f.RedenForm(),
+        "terugsturen_form": (bound or {}).get("terugsturen") or f.RedenForm(prefix="terugsturen"),
         "kwalificatie": _kwalificatie_weergave(verzoek.kwalificatie),
         "oordelen": verzoek.oordelen.select_related("criterium"),
         "regel": toetsing.beleidsregel_voor(verzoek),
@@ -669,4 +677,3 @@ def voorstel(request, pk):
         "is_proposer": request.user.pk in (verzoek.voorgesteld_door_id,
                                            verzoek.behandelaar_id),
     })  # fmt: skip
-

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from ontheffing import kwalificatie as kw
@@ -124,7 +125,13 @@ class Command(BaseCommand):
         if Gebruiker.objects.filter(email="raadslid@demo.nl").exists():
             self.stdout.write("Demodata staat er al.")
             return
-        with transaction.atomic():
+        # The demo's own e-mails are not printed on the console.
+        with (
+            override_settings(
+                EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"
+            ),
+            transaction.atomic(),
+        ):
             self.maak()
         self.stdout.write("Demodata gemaakt.")
 
