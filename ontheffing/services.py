@@ -209,6 +209,11 @@ def _kenmerk_toekennen(verzoek: Verzoek, jaar: int) -> None:
 def verzoek_indienen(*, user, verzoek: Verzoek) -> Verzoek:
     """Submit: sets the receipt date and kenmerk, acknowledges receipt (Awb 4:3a)."""
     _controleer(verzoek, user, "indienen")
+    if not user.email_bevestigd:
+        raise NietNu(
+            "Bevestig eerst uw e-mailadres met de link die wij u stuurden; "
+            "daarna kunt u het verzoek indienen."
+        )
     ontbreekt = verzoek.ontbrekende_gegevens()
     if ontbreekt:
         raise NietNu(

@@ -11,7 +11,11 @@ urlpatterns = [
     path("verzoek/<int:pk>/", v.verzoek_view, name="verzoek"),
     path("verzoek/<int:pk>/oppakken/", v.oppakken, name="oppakken"),
     path("verzoek/<int:pk>/toewijzen/", v.toewijzen, name="toewijzen"),
-    path("verzoek/<int:pk>/volledig/", v.in_behandeling_nemen, name="in_behandeling_nemen"),
+    path(
+        "verzoek/<int:pk>/volledig/",
+        v.in_behandeling_nemen,
+        name="in_behandeling_nemen",
+    ),
     path("verzoek/<int:pk>/aanvulling/", v.aanvulling_vragen, name="aanvulling_vragen"),
     path(
         "verzoek/<int:pk>/buiten-behandeling/",

@@ -43,10 +43,10 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 
 from ontheffing import termijnen
-from ontheffing.models import Gemeente, Gebruiker, Opschorting, Verzoek
+from ontheffing.models import Gebruiker, Gemeente, Opschorting, Verzoek
 from ontheffing.states import OPEN_STATUSSEN, Rol, Status
 
 PER_PAGINA = 25
@@ -91,13 +91,13 @@ def met_termijn_sleutel(qs, vandaag: date):
         F("verdaging_nieuwe_datum") + _opgeschorte_dagen(vandaag, na_verdaging=True),
         output_field=DateField(),
     )
-    return qs.annotate(
-        termijn_sleutel=Case(
-            When(verdaging_nieuwe_datum__isnull=True, then=zonder_verdaging),
-            default=met_verdaging,
-            output_field=DateField(),
-        )
+    # PostgreSQL makes a timestamp of date + interval: cast back to a date.
+    sleutel = Case(
+        When(verdaging_nieuwe_datum__isnull=True, then=zonder_verdaging),
+        default=met_verdaging,
+        output_field=DateField(),
     )
+    return qs.annotate(termijn_sleutel=Cast(sleutel, DateField()))
 
 
 def verlopen_grens(vandaag: date) -> date:

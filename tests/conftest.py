@@ -54,12 +54,12 @@ def maak_gebruiker(rol=Rol.AANVRAGER, provincie=None, **extra) -> Gebruiker:
     if rol != Rol.AANVRAGER and provincie is None:
         provincie = maak_provincie()
     extra.setdefault("naam", f"{rol.label} {n}")
+    extra.setdefault("email_bevestigd", True)
     return Gebruiker.objects.create_user(
         email=f"{rol}{n}@example.nl",
         password="geheim-wachtwoord-123",
         rol=rol,
         provincie=provincie,
-        email_bevestigd=True,
         **extra,
     )
 

@@ -521,3 +521,11 @@ def test_rollback_sends_no_mail(
         services.verzoek_indienen(user=concept.ingediend_door, verzoek=concept)
     assert mail.outbox == []
     assert Verzoek.objects.get(pk=concept.pk).status == Status.CONCEPT
+
+
+def test_an_unverified_e_mail_address_cannot_submit(gemeente):
+    aanvrager = maak_gebruiker(Rol.AANVRAGER, email_bevestigd=False)
+    verzoek = maak_concept(aanvrager=aanvrager, gemeente=gemeente)
+    with pytest.raises(services.NietNu, match="Bevestig eerst uw e-mailadres"):
+        services.verzoek_indienen(user=aanvrager, verzoek=verzoek)
+    assert Verzoek.objects.get(pk=verzoek.pk).status == Status.CONCEPT

@@ -19,12 +19,12 @@ def url(naam, verzoek=None):
     return reverse(f"aanvrager:{naam}", args=[verzoek.pk] if verzoek else [])
 
 
-def formulier(gemeente, **extra):
+def formulier(lichaam, **extra):
     """A complete request form as the browser posts it."""
     data = {
         "naam": "Jan Jansen", "aanspreekvorm": "heer", "adres": "Dorpsstraat 1",
         "postcode": "6811 AA", "woonplaats": "Arnhem", "email": "jan@example.nl",
-        "ambt": "raadslid", "ambtsstatus": "in_functie", "gemeente": str(gemeente.pk),
+        "ambt": "raadslid", "ambtsstatus": "in_functie", "gemeente": str(lichaam.pk),
         "handeling": "aanneming_van_werk", "wederpartij": "eigen_lichaam",
         "relatie": "rechtstreeks", "aangegaan": "nog_niet",
         "wederpartij_naam": "Gemeente Arnhem", "onderwerp": "Schilderwerk",
@@ -362,3 +362,36 @@ def test_besluit_downloaden_zodra_genomen(ingelogd, ingediend, behandelaar, besl
     response = ingelogd.get(link)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+
+
+@pytest.mark.parametrize("waarde", ["NaN", "Infinity", "-5", "1e400", "12,34,56", "🙂"])
+def test_vreemde_bedragen_geven_een_nette_fout(ingelogd, concept, waarde):
+    response = ingelogd.post(
+        url("bewerken", concept), formulier(concept.gemeente, waarde=waarde)
+    )
+    assert response.status_code == 200
+    assert 'href="#id_waarde"' in response.content.decode()
+    concept.refresh_from_db()
+    assert str(concept.waarde) == "12500.00"
+
+
+@pytest.mark.parametrize(
+    ("veld", "waarde"),
+    [("gemeente", "999999"), ("gemeente", "abc"), ("ambt", "koning"),
+     ("looptijd_van", "2027-13-45"), ("handeling", "x" * 5000), ("onderhands", "misschien")],
+)  # fmt: skip
+def test_onzin_invoer_geeft_geen_500(ingelogd, concept, veld, waarde):
+    response = ingelogd.post(
+        url("bewerken", concept), formulier(concept.gemeente, **{veld: waarde})
+    )
+    assert response.status_code == 200
+    assert 'class="foutoverzicht"' in response.content.decode()
+
+
+def test_concept_van_een_ander_als_ambtsdrager_niet_bewerken(client, concept, gemeente):
+    griffier = maak_gebruiker()
+    namens = maak_concept(aanvrager=griffier, gemeente=gemeente, namens=True)
+    Verzoek.objects.filter(pk=namens.pk).update(ambtsdrager=concept.ingediend_door)
+    client.force_login(concept.ingediend_door)
+    response = client.get(url("bewerken", namens), follow=True)
+    assert "Alleen wie het verzoek invult" in response.content.decode()

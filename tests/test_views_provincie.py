@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from ontheffing import kwalificatie as kw
 from ontheffing import services, toetsing
-from ontheffing.models import Besluit, Criteriumoordeel, Gebeurtenis, Opschorting, Verzoek
+from ontheffing.models import (
+    Besluit,
+    Criteriumoordeel,
+    Gebeurtenis,
+    Opschorting,
+    Verzoek,
+)
 from ontheffing.states import Actie, Bestuursorgaan, Rol, Status, Uitkomst
 from tests.conftest import maak_gebruiker, maak_ingediend
 
@@ -114,7 +120,8 @@ def test_worklist_shows_case_with_signal_and_counts(client, ingediend, behandela
     assert response.status_code == 200
     html = response.content.decode()
     assert ingediend.kenmerk in html
-    assert "Nog " in html and "werkdagen" in html
+    assert "Nog " in html
+    assert "werkdagen" in html
     assert "Ingediend: <strong>1</strong>" in html
 
 
@@ -139,7 +146,9 @@ def test_take_a_case_from_the_worklist(client, ingediend, behandelaar):
 
 def test_hand_to_a_colleague(client, ingediend, behandelaar, tweede_behandelaar):
     ingelogd(client, behandelaar)
-    client.post(url("toewijzen", ingediend), {"toewijzen-behandelaar": tweede_behandelaar.pk})
+    client.post(
+        url("toewijzen", ingediend), {"toewijzen-behandelaar": tweede_behandelaar.pk}
+    )
     ingediend.refresh_from_db()
     assert ingediend.behandelaar == tweede_behandelaar
 
@@ -177,10 +186,13 @@ def test_case_page_shows_deadline_panel_and_only_allowed_actions(
 
 def test_internal_note_is_on_the_staff_page(client, ingediend, behandelaar):
     ingelogd(client, behandelaar)
-    response = client.post(url("notitie", ingediend), {"notitie-tekst": "Bel de griffier."})
+    response = client.post(
+        url("notitie", ingediend), {"notitie-tekst": "Bel de griffier."}
+    )
     assert response.status_code == 302
     html = client.get(url("verzoek", ingediend)).content.decode()
-    assert "Bel de griffier." in html and "Intern" in html
+    assert "Bel de griffier." in html
+    assert "Intern" in html
     assert Gebeurtenis.objects.get(actie=Actie.NOTITIE_TOEVOEGEN).intern
 
 
@@ -233,7 +245,9 @@ def test_ask_for_information_with_nothing_ticked_keeps_the_text(
     assert ingediend.status == Status.INGEDIEND
 
 
-def test_buiten_behandeling_only_after_the_hersteltermijn(client, ingediend, behandelaar):
+def test_buiten_behandeling_only_after_the_hersteltermijn(
+    client, ingediend, behandelaar
+):
     services.aanvulling_vragen(
         user=behandelaar, verzoek=ingediend, ontbrekend=["Offerte"], toelichting="",
         hersteltermijn_einde=timezone.localdate() + timedelta(days=14),
@@ -263,7 +277,9 @@ def test_buiten_behandeling_only_after_the_hersteltermijn(client, ingediend, beh
     assert ingediend.voorstel_uitkomst == Uitkomst.BUITEN_BEHANDELING
 
 
-def test_doorzenden_proposes_the_authority_of_the_engine(client, aanvrager, behandelaar):
+def test_doorzenden_proposes_the_authority_of_the_engine(
+    client, aanvrager, behandelaar
+):
     from tests.conftest import maak_gemeente, maak_provincie
 
     elders = maak_gemeente(maak_provincie("PV26", "Utrecht"), "Utrecht")
@@ -301,14 +317,17 @@ def _kwalificatie_post(verzoek, **extra):
     return data
 
 
-def test_kwalificatie_page_shows_the_engine_in_full(client, in_kwalificatie, behandelaar):
+def test_kwalificatie_page_shows_the_engine_in_full(
+    client, in_kwalificatie, behandelaar
+):
     ingelogd(client, behandelaar)
     response = client.get(url("kwalificatie", in_kwalificatie))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Uitkomst van de kwalificatiehulp" in html
     assert "Opgave aanvrager: Raadslid" in html
-    assert "Grondslag" in html and "Bevoegd gezag" in html
+    assert "Grondslag" in html
+    assert "Bevoegd gezag" in html
 
 
 def test_confirm_the_engine_goes_to_toetsing(client, in_kwalificatie, behandelaar):
@@ -331,7 +350,9 @@ def test_deviation_without_motivation_is_refused(client, in_kwalificatie, behand
     assert in_kwalificatie.status == Status.KWALIFICATIE
 
 
-def test_corrected_fact_needs_a_reason_and_is_recorded(client, in_kwalificatie, behandelaar):
+def test_corrected_fact_needs_a_reason_and_is_recorded(
+    client, in_kwalificatie, behandelaar
+):
     ingelogd(client, behandelaar)
     data = _kwalificatie_post(in_kwalificatie, om_niet="ja")
     # Without payment the engine is unsure; the behandelaar decides, with motivation.
@@ -345,11 +366,15 @@ def test_corrected_fact_needs_a_reason_and_is_recorded(client, in_kwalificatie, 
     assert in_kwalificatie.kwalificatie_feiten["om_niet"] is True
     gebeurtenis = Gebeurtenis.objects.get(actie=Actie.KWALIFICEREN)
     assert gebeurtenis.details["correcties"]["om_niet"] == {
-        "aanvrager": False, "behandelaar": True}
+        "aanvrager": False,
+        "behandelaar": True,
+    }
     assert "Uit de offerte" in in_kwalificatie.kwalificatie_motivering
 
 
-def test_non_exemptable_goes_to_decision_as_refusal(client, behandelaar, aanvrager, gemeente):
+def test_non_exemptable_goes_to_decision_as_refusal(
+    client, behandelaar, aanvrager, gemeente
+):
     verzoek = maak_ingediend(aanvrager=aanvrager, gemeente=gemeente,
                              handeling="advocaat_of_adviseur_in_geschil")  # fmt: skip
     services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
@@ -365,7 +390,9 @@ def test_non_exemptable_goes_to_decision_as_refusal(client, behandelaar, aanvrag
     assert verzoek.voorstel_uitkomst == Uitkomst.GEWEIGERD
 
 
-def test_recalculate_keeps_input_and_updates_engine(client, in_kwalificatie, behandelaar):
+def test_recalculate_keeps_input_and_updates_engine(
+    client, in_kwalificatie, behandelaar
+):
     ingelogd(client, behandelaar)
     data = _kwalificatie_post(in_kwalificatie, handeling="subsidie", berekenen="1",
                               reden_correctie="Het is een subsidie.")  # fmt: skip
@@ -397,7 +424,8 @@ def test_toetsing_prefills_the_default_voorschriften(client, in_toetsing, behand
     ingelogd(client, behandelaar)
     html = client.get(url("toetsing", in_toetsing)).content.decode()
     assert "Deze ontheffing geldt uitsluitend" in html
-    assert "Totstandkoming" in html and "Marktconformiteit" in html
+    assert "Totstandkoming" in html
+    assert "Marktconformiteit" in html
 
 
 def test_propose_grant(client, in_toetsing, behandelaar):
@@ -406,11 +434,16 @@ def test_propose_grant(client, in_toetsing, behandelaar):
     assert response.status_code == 302, response.content.decode()
     in_toetsing.refresh_from_db()
     assert in_toetsing.status == Status.TER_BESLUITVORMING
-    assert in_toetsing.voorstel_voorschriften == ["Voorschrift een.", "Voorschrift twee."]
+    assert in_toetsing.voorstel_voorschriften == [
+        "Voorschrift een.",
+        "Voorschrift twee.",
+    ]
     assert Criteriumoordeel.objects.filter(verzoek=in_toetsing).count() == 6
 
 
-def test_criterion_left_unjudged_is_refused_and_input_kept(client, in_toetsing, behandelaar):
+def test_criterion_left_unjudged_is_refused_and_input_kept(
+    client, in_toetsing, behandelaar
+):
     ingelogd(client, behandelaar)
     data = _voorstel_post(in_toetsing)
     del data["c-marktconformiteit-oordeel"]
@@ -484,7 +517,8 @@ def test_beslisser_list_and_proposal_page(client, ter_besluitvorming, beslisser)
     assert ter_besluitvorming.kenmerk in html
     html = client.get(url("voorstel", ter_besluitvorming)).content.decode()
     assert "Besluit vaststellen en verzenden" in html
-    assert 'sandbox' in html and url("concept", ter_besluitvorming) in html
+    assert "sandbox" in html
+    assert url("concept", ter_besluitvorming) in html
     response = client.get(url("concept", ter_besluitvorming))
     assert response.status_code == 200
     assert "CONCEPT" in response.content.decode()
@@ -492,7 +526,9 @@ def test_beslisser_list_and_proposal_page(client, ter_besluitvorming, beslisser)
     assert response["X-Frame-Options"] == "SAMEORIGIN"
 
 
-def test_proposer_never_sees_or_uses_vaststellen(client, ter_besluitvorming, behandelaar):
+def test_proposer_never_sees_or_uses_vaststellen(
+    client, ter_besluitvorming, behandelaar
+):
     behandelaar.mandaat = True
     behandelaar.save()
     ingelogd(client, behandelaar)
@@ -504,7 +540,9 @@ def test_proposer_never_sees_or_uses_vaststellen(client, ter_besluitvorming, beh
     assert ter_besluitvorming.status == Status.TER_BESLUITVORMING
 
 
-def test_cdk_case_needs_a_beslisser_with_cdk_mandate(client, ter_besluitvorming, provincie):
+def test_cdk_case_needs_a_beslisser_with_cdk_mandate(
+    client, ter_besluitvorming, provincie
+):
     Verzoek.objects.filter(pk=ter_besluitvorming.pk).update(
         bestuursorgaan=Bestuursorgaan.CDK
     )
@@ -520,7 +558,9 @@ def test_vreemde_beslisser_gets_404(client, ter_besluitvorming, vreemde_beslisse
 
 def test_return_then_decide(client, ter_besluitvorming, beslisser, behandelaar):
     ingelogd(client, beslisser)
-    response = client.post(url("terugsturen", ter_besluitvorming), {"terugsturen-reden": ""})
+    response = client.post(
+        url("terugsturen", ter_besluitvorming), {"terugsturen-reden": ""}
+    )
     assert response.status_code == 200
     assert "Geef de reden." in response.content.decode()
     client.post(url("terugsturen", ter_besluitvorming),
@@ -565,7 +605,8 @@ def test_verdaging_in_time(client, ingediend, behandelaar):
     })  # fmt: skip
     assert response.status_code == 302
     html = client.get(url("verzoek", ingediend)).content.decode()
-    assert "Verdaagd" in html and "Advies nodig." in html
+    assert "Verdaagd" in html
+    assert "Advies nodig." in html
 
 
 def test_dwangsom_shown_after_ingebrekestelling(client, ingediend, behandelaar):
@@ -578,7 +619,8 @@ def test_dwangsom_shown_after_ingebrekestelling(client, ingediend, behandelaar):
                            {"ingebrekestelling-ontvangen_op": ontvangen.isoformat()})  # fmt: skip
     assert response.status_code == 302
     html = client.get(url("verzoek", ingediend)).content.decode()
-    assert "Verbeurd tot nu" in html and "Maximum" in html
+    assert "Verbeurd tot nu" in html
+    assert "Maximum" in html
     assert "€ 1.442,00" in html or "€" in html
 
 

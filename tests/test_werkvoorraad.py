@@ -33,7 +33,9 @@ def _opschorting(verzoek, van, tot, hersteltermijn=None, door=None):
 
 
 def _sleutel(verzoek):
-    qs = werkvoorraad.met_termijn_sleutel(Verzoek.objects.filter(pk=verzoek.pk), VANDAAG)
+    qs = werkvoorraad.met_termijn_sleutel(
+        Verzoek.objects.filter(pk=verzoek.pk), VANDAAG
+    )
     return qs.get().termijn_sleutel
 
 
@@ -73,7 +75,9 @@ def test_default_sort_is_by_deadline_and_filters_work(gemeente, behandelaar):
     vroeg = _ontvangen(maak_ingediend(gemeente=gemeente), date(2025, 12, 1))
     opgeschort = _ontvangen(maak_ingediend(gemeente=gemeente), date(2026, 1, 15))
     _opschorting(opgeschort, date(2026, 2, 20), None, date(2026, 3, 6))
-    services.behandelaar_toewijzen(user=behandelaar, verzoek=laat, behandelaar=behandelaar)
+    services.behandelaar_toewijzen(
+        user=behandelaar, verzoek=laat, behandelaar=behandelaar
+    )
 
     def pks(**kwargs):
         filters = werkvoorraad.Filters(**kwargs)
@@ -101,7 +105,10 @@ def test_signals_are_words_not_only_colour(gemeente):
     s = werkvoorraad.signaal(binnenkort, VANDAAG)
     assert (s.tekst, s.soort) == ("Nog 5 werkdagen", "binnenkort")
     assert werkvoorraad.signaal(ruim, VANDAAG).soort == ""
-    assert werkvoorraad.signaal(opgeschort, VANDAAG).tekst == "Opgeschort tot 13 maart 2026"
+    assert (
+        werkvoorraad.signaal(opgeschort, VANDAAG).tekst
+        == "Opgeschort tot 13 maart 2026"
+    )
 
 
 def test_counts_per_step(gemeente, behandelaar):

@@ -58,7 +58,7 @@ class BedragVeld(forms.CharField):
             raise forms.ValidationError(
                 "Vul een bedrag in euro's in, bijvoorbeeld 12.500 of 12500,50."
             ) from None
-        if bedrag < 0 or bedrag >= Decimal("10000000000") or not bedrag.is_finite():
+        if not bedrag.is_finite() or bedrag < 0 or bedrag >= Decimal("10000000000"):
             raise forms.ValidationError(
                 "Vul een bedrag in tussen 0 en 10 miljard euro."
             )

@@ -12,6 +12,7 @@ from ontheffing import termijnen
 from ontheffing.models import Bijlagesoort, Gebruiker, Oordeel
 from ontheffing.states import Rol, Uitkomst
 
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 JA_NEE_ONBEKEND = [("", "Onbekend"), ("ja", "Ja"), ("nee", "Nee")]
 
 
@@ -56,7 +57,7 @@ class AanvullingForm(forms.Form):
     )
     hersteltermijn_einde = forms.DateField(
         label="Hersteltermijn tot en met",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATUM,
         help_text="Standaard twee weken; valt het einde niet op een werkdag, dan "
         "loopt de termijn door tot de eerstvolgende werkdag.",
         error_messages={
@@ -139,7 +140,7 @@ class ZienswijzeVragenForm(forms.Form):
     )
     uiterlijk = forms.DateField(
         label="Zienswijze uiterlijk op",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATUM,
         error_messages={
             "required": "Vul de datum in.",
             "invalid": "Vul een geldige datum in.",
@@ -180,7 +181,7 @@ class RedenForm(forms.Form):
 class VerdagenForm(forms.Form):
     nieuwe_datum = forms.DateField(
         label="Nieuwe uiterste beslisdatum",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATUM,
         error_messages={"required": "Vul de nieuwe datum in.", "invalid": "Vul een geldige datum in."},
     )  # fmt: skip
     reden = forms.CharField(
@@ -193,7 +194,7 @@ class VerdagenForm(forms.Form):
 class IngebrekestellingForm(forms.Form):
     ontvangen_op = forms.DateField(
         label="Ingebrekestelling ontvangen op",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATUM,
         error_messages={"required": "Vul de datum in.", "invalid": "Vul een geldige datum in."},
     )  # fmt: skip
 

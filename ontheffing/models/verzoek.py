@@ -15,7 +15,7 @@ from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transi
 
 from ontheffing import kwalificatie as kw
 from ontheffing import permissions, termijnen
-from ontheffing.states import Bestuursorgaan, Status, Uitkomst
+from ontheffing.states import Bestuursorgaan, Rol, Status, Uitkomst
 
 
 def keuzes(enum_cls):
@@ -25,16 +25,19 @@ def keuzes(enum_cls):
 class VerzoekQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
         """The one rule of visibility: applicants see what they filed or what was
-        filed for them; staff see their own province's submitted cases (never
-        concepts); nobody else sees anything."""
+        filed for them; behandelaars and beslissers see their own province's
+        submitted cases (never concepts); nobody else sees anything."""
         if not permissions.is_actief(user):
             return self.none()
-        if not user.is_medewerker:
+        if user.rol == Rol.AANVRAGER:
             return self.filter(
                 models.Q(ingediend_door=user) | models.Q(ambtsdrager=user)
             )
-        if user.provincie_id is None:
-            return self.none()
+        if (
+            user.rol not in (Rol.BEHANDELAAR, Rol.BESLISSER)
+            or user.provincie_id is None
+        ):
+            return self.none()  # a beheerder manages the province, not its cases
         return self.filter(provincie_id=user.provincie_id).exclude(
             status=Status.CONCEPT
         )

@@ -134,9 +134,14 @@ def nieuw(request):
 @require_http_methods(["GET", "POST"])
 def bewerken(request, pk):
     verzoek = _verzoek(request, pk)
-    if verzoek.status != Status.CONCEPT or verzoek.ingediend_door_id != request.user.pk:
+    if verzoek.status != Status.CONCEPT:
         messages.info(
             request, "Dit verzoek is ingediend en kan niet meer worden gewijzigd."
+        )
+        return redirect("aanvrager:verzoek", verzoek.pk)
+    if verzoek.ingediend_door_id != request.user.pk:
+        messages.info(
+            request, "Alleen wie het verzoek invult, kan dit concept wijzigen."
         )
         return redirect("aanvrager:verzoek", verzoek.pk)
     if request.method == "GET":
@@ -152,9 +157,13 @@ def bewerken(request, pk):
         return _formulier(request, verzoek, form)
     form = VerzoekFormulier(request.POST, request.FILES, instance=verzoek)
     form.is_valid()
-    services.concept_bijwerken(
-        user=request.user, verzoek=verzoek, velden=form.geldige_velden()
-    )
+    try:
+        services.concept_bijwerken(
+            user=request.user, verzoek=verzoek, velden=form.geldige_velden()
+        )
+    except services.NietNu as fout:  # submitted meanwhile, e.g. in another tab
+        messages.error(request, str(fout))
+        return redirect("aanvrager:verzoek", verzoek.pk)
     return _na_opslaan(request, verzoek, form)
 
 

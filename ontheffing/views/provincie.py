@@ -144,7 +144,9 @@ def _termijn(verzoek, vandaag):
         if ontvangen <= opbouw.einde:
             result["ingebrekestelling_te_vroeg"] = True
         else:
-            result["dwangsom"] = termijnen.dwangsom(ontvangen, verzoek.afgehandeld_op, vandaag)
+            result["dwangsom"] = termijnen.dwangsom(
+                ontvangen, verzoek.afgehandeld_op, vandaag
+            )
             result["dwangsom_maximum"] = termijnen.dwangsom(
                 ontvangen, None, ontvangen + timedelta(weeks=60)
             ).bedrag
@@ -190,7 +192,9 @@ def _render_verzoek(request, verzoek, bound=None, status=200):
         buiten_behandeling = {
             "hersteltermijn_einde": lopend.hersteltermijn_einde,
             "verstreken": verzoek.hersteltermijn_verstreken(),
-            "uiterlijk": termijnen.buiten_behandeling_uiterlijk(lopend.hersteltermijn_einde),
+            "uiterlijk": termijnen.buiten_behandeling_uiterlijk(
+                lopend.hersteltermijn_einde
+            ),
         }
     return render(request, "provincie/verzoek.html", {
         "verzoek": verzoek,
@@ -555,20 +559,27 @@ def toetsing_view(request, pk):
         criterium_forms = _toetsing_forms(verzoek)
         voorstel = f.VoorstelForm(initial=_voorstel_initial(verzoek, voorgesteld),
                                   voorgesteld=voorgesteld)  # fmt: skip
-        return _toetsing_render(request, verzoek, criterium_forms, voorstel, voorgesteld)
+        return _toetsing_render(
+            request, verzoek, criterium_forms, voorstel, voorgesteld
+        )
 
     criterium_forms = _toetsing_forms(verzoek, request.POST)
     voorstel = f.VoorstelForm(request.POST, voorgesteld=voorgesteld)
     criteria_ok = all(form.is_valid() for form in criterium_forms)
     if criteria_ok:
         oordelen = {
-            form.criterium: (form.cleaned_data["oordeel"], form.cleaned_data["motivering"])
+            form.criterium: (
+                form.cleaned_data["oordeel"],
+                form.cleaned_data["motivering"],
+            )
             for form in criterium_forms
             if form.cleaned_data.get("oordeel")
         }
         try:
             if oordelen:
-                services.criteria_beoordelen(user=user, verzoek=verzoek, oordelen=oordelen)
+                services.criteria_beoordelen(
+                    user=user, verzoek=verzoek, oordelen=oordelen
+                )
         except services.NietNu as exc:
             messages.error(request, str(exc))
             criteria_ok = False

@@ -183,3 +183,14 @@ def test_de_hele_reis(page, live_server, arnhem):
     assert download.value.suggested_filename == f"besluit-{verzoek.kenmerk}.pdf"
     with open(download.value.path(), "rb") as bestand:
         assert bestand.read(5) == b"%PDF-"
+
+
+def test_inloggen_met_het_gedeelde_hulpmiddel(page, db):
+    from tests.e2e.conftest import inloggen
+
+    gebruiker = maak_gebruiker(Rol.AANVRAGER)
+    inloggen(page, gebruiker.email)
+    assert page.get_by_role("heading", name="Mijn verzoeken").is_visible()
+    page.set_viewport_size({"width": 320, "height": 700})
+    assert geen_horizontale_scroll(page)
+    foto(page, "lijst-320")

@@ -27,7 +27,9 @@ def mensen():
     return {
         "gemeente": maak_gemeente(provincie, "Arnhem"),
         "aanvrager": maak_gebruiker(Rol.AANVRAGER, naam="Jan Jansen"),
-        "behandelaar": maak_gebruiker(Rol.BEHANDELAAR, provincie, naam="Bea Behandelaar"),
+        "behandelaar": maak_gebruiker(
+            Rol.BEHANDELAAR, provincie, naam="Bea Behandelaar"
+        ),
         "beslisser": maak_gebruiker(Rol.BESLISSER, provincie, naam="Dirk Beslisser"),
     }
 
@@ -47,12 +49,16 @@ def test_from_worklist_to_decision(page, mensen):
     expect(page.get_by_role("status").or_(page.locator(".melding"))).to_contain_text(
         "U behandelt dit verzoek nu."
     )
-    expect(page.get_by_role("heading", name=f"Verzoek {verzoek.kenmerk}")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name=f"Verzoek {verzoek.kenmerk}")
+    ).to_be_visible()
 
     # It lacks a document: ask for information.
     page.get_by_text("Aanvulling vragen (verzoek onvolledig)").click()
     page.get_by_label("Stukken over de totstandkoming").check()
-    page.get_by_label("Toelichting voor de aanvrager", exact=True).fill("Stuur de drie offertes mee.")
+    page.get_by_label("Toelichting voor de aanvrager", exact=True).fill(
+        "Stuur de drie offertes mee."
+    )
     page.screenshot(path=f"{SCREENSHOTS}/provincie-verzoek.png", full_page=True)
     page.get_by_role("button", name="Aanvulling vragen").click()
     expect(page.locator(".melding")).to_contain_text("de beslistermijn is opgeschort")
@@ -68,16 +74,22 @@ def test_from_worklist_to_decision(page, mensen):
     page.reload()
     page.get_by_role("button", name="Volledig: in behandeling nemen").click()
     page.get_by_role("link", name="Kwalificeren").click()
-    expect(page.get_by_role("heading", name="Uitkomst van de kwalificatiehulp")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Uitkomst van de kwalificatiehulp")
+    ).to_be_visible()
     expect(page.get_by_text("Opgave aanvrager: Raadslid")).to_be_visible()
     page.screenshot(path=f"{SCREENSHOTS}/provincie-kwalificatie.png", full_page=True)
     page.get_by_role("button", name="Kwalificatie vastleggen").click()
 
     # Assess against the beleidsregel and propose a grant.
-    expect(page.get_by_role("heading", name=re.compile("Toetsing van verzoek"))).to_be_visible()
+    expect(
+        page.get_by_role("heading", name=re.compile("Toetsing van verzoek"))
+    ).to_be_visible()
     for criterium in page.locator("fieldset.criterium").all():
         criterium.get_by_label("Voldaan", exact=True).check()
-        criterium.get_by_label("Motivering").fill("Uit de stukken blijkt dat dit klopt.")
+        criterium.get_by_label("Motivering").fill(
+            "Uit de stukken blijkt dat dit klopt."
+        )
     page.get_by_label("Ontheffing verleend").check()
     page.get_by_label("Motivering van het besluit").fill(
         "Aan alle criteria van de beleidsregel is voldaan."
@@ -91,8 +103,14 @@ def test_from_worklist_to_decision(page, mensen):
     inloggen(page, beslisser.email)
     page.goto("/provincie/besluitvorming/")
     page.get_by_role("link", name=verzoek.kenmerk).click()
-    expect(page.frame_locator("iframe.conceptbrief").get_by_text("CONCEPT")).to_be_visible()
+    expect(
+        page.frame_locator("iframe.conceptbrief").get_by_text("CONCEPT")
+    ).to_be_visible()
     page.screenshot(path=f"{SCREENSHOTS}/provincie-voorstel.png", full_page=True)
+    brief = page.context.new_page()
+    brief.goto(f"/provincie/verzoek/{verzoek.pk}/voorstel/brief/")
+    brief.screenshot(path=f"{SCREENSHOTS}/provincie-conceptbrief.png")
+    brief.close()
     page.get_by_text("Terugsturen naar de behandelaar").click()
     page.get_by_label("Reden").fill("Maak voorschrift 1 concreet: noem de wederpartij.")
     page.get_by_role("button", name="Terugsturen").click()
@@ -127,7 +145,9 @@ def test_from_worklist_to_decision(page, mensen):
     inloggen(page, mensen["aanvrager"].email)
     page.goto(f"/mijn/{verzoek.pk}/")
     besluit = verzoek.besluiten.get()
-    expect(page.locator(f"a[href='/verzoek/{verzoek.pk}/besluit/{besluit.pk}/']")).to_have_count(1)
+    expect(
+        page.locator(f"a[href='/verzoek/{verzoek.pk}/besluit/{besluit.pk}/']")
+    ).to_have_count(1)
 
 
 @pytest.mark.parametrize(

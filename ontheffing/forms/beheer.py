@@ -1,0 +1,130 @@
+"""Forms of a province's beheerder: staff, letterhead, bodies, beleidsregel."""
+
+from django import forms
+
+from ontheffing.models import Beleidsregel, Criterium, Gebruiker, Provincie
+from ontheffing.states import Rol
+
+STAFROLLEN = [
+    (r.value, r.label) for r in (Rol.BEHANDELAAR, Rol.BESLISSER, Rol.BEHEERDER)
+]
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class MedewerkerForm(forms.ModelForm):
+    rol = forms.ChoiceField(label="Rol", choices=STAFROLLEN, widget=forms.RadioSelect)
+
+    class Meta:
+        model = Gebruiker
+        fields = ["naam", "rol", "functie", "mandaat", "mag_namens_cdk", "is_active"]
+        labels = {"naam": "Naam", "functie": "Functie (voor de ondertekening)"}
+        help_texts = {"is_active": "Een gedeactiveerde medewerker kan niet meer inloggen; "
+                      "wat hij deed, blijft in de historie staan."}  # fmt: skip
+
+
+class UitnodigenForm(MedewerkerForm):
+    class Meta(MedewerkerForm.Meta):
+        fields = ["email", "naam", "rol", "functie", "mandaat", "mag_namens_cdk"]
+        labels = {**MedewerkerForm.Meta.labels, "email": "E-mailadres"}
+        error_messages = {
+            "email": {"unique": "Er bestaat al een account met dit e-mailadres."}
+        }
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if Gebruiker.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                "Er bestaat al een account met dit e-mailadres."
+            )
+        return email
+
+
+class ProvincieForm(forms.ModelForm):
+    class Meta:
+        model = Provincie
+        fields = [
+            "postadres", "bezoekadres", "telefoon", "email", "website", "cdk_naam",
+            "secretaris_naam", "afschrift_aan", "afschrift_emails",
+        ]  # fmt: skip
+        widgets = {
+            "postadres": forms.Textarea(attrs={"rows": 3}),
+            "bezoekadres": forms.Textarea(attrs={"rows": 3}),
+            "afschrift_aan": forms.Textarea(attrs={"rows": 3}),
+            "afschrift_emails": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_afschrift_emails(self):
+        from django.core.validators import validate_email
+
+        tekst = self.cleaned_data["afschrift_emails"]
+        for regel in Provincie.regels(tekst):
+            try:
+                validate_email(regel)
+            except forms.ValidationError as exc:
+                raise forms.ValidationError(
+                    f"'{regel}' is geen geldig e-mailadres."
+                ) from exc
+        return tekst
+
+
+class LichaamForm(forms.Form):
+    soort = forms.ChoiceField(
+        label="Soort",
+        choices=[
+            ("waterschap", "Waterschap"),
+            ("regeling", "Gemeenschappelijke regeling"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies waterschap of gemeenschappelijke regeling."},
+    )
+    naam = forms.CharField(
+        label="Naam", max_length=200, error_messages={"required": "Vul de naam in."}
+    )
+
+
+class BeleidsregelForm(forms.ModelForm):
+    voorschriften_tekst = forms.CharField(
+        label="Standaardvoorschriften",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Eén voorschrift per regel.",
+    )
+
+    class Meta:
+        model = Beleidsregel
+        fields = ["titel", "geldig_vanaf"]
+        widgets = {"geldig_vanaf": DATUM}
+        labels = {"titel": "Titel", "geldig_vanaf": "Geldig vanaf"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["voorschriften_tekst"].initial = "\n".join(
+            self.instance.voorschriften or []
+        )
+
+    def save(self, commit=True):
+        regels = self.cleaned_data["voorschriften_tekst"].splitlines()
+        self.instance.voorschriften = [r.strip() for r in regels if r.strip()]
+        return super().save(commit)
+
+
+CriteriumFormSet = forms.inlineformset_factory(
+    Beleidsregel,
+    Criterium,
+    fields=["volgorde", "code", "titel", "vraag", "toelichting"],
+    extra=1,
+    can_delete=True,
+    widgets={
+        "vraag": forms.Textarea(attrs={"rows": 3}),
+        "toelichting": forms.Textarea(attrs={"rows": 2}),
+    },
+)
+
+
+class NieuweVersieForm(forms.Form):
+    geldig_vanaf = forms.DateField(
+        label="Geldig vanaf",
+        widget=DATUM,
+        error_messages={"required": "Vul de datum in.", "invalid": "Vul een geldige datum in."},
+    )  # fmt: skip
+    titel = forms.CharField(label="Titel", max_length=200)

@@ -1,0 +1,307 @@
+"""The permission matrix, generated from the URLconf: every URL × every kind of
+user × GET and POST gives the expected answer, and a refused request changes
+nothing. A URL added without an entry in MATRIX fails this test."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from ontheffing import services
+from ontheffing.models import (
+    Beleidsregel,
+    Besluit,
+    Bijlage,
+    Criteriumoordeel,
+    Gebeurtenis,
+    Gebruiker,
+    Opschorting,
+    Verzoek,
+)
+from ontheffing.states import Rol
+from tests.conftest import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
+
+pytestmark = pytest.mark.django_db
+
+ACTOREN = (
+    "anoniem",
+    "eigenaar",
+    "andere_aanvrager",
+    "behandelaar",
+    "beslisser",
+    "beheerder",
+    "vreemde_behandelaar",
+    "vreemde_beheerder",
+)
+STAF = {"behandelaar", "beslisser"}
+
+# What each kind of page answers, per actor; "*" is everyone not named.
+# A set allows each of its codes. Refusals are exact.
+PUBLIEK = {"*": {200, 302}}
+TOKEN = {"*": {200, 302, 404}}  # an invalid link: a page or 404
+AANVRAGER_ZAAK = {
+    "anoniem": {302},
+    "eigenaar": {200, 302, 405},
+    "andere_aanvrager": {404},
+    "*": {403, 404},
+}
+AANVRAGER_LIJST = {
+    "anoniem": {302},
+    "eigenaar": {200},
+    "andere_aanvrager": {200},
+    "*": {403},
+}
+MEDEWERKER_ZAAK = {
+    "anoniem": {302},
+    "behandelaar": {200, 302, 403, 405},
+    "beslisser": {200, 302, 403, 405},
+    "vreemde_behandelaar": {404},
+    "*": {403, 404},
+}
+MEDEWERKER_LIJST = {
+    "anoniem": {302},
+    "behandelaar": {200, 403},
+    "beslisser": {200},
+    "vreemde_behandelaar": {200, 403},
+    "*": {403},
+}
+BEHEER = {
+    "anoniem": {302},
+    "beheerder": {200, 302},
+    "vreemde_beheerder": {200, 302},
+    "*": {403},
+}
+BEHEER_OBJECT = {
+    "anoniem": {302},
+    "beheerder": {200, 302},
+    "vreemde_beheerder": {404},
+    "*": {403},
+}
+DOWNLOAD = {
+    "anoniem": {404},
+    "eigenaar": {200},
+    "behandelaar": {200},
+    "beslisser": {200},
+    "*": {404},
+}
+
+MATRIX = {
+    "start": PUBLIEK,
+    "zelftest:start": PUBLIEK,
+    "zelftest:vraag": PUBLIEK,
+    "zelftest:uitslag": PUBLIEK,
+    "zelftest:opnieuw": PUBLIEK,
+    "login": PUBLIEK,
+    "registreren": PUBLIEK,
+    "bevestigen": TOKEN,
+    "bevestiging_opnieuw": PUBLIEK,
+    "password_reset": PUBLIEK,
+    "password_reset_done": PUBLIEK,
+    "password_reset_confirm": TOKEN,
+    "password_reset_complete": PUBLIEK,
+    "logout": {"*": {302, 405}},
+    "aanvrager:lijst": AANVRAGER_LIJST,
+    "aanvrager:nieuw": AANVRAGER_LIJST,
+    "aanvrager:verzoek": AANVRAGER_ZAAK,
+    "aanvrager:bewerken": AANVRAGER_ZAAK,
+    "aanvrager:indienen": AANVRAGER_ZAAK,
+    "aanvrager:aanvullen": AANVRAGER_ZAAK,
+    "aanvrager:intrekken": AANVRAGER_ZAAK,
+    "provincie:werkvoorraad": MEDEWERKER_LIJST,
+    "provincie:besluitvorming": MEDEWERKER_LIJST,
+    "provincie:beheer": BEHEER,
+    "provincie:beheer_uitnodigen": BEHEER,
+    "provincie:beheer_medewerker": BEHEER_OBJECT,
+    "provincie:beheer_provincie": BEHEER,
+    "provincie:beheer_lichamen": BEHEER,
+    "provincie:beheer_beleidsregels": BEHEER,
+    "provincie:beheer_beleidsregel_nieuw": BEHEER,
+    "provincie:beheer_beleidsregel": BEHEER_OBJECT,
+    "bijlage": DOWNLOAD,
+    "besluit": DOWNLOAD,
+}
+MEDEWERKER_ACTIES = (
+    "verzoek oppakken toewijzen in_behandeling_nemen aanvulling_vragen "
+    "buiten_behandeling_voorstellen doorzenden kwalificatie toetsing zienswijze_vragen "
+    "zienswijze_verwerken voorstel concept vaststellen terugsturen verdagen "
+    "ingebrekestelling notitie"
+).split()
+MATRIX.update({f"provincie:{naam}": MEDEWERKER_ZAAK for naam in MEDEWERKER_ACTIES})
+
+# A request with the wrong method may answer 405 (it reveals nothing and changes
+# nothing); otherwise it answers as the table says.
+ALLEEN_POST = {
+    "logout",
+    "zelftest:opnieuw",
+    "bevestiging_opnieuw",
+    "aanvrager:indienen",
+    "aanvrager:aanvullen",
+    *(
+        f"provincie:{naam}"
+        for naam in "oppakken toewijzen in_behandeling_nemen aanvulling_vragen "
+        "buiten_behandeling_voorstellen doorzenden zienswijze_vragen zienswijze_verwerken "
+        "vaststellen "
+        "terugsturen verdagen ingebrekestelling notitie".split()
+    ),
+}
+ALLEEN_GET = {
+    "bijlage",
+    "besluit",
+    "start",
+    "password_reset_done",
+    "password_reset_complete",
+    "provincie:concept",
+    "provincie:verzoek",
+    "provincie:voorstel",
+    "provincie:werkvoorraad",
+    "provincie:besluitvorming",
+    "provincie:beheer",
+    "provincie:beheer_beleidsregels",
+}
+
+
+def url_namen(patronen=None, namespace=None):
+    for patroon in patronen if patronen is not None else get_resolver().url_patterns:
+        if isinstance(patroon, URLResolver):
+            if patroon.namespace == "admin":
+                continue  # Django's own admin, guarded by is_staff
+            yield from url_namen(patroon.url_patterns, patroon.namespace or namespace)
+        elif isinstance(patroon, URLPattern):
+            naam = f"{namespace}:{patroon.name}" if namespace else patroon.name
+            yield naam, patroon.pattern.converters.keys()
+
+
+def test_every_url_has_an_entry():
+    namen = {naam for naam, _ in url_namen()}
+    assert namen == set(MATRIX), (
+        f"Zonder regel in MATRIX: {sorted(namen - set(MATRIX))}; "
+        f"verouderd: {sorted(set(MATRIX) - namen)}"
+    )
+
+
+@pytest.fixture
+def wereld(db):
+    provincie = maak_provincie()
+    andere = maak_provincie("PV26", "Utrecht")
+    eigenaar = maak_gebruiker(Rol.AANVRAGER)
+    actoren = {
+        "anoniem": None,
+        "eigenaar": eigenaar,
+        "andere_aanvrager": maak_gebruiker(Rol.AANVRAGER),
+        "behandelaar": maak_gebruiker(Rol.BEHANDELAAR, provincie),
+        "beslisser": maak_gebruiker(Rol.BESLISSER, provincie, mag_namens_cdk=True),
+        "beheerder": maak_gebruiker(Rol.BEHEERDER, provincie),
+        "vreemde_behandelaar": maak_gebruiker(Rol.BEHANDELAAR, andere),
+        "vreemde_beheerder": maak_gebruiker(Rol.BEHEERDER, andere),
+    }
+    verzoek = maak_concept(aanvrager=eigenaar, gemeente=maak_gemeente(provincie))
+    services.verzoek_indienen(user=eigenaar, verzoek=verzoek)
+    services.aanvulling_vragen(
+        user=actoren["behandelaar"],
+        verzoek=verzoek,
+        ontbrekend=["KvK-uittreksel"],
+        toelichting="",
+        hersteltermijn_einde=timezone.localdate() + timedelta(days=14),
+    )
+    # A decided case for the letter download.
+    from tests.test_services import naar_besluitvorming
+
+    besloten = maak_concept(aanvrager=eigenaar, gemeente=maak_gemeente(provincie))
+    services.verzoek_indienen(user=eigenaar, verzoek=besloten)
+    naar_besluitvorming(besloten, maak_gebruiker(Rol.BEHANDELAAR, provincie))
+    besluit = services.besluit_vaststellen(user=actoren["beslisser"], verzoek=besloten)
+    return {
+        "actoren": actoren,
+        "verzoek": verzoek,
+        "besloten": besloten,
+        "besluit": besluit,
+        "beleidsregel": Beleidsregel.objects.filter(provincie=provincie).first(),
+    }
+
+
+def kwargs_voor(naam, converters, wereld):
+    if naam == "besluit":
+        return {"pk": wereld["besloten"].pk, "besluit_pk": wereld["besluit"].pk}
+    if naam == "bijlage":
+        return {
+            "pk": wereld["verzoek"].pk,
+            "bijlage_pk": wereld["verzoek"].bijlagen.first().pk,
+        }
+    if naam == "provincie:beheer_medewerker":
+        return {"pk": wereld["actoren"]["behandelaar"].pk}
+    if naam == "provincie:beheer_beleidsregel":
+        return {"pk": wereld["beleidsregel"].pk}
+    waarden = {
+        "pk": wereld["verzoek"].pk,
+        "sleutel": "ambt",
+        "token": "ongeldig-token",
+        "uidb64": "MQ",
+        "bijlage_pk": 1,
+        "besluit_pk": 1,
+    }
+    return {k: waarden[k] for k in converters}
+
+
+def momentopname():
+    return (
+        list(
+            Verzoek.objects.order_by("pk").values_list("pk", "status", "behandelaar_id")
+        ),
+        Gebeurtenis.objects.count(),
+        Besluit.objects.count(),
+        Opschorting.objects.count(),
+        Bijlage.objects.count(),
+        Criteriumoordeel.objects.count(),
+        list(Gebruiker.objects.order_by("pk").values_list("pk", "is_active", "rol")),
+        Beleidsregel.objects.count(),
+    )
+
+
+def verwacht(naam, actor):
+    regel = MATRIX[naam]
+    return regel.get(actor, regel.get("*"))
+
+
+def test_permission_matrix(wereld):
+    afwijkingen = []
+    for naam, converters in sorted(url_namen()):
+        url = reverse(naam, kwargs=kwargs_voor(naam, converters, wereld))
+        for actor in ACTOREN:
+            toegestaan = verwacht(naam, actor)
+            for methode in ("get", "post"):
+                client = Client()
+                user = wereld["actoren"][actor]
+                if user is not None:
+                    client.force_login(user)
+                voor = momentopname()
+                response = getattr(client, methode)(url)
+                code = response.status_code
+                geweigerd = code in (403, 404) or (actor == "anoniem" and code == 302)
+                verkeerde_methode = (methode == "get" and naam in ALLEEN_POST) or (
+                    methode == "post" and naam in ALLEEN_GET
+                )
+                if verkeerde_methode and code == 405:
+                    goed = True
+                elif methode == "get":
+                    goed = code in toegestaan
+                else:  # a POST without data: refused exactly, or a message/form
+                    open_ = 200 in toegestaan or 302 in toegestaan
+                    goed = code in toegestaan | ({200, 302} if open_ else set())
+                if not goed:
+                    afwijkingen.append(
+                        f"{methode.upper()} {naam} als {actor}: {code}, verwacht {toegestaan}"
+                    )
+                if geweigerd and momentopname() != voor:
+                    afwijkingen.append(
+                        f"{methode.upper()} {naam} als {actor}: geweigerd, maar wel gewijzigd"
+                    )
+    assert not afwijkingen, "\n".join(afwijkingen)
+
+
+def test_other_provinces_worklist_does_not_show_the_case(wereld):
+    client = Client()
+    client.force_login(wereld["actoren"]["vreemde_behandelaar"])
+    response = client.get(reverse("provincie:werkvoorraad"))
+    assert wereld["verzoek"].kenmerk not in response.content.decode()
