@@ -113,6 +113,15 @@ def _opslaan(verzoek: Verzoek) -> None:
         raise GelijktijdigGewijzigd(GELIJKTIJDIG) from exc
 
 
+def termijnsleutel_bijwerken(verzoek: Verzoek) -> None:
+    """Store the worklist's sort key after anything that moves the deadline."""
+    getattr(verzoek, "_prefetched_objects_cache", {}).pop("opschortingen", None)
+    verzoek.termijn_sleutel = verzoek.bereken_termijn_sleutel()
+    Verzoek.objects.filter(pk=verzoek.pk).update(
+        termijn_sleutel=verzoek.termijn_sleutel
+    )
+
+
 def _uitvoeren(
     verzoek,
     user,
@@ -141,6 +150,7 @@ def _uitvoeren(
         _opslaan(verzoek)
         if na:
             na()
+        termijnsleutel_bijwerken(verzoek)
         _audit(
             verzoek,
             user,
@@ -723,6 +733,7 @@ def termijn_verdagen(
         verzoek.verdaging_aangekondigd_op = vandaag
         verzoek.verdaging_nieuwe_datum = nieuwe_datum
         verzoek.verdaging_reden = reden
+        termijnsleutel_bijwerken(verzoek)
         _audit(
             verzoek,
             user,

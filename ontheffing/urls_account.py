@@ -5,6 +5,7 @@ from ontheffing.forms.account import InlogFormulier, NieuwWachtwoordFormulier
 from ontheffing.views import account
 
 urlpatterns = [
+    path("", account.gegevens, name="gegevens"),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(

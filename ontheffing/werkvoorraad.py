@@ -5,16 +5,11 @@ Algemene termijnenwet, so it is computed in Python (``termijnen``) for the rows
 of one page only, from one prefetch of their ``Opschorting`` rows.
 
 Sorting and the "overdue" filter must work over all cases (100,000 rows), so
-the database gets a *sort key* per case: the deadline before the Atw extension,
-
-    coalesce(verdaging_nieuwe_datum, ontvangen_op + 8 weeks)
-      + the days of the suspensions that count (those after the verdaging),
-
-where a running suspension counts up to today. It is a correlated subquery over
-``Opschorting`` (indexed by its foreign key) next to the ``werkvoorraad_idx``
-index on (provincie, status, ontvangen_op). The Atw only ever moves a deadline
-forwards to the next werkdag, which keeps the order; for "overdue" the cut-off
-date is chosen so that the filter is exact (``verlopen_grens``).
+each case stores its deadline as ``Verzoek.termijn_sleutel`` (indexed with the
+province), written by the services whenever the deadline can move. A running
+suspension counts up to the end of its hersteltermijn; a case is suspended
+exactly when it waits for an aanvulling, so "overdue" is a plain comparison on
+the other cases and "suspended" a filter on the step.
 
 A page costs a fixed number of queries: the counts per step, the paginator's
 count, the rows (with their people and bodies), their suspensions, and the two
@@ -23,27 +18,15 @@ lists for the filters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.core.paginator import Paginator
 from django.db.models import (
-    Case,
     Count,
-    DateField,
-    DurationField,
-    Exists,
-    ExpressionWrapper,
-    F,
-    OuterRef,
     Prefetch,
     Q,
-    Subquery,
-    Sum,
-    Value,
-    When,
 )
-from django.db.models.functions import Cast, Coalesce
 
 from ontheffing import termijnen
 from ontheffing.models import Gebruiker, Gemeente, Opschorting, Verzoek
@@ -61,52 +44,6 @@ SORTERINGEN = {
     "kenmerk": ("kenmerk",),
     "-kenmerk": ("-kenmerk",),
 }
-
-
-def _opgeschorte_dagen(vandaag: date, *, na_verdaging: bool):
-    """Subquery: the suspended days of the outer case (running ones up to today)."""
-    duur = ExpressionWrapper(
-        Coalesce("tot", Value(vandaag, output_field=DateField())) - F("van"),
-        output_field=DurationField(),
-    )
-    rijen = Opschorting.objects.filter(verzoek=OuterRef("pk"))
-    if na_verdaging:
-        rijen = rijen.filter(van__gte=OuterRef("verdaging_aangekondigd_op"))
-    som = rijen.order_by().values("verzoek").annotate(dagen=Sum(duur)).values("dagen")
-    return Coalesce(
-        Subquery(som, output_field=DurationField()),
-        Value(timedelta(0), output_field=DurationField()),
-    )
-
-
-def met_termijn_sleutel(qs, vandaag: date):
-    """Annotate ``termijn_sleutel``: the deadline before Atw, in SQL."""
-    zonder_verdaging = ExpressionWrapper(
-        F("ontvangen_op")
-        + Value(BESLISTERMIJN, output_field=DurationField())
-        + _opgeschorte_dagen(vandaag, na_verdaging=False),
-        output_field=DateField(),
-    )
-    met_verdaging = ExpressionWrapper(
-        F("verdaging_nieuwe_datum") + _opgeschorte_dagen(vandaag, na_verdaging=True),
-        output_field=DateField(),
-    )
-    # PostgreSQL makes a timestamp of date + interval: cast back to a date.
-    sleutel = Case(
-        When(verdaging_nieuwe_datum__isnull=True, then=zonder_verdaging),
-        default=met_verdaging,
-        output_field=DateField(),
-    )
-    return qs.annotate(termijn_sleutel=Cast(sleutel, DateField()))
-
-
-def verlopen_grens(vandaag: date) -> date:
-    """The earliest key whose deadline (after the Atw extension) is still today
-    or later: a case is overdue exactly when its key lies before this date."""
-    grens = vandaag
-    while termijnen.atw_verlengen(grens - timedelta(days=1)) >= vandaag:
-        grens -= timedelta(days=1)
-    return grens
 
 
 @dataclass(frozen=True)
@@ -143,7 +80,7 @@ class Filters:
 
 def gefilterd(user, filters: Filters, vandaag: date):
     """The open cases of the user's province that match, sorted; not yet paged."""
-    qs = met_termijn_sleutel(Verzoek.objects.zichtbaar_voor(user).open(), vandaag)
+    qs = Verzoek.objects.zichtbaar_voor(user).open()
     if filters.stap:
         qs = qs.filter(status=filters.stap)
     if filters.behandelaar == "geen":
@@ -155,11 +92,11 @@ def gefilterd(user, filters: Filters, vandaag: date):
     if filters.mijn:
         qs = qs.filter(behandelaar=user)
     if filters.opgeschort:
-        qs = qs.filter(
-            Exists(Opschorting.objects.filter(verzoek=OuterRef("pk"), tot__isnull=True))
-        )
+        qs = qs.filter(status=Status.AANVULLING_GEVRAAGD)
     if filters.verlopen:
-        qs = qs.filter(termijn_sleutel__lt=verlopen_grens(vandaag))
+        qs = qs.filter(termijn_sleutel__lt=vandaag).exclude(
+            status=Status.AANVULLING_GEVRAAGD
+        )
     if filters.zoek:
         z = filters.zoek
         qs = qs.filter(
@@ -217,9 +154,26 @@ class Rij:
     signaal: Termijnsignaal
 
 
-def pagina(qs, nummer, vandaag: date, per_pagina: int = PER_PAGINA):
+def aantal_uit_tellers(filters: Filters, tellers) -> int | None:
+    """The number of matching cases, known from the counts per step when no
+    filter but the step is set; None otherwise (the paginator then counts)."""
+    if replace(filters, stap="", sortering="termijn") != Filters():
+        return None
+    return sum(
+        n for status, _, n in tellers if not filters.stap or status == filters.stap
+    )
+
+
+class _Paginator(Paginator):
+    def __init__(self, *args, aantal=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if aantal is not None:
+            self.__dict__["count"] = aantal  # already counted: skip COUNT(*)
+
+
+def pagina(qs, nummer, vandaag: date, per_pagina: int = PER_PAGINA, aantal=None):
     """One page of rows with their deadline signal (suspensions prefetched)."""
-    paginator = Paginator(qs, per_pagina)
+    paginator = _Paginator(qs, per_pagina, aantal=aantal)
     page = paginator.get_page(nummer)
     verzoeken = list(
         page.object_list.select_related(
@@ -245,4 +199,4 @@ def gemeenten(user):
 def besluitvorming(user, vandaag: date):
     """The beslisser's list: proposals waiting, oldest deadline first."""
     qs = Verzoek.objects.zichtbaar_voor(user).filter(status=Status.TER_BESLUITVORMING)
-    return met_termijn_sleutel(qs, vandaag).order_by("termijn_sleutel", "pk")
+    return qs.order_by("termijn_sleutel", "pk")

@@ -4,7 +4,7 @@ Each figure is a ratio to a baseline measured in the same run on the same
 machine, so the numbers travel between machines:
 
 - worklist with 1,000 / 10,000 / 100,000 cases (bulk-created): median server time
-  of the first page / a trivial logged-in view, and the query count;
+  of the first page / a trivial logged-in view ('Mijn gegevens'), and the query count;
 - the applicant's and the staff case page with 50 events and 20 documents;
 - the warm render of a two-page letter / a one-page minimal WeasyPrint document,
   and the PDF size.
@@ -53,7 +53,7 @@ from ontheffing.models import (  # noqa: E402
     Provincie,
     Verzoek,
 )
-from ontheffing.states import OPEN_STATUSSEN, Actie, Rol  # noqa: E402
+from ontheffing.states import OPEN_STATUSSEN, Actie, Rol, Status  # noqa: E402
 
 HERHALINGEN = 15
 
@@ -76,16 +76,31 @@ def queries(client, url):
 
 
 def maak_verzoeken(provincie, gemeenten, aanvrager, aantal, start):
+    """Bulk-create open cases; every 20th has a suspension (running or closed).
+    The stored deadline is computed as the services would."""
+    from ontheffing import termijnen
+
     vandaag = timezone.localdate()
-    rijen = []
+    rijen, opschortingen = [], []
     for i in range(start, start + aantal):
+        ontvangen = vandaag - timedelta(days=i % 90)
+        status = OPEN_STATUSSEN[i % len(OPEN_STATUSSEN)]
+        ledger = []
+        if i % 20 == 0:
+            lopend = status == Status.AANVULLING_GEVRAAGD
+            van = vandaag - timedelta(days=10)
+            ledger = [termijnen.Opschorting(van, None if lopend else vandaag)]
+            opschortingen.append((i, ledger[0], vandaag + timedelta(days=4)))
+        sleutel = termijnen.beslistermijn(
+            ontvangen, ledger, peildatum=vandaag + timedelta(days=4)
+        )
         rijen.append(
             Verzoek(
                 provincie=provincie,
                 kenmerk=f"2026-{provincie.code}-B{i:06d}",
                 jaar=2026,
                 volgnummer=100000 + i,
-                status=OPEN_STATUSSEN[i % len(OPEN_STATUSSEN)],
+                status=status,
                 ingediend_door=aanvrager,
                 naam=f"Aanvrager {i}",
                 ambt="raadslid",
@@ -93,22 +108,26 @@ def maak_verzoeken(provincie, gemeenten, aanvrager, aantal, start):
                 handeling="aanneming_van_werk",
                 wederpartij_naam="Gemeente",
                 onderwerp=f"Opdracht {i}",
-                ontvangen_op=vandaag - timedelta(days=i % 90),
+                ontvangen_op=ontvangen,
+                termijn_sleutel=sleutel,
             )
         )
     Verzoek.objects.bulk_create(rijen, batch_size=2000)
-    nieuwe = Verzoek.objects.filter(volgnummer__gte=100000 + start).values_list(
-        "pk", flat=True
+    pks = dict(
+        Verzoek.objects.filter(volgnummer__gte=100000 + start).values_list(
+            "volgnummer", "pk"
+        )
     )
     Opschorting.objects.bulk_create(
         [
             Opschorting(
-                verzoek_id=pk,
-                van=vandaag - timedelta(days=10),
-                tot=None if pk % 2 else vandaag,
+                verzoek_id=pks[100000 + i],
+                van=o.van,
+                tot=o.tot,
+                hersteltermijn_einde=einde,
                 gevraagd_door=aanvrager,
             )
-            for pk in nieuwe[::20]
+            for i, o, einde in opschortingen
         ],
         batch_size=2000,
     )
@@ -125,7 +144,7 @@ def main():
     )
     staf = Client()
     staf.force_login(behandelaar)
-    triviaal = reverse("start")
+    triviaal = reverse("gegevens")  # a plain logged-in page: base template, no data
     werkvoorraad = reverse("provincie:werkvoorraad")
 
     rijen = []

@@ -37,7 +37,10 @@ def _raw(sql, params):
 )
 def test_a_row_changed_with_raw_sql_is_detected(ingediend):
     eerste = ingediend.gebeurtenissen.order_by("pk").first()
-    _raw("UPDATE ontheffing_gebeurtenis SET reden = %s WHERE id = %s", ["vervalst", eerste.pk])
+    _raw(
+        "UPDATE ontheffing_gebeurtenis SET reden = %s WHERE id = %s",
+        ["vervalst", eerste.pk],
+    )
     ok, reden = controleer_keten(ingediend.pk)
     assert not ok
     assert f"gebeurtenis {eerste.pk}" in reden
@@ -49,8 +52,12 @@ def test_a_row_changed_with_raw_sql_is_detected(ingediend):
     connection.vendor == "postgresql", reason="PostgreSQL weigert de wijziging zelf"
 )
 def test_a_deleted_row_breaks_the_chain(ingediend):
-    services.notitie_toevoegen(user=_behandelaar(ingediend), verzoek=ingediend, tekst="a")
-    services.notitie_toevoegen(user=_behandelaar(ingediend), verzoek=ingediend, tekst="b")
+    services.notitie_toevoegen(
+        user=_behandelaar(ingediend), verzoek=ingediend, tekst="a"
+    )
+    services.notitie_toevoegen(
+        user=_behandelaar(ingediend), verzoek=ingediend, tekst="b"
+    )
     midden = list(ingediend.gebeurtenissen.order_by("pk"))[1]
     _raw("DELETE FROM ontheffing_gebeurtenis WHERE id = %s", [midden.pk])
     ok, reden = controleer_keten(ingediend.pk)
@@ -79,6 +86,9 @@ def test_a_changed_letter_is_detected(ingediend, behandelaar, beslisser):
 
     naar_besluitvorming(ingediend, behandelaar)
     besluit = services.besluit_vaststellen(user=beslisser, verzoek=ingediend)
-    _raw("UPDATE ontheffing_besluit SET pdf = %s WHERE id = %s", [b"%PDF-vervalst", besluit.pk])
+    _raw(
+        "UPDATE ontheffing_besluit SET pdf = %s WHERE id = %s",
+        [b"%PDF-vervalst", besluit.pk],
+    )
     with pytest.raises(CommandError):
         call_command("audit_controleren")

@@ -14,7 +14,9 @@ from tests.conftest import maak_concept, maak_gebruiker, maak_gemeente, maak_pro
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="alleen op PostgreSQL"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="alleen op PostgreSQL"
+    ),
 ]
 
 
@@ -47,7 +49,11 @@ def test_twenty_parallel_submissions_get_distinct_gapless_kenmerken():
     concepten = [maak_concept(gemeente=gemeente) for _ in range(20)]
     uitkomsten = gelijktijdig(
         *[
-            (lambda v=v: services.verzoek_indienen(user=v.ingediend_door, verzoek=v).kenmerk)
+            (
+                lambda v=v: (
+                    services.verzoek_indienen(user=v.ingediend_door, verzoek=v).kenmerk
+                )
+            )
             for v in concepten
         ]
     )
@@ -72,16 +78,23 @@ def test_two_beslissers_deciding_at_once_make_one_decision():
     beslissers = [maak_gebruiker(Rol.BESLISSER, verzoek.provincie) for _ in range(2)]
     uitkomsten = gelijktijdig(
         *[
-            (lambda b=b: services.besluit_vaststellen(
-                user=b, verzoek=Verzoek.objects.get(pk=verzoek.pk)
-            ).pk)
+            (
+                lambda b=b: (
+                    services.besluit_vaststellen(
+                        user=b, verzoek=Verzoek.objects.get(pk=verzoek.pk)
+                    ).pk
+                )
+            )
             for b in beslissers
         ]
     )
     soorten = sorted(s for s, _ in uitkomsten)
     assert soorten == ["geweigerd", "ok"], uitkomsten
     assert Besluit.objects.filter(verzoek=verzoek).count() == 1
-    assert Gebeurtenis.objects.filter(verzoek=verzoek, actie=Actie.VASTSTELLEN).count() == 1
+    assert (
+        Gebeurtenis.objects.filter(verzoek=verzoek, actie=Actie.VASTSTELLEN).count()
+        == 1
+    )
     assert Verzoek.objects.get(pk=verzoek.pk).status == Status.AFGEHANDELD
 
 
@@ -99,4 +112,6 @@ def test_withdrawing_while_the_beslisser_decides_one_wins():
     assert sorted(s for s, _ in uitkomsten) == ["geweigerd", "ok"], uitkomsten
     eind = Verzoek.objects.get(pk=verzoek.pk).status
     assert eind in (Status.AFGEHANDELD, Status.INGETROKKEN)
-    assert Besluit.objects.filter(verzoek=verzoek).exists() == (eind == Status.AFGEHANDELD)
+    assert Besluit.objects.filter(verzoek=verzoek).exists() == (
+        eind == Status.AFGEHANDELD
+    )

@@ -94,6 +94,7 @@ MATRIX = {
     "zelftest:uitslag": PUBLIEK,
     "zelftest:opnieuw": PUBLIEK,
     "login": PUBLIEK,
+    "gegevens": {"anoniem": {302}, "*": {200}},
     "registreren": PUBLIEK,
     "bevestigen": TOKEN,
     "bevestiging_opnieuw": PUBLIEK,
@@ -147,6 +148,7 @@ ALLEEN_POST = {
     ),
 }
 ALLEEN_GET = {
+    "gegevens",
     "bijlage",
     "besluit",
     "start",

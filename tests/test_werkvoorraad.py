@@ -33,22 +33,22 @@ def _opschorting(verzoek, van, tot, hersteltermijn=None, door=None):
 
 
 def _sleutel(verzoek):
-    qs = werkvoorraad.met_termijn_sleutel(
-        Verzoek.objects.filter(pk=verzoek.pk), VANDAAG
-    )
-    return qs.get().termijn_sleutel
+    services.termijnsleutel_bijwerken(verzoek)
+    return Verzoek.objects.get(pk=verzoek.pk).termijn_sleutel
 
 
-def test_sort_key_is_the_deadline_before_the_atw(gemeente):
+def test_sort_key_is_the_stored_deadline(gemeente, monkeypatch):
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: VANDAAG)
     verzoek = _ontvangen(maak_ingediend(gemeente=gemeente), date(2026, 1, 5))
     assert _sleutel(verzoek) == date(2026, 3, 2)
     _opschorting(verzoek, date(2026, 1, 10), date(2026, 1, 20))
     assert _sleutel(verzoek) == date(2026, 3, 12)
-    # A running suspension counts up to today.
-    _opschorting(verzoek, date(2026, 2, 25), None)
-    assert _sleutel(verzoek) == date(2026, 3, 12) + timedelta(days=5)
-    exact = verzoek.termijnopbouw(VANDAAG)
-    assert exact.einde_voor_atw == _sleutel(verzoek)
+    # A running suspension counts up to the end of its hersteltermijn.
+    _opschorting(verzoek, date(2026, 2, 25), None, date(2026, 3, 11))
+    assert _sleutel(verzoek) == termijnen.atw_verlengen(
+        date(2026, 3, 12) + timedelta(days=14)
+    )
+    assert _sleutel(verzoek) == verzoek.termijnopbouw(date(2026, 3, 11)).einde
 
 
 def test_sort_key_with_a_verdaging_counts_only_later_suspensions(gemeente):
@@ -60,21 +60,40 @@ def test_sort_key_with_a_verdaging_counts_only_later_suspensions(gemeente):
     )
     verzoek.refresh_from_db()
     _opschorting(verzoek, date(2026, 2, 10), date(2026, 2, 13))
-    assert _sleutel(verzoek) == date(2026, 4, 4)
-    assert verzoek.termijnopbouw(VANDAAG).einde_voor_atw == date(2026, 4, 4)
+    assert _sleutel(verzoek) == date(2026, 4, 7)  # Sat 4 April, then Tweede Paasdag
+    assert verzoek.termijnopbouw(VANDAAG).einde == date(2026, 4, 7)
 
 
-def test_overdue_cut_off_respects_the_atw():
-    # Monday 2 March 2026: a deadline on Saturday 28 February runs to Monday.
-    assert werkvoorraad.verlopen_grens(VANDAAG) == date(2026, 2, 28)
-    assert termijnen.atw_verlengen(date(2026, 2, 28)) == VANDAAG
+def test_services_keep_the_sort_key_current(ingediend, behandelaar):
+    assert ingediend.termijn_sleutel == ingediend.beslistermijn
+    einde = ingediend.beslistermijn
+    services.termijn_verdagen(
+        user=behandelaar,
+        verzoek=ingediend,
+        nieuwe_datum=einde + timedelta(weeks=3),
+        reden="Advies nodig.",
+    )
+    assert (
+        Verzoek.objects.get(pk=ingediend.pk).termijn_sleutel == ingediend.beslistermijn
+    )
 
 
 def test_default_sort_is_by_deadline_and_filters_work(gemeente, behandelaar):
     laat = _ontvangen(maak_ingediend(gemeente=gemeente), date(2026, 2, 20))
     vroeg = _ontvangen(maak_ingediend(gemeente=gemeente), date(2025, 12, 1))
     opgeschort = _ontvangen(maak_ingediend(gemeente=gemeente), date(2026, 1, 15))
-    _opschorting(opgeschort, date(2026, 2, 20), None, date(2026, 3, 6))
+    services.aanvulling_vragen(
+        user=behandelaar,
+        verzoek=opgeschort,
+        ontbrekend=["offerte"],
+        toelichting="",
+        hersteltermijn_einde=date(2099, 1, 1),
+    )
+    Opschorting.objects.filter(verzoek=opgeschort).update(
+        van=date(2026, 2, 20), hersteltermijn_einde=date(2026, 3, 6)
+    )
+    for verzoek in (laat, vroeg, opgeschort):
+        _sleutel(verzoek)
     services.behandelaar_toewijzen(
         user=behandelaar, verzoek=laat, behandelaar=behandelaar
     )
@@ -154,6 +173,16 @@ def test_query_count_equal_for_1_and_50_cases(client, gemeente, behandelaar):
     assert _aantal_queries(client, behandelaar) == een
 
 
-# session, user, counts, paginator count, rows, suspensions, behandelaars,
-# gemeenten, and the session save of the middleware
-QUERIES_PER_PAGINA = 8
+# session, user, counts per step (which also give the total without filters),
+# rows, suspensions, behandelaars, gemeenten
+QUERIES_PER_PAGINA = 7
+
+
+def test_total_without_filters_comes_from_the_counts(gemeente, behandelaar):
+    tellers = [("ingediend", "Ingediend", 3), ("toetsing", "Toetsing", 2)]
+    assert werkvoorraad.aantal_uit_tellers(werkvoorraad.Filters(), tellers) == 5
+    stap = werkvoorraad.Filters(stap="toetsing", sortering="-termijn")
+    assert werkvoorraad.aantal_uit_tellers(stap, tellers) == 2
+    assert (
+        werkvoorraad.aantal_uit_tellers(werkvoorraad.Filters(zoek="x"), tellers) is None
+    )

@@ -159,6 +159,14 @@ class Verzoek(ConcurrentTransitionMixin, models.Model):
     verdaging_nieuwe_datum = models.DateField(null=True, blank=True)
     verdaging_reden = models.TextField(blank=True)
     ingebrekestelling_ontvangen_op = models.DateField(null=True, blank=True)
+    termijn_sleutel = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Sorteersleutel van de werkvoorraad: de beslistermijn, met een lopende "
+        "opschorting geteld tot het einde van de hersteltermijn. Bijgewerkt door de "
+        "services bij elke wijziging die de termijn raakt.",
+    )
     doorgezonden_aan = models.CharField(max_length=300, blank=True)
     zienswijze_van = models.CharField(max_length=300, blank=True)
     zienswijze_uiterlijk = models.DateField(null=True, blank=True)
@@ -206,6 +214,10 @@ class Verzoek(ConcurrentTransitionMixin, models.Model):
         indexes = [
             models.Index(
                 fields=["provincie", "status", "ontvangen_op"], name="werkvoorraad_idx"
+            ),
+            models.Index(
+                fields=["provincie", "termijn_sleutel", "id"],
+                name="werkvoorraad_termijn_idx",
             ),
         ]
 
@@ -269,6 +281,21 @@ class Verzoek(ConcurrentTransitionMixin, models.Model):
     def beslistermijn(self) -> date | None:
         opbouw = self.termijnopbouw()
         return opbouw.einde if opbouw else None
+
+    def bereken_termijn_sleutel(self) -> date | None:
+        """The worklist's sort key: the exact beslistermijn, where a running
+        suspension counts up to the end of its hersteltermijn (the deadline if
+        the applicant takes all the time given). Without a running suspension it
+        is the deadline itself, so "overdue" filters on it exactly."""
+        if self.ontvangen_op is None:
+            return None
+        lopend = self.lopende_opschorting
+        peildatum = (
+            max(lopend.hersteltermijn_einde, lopend.van)
+            if lopend is not None and lopend.hersteltermijn_einde
+            else timezone.localdate()
+        )
+        return self.termijnopbouw(peildatum).einde
 
     @property
     def lopende_opschorting(self):

@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from ontheffing.forms.account import RegistratieFormulier
 from ontheffing.models import Gebruiker
@@ -126,3 +126,10 @@ def bevestiging_opnieuw(request):
             f"Wij hebben een nieuwe bevestigingslink gestuurd naar {request.user.email}.",
         )
     return redirect(_volgende(request))
+
+
+@login_required
+@require_GET
+def gegevens(request):
+    """'Mijn gegevens': who you are logged in as, your role and province."""
+    return render(request, "registration/gegevens.html")

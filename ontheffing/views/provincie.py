@@ -67,12 +67,18 @@ def werkvoorraad_view(request):
     vandaag = _vandaag()
     filters = werkvoorraad.Filters.uit(request.GET)
     qs = werkvoorraad.gefilterd(user, filters, vandaag)
-    page = werkvoorraad.pagina(qs, request.GET.get("pagina"), vandaag)
+    tellers = werkvoorraad.tellers(user)
+    page = werkvoorraad.pagina(
+        qs,
+        request.GET.get("pagina"),
+        vandaag,
+        aantal=werkvoorraad.aantal_uit_tellers(filters, tellers),
+    )
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "provincie/werkvoorraad.html", {
         "filters": filters,
-        "tellers": werkvoorraad.tellers(user),
+        "tellers": tellers,
         "page": page,
         "behandelaars": werkvoorraad.behandelaars(user),
         "gemeenten": werkvoorraad.gemeenten(user),

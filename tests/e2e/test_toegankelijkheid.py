@@ -189,7 +189,10 @@ def test_keyboard_only_self_check(page):
     page.goto("/zelftest/")
     for _ in range(40):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()") == "Start de check":
+        if (
+            page.evaluate("document.activeElement.textContent.trim()")
+            == "Start de check"
+        ):
             break
     page.keyboard.press("Enter")
     page.wait_for_url("**/zelftest/vraag/**")

@@ -12,7 +12,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         fouten = []
         verzoeken = Verzoek.objects.filter(gebeurtenissen__isnull=False).distinct()
-        for verzoek_id, kenmerk in verzoeken.values_list("pk", "kenmerk").order_by("pk"):
+        for verzoek_id, kenmerk in verzoeken.values_list("pk", "kenmerk").order_by(
+            "pk"
+        ):
             ok, reden = controleer_keten(verzoek_id)
             if not ok:
                 fouten.append(f"verzoek {kenmerk or verzoek_id}: {reden}")
