@@ -31,7 +31,7 @@ run: demo
 # The whole suite. Browser tests skip with a message when Chromium is absent,
 # unless REQUIRE_BROWSER=1 (CI on PostgreSQL).
 test: $(STAMP)
-	$(PY) manage.py makemigrations --check --dry-run --settings=ontheffing.settings > /dev/null || \
+	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run > /dev/null || \
 		(echo "Migraties ontbreken: draai 'manage.py makemigrations'." && exit 1)
 	$(MAKE) --no-print-directory check-deploy
 	$(BIN)/pytest -q $(PYTEST_ARGS); status=$$?; \

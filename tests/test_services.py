@@ -328,7 +328,7 @@ def test_staff_transitions_refused_for_wrong_roles_and_other_provinces(
     for user in verkeerd:
         assert not services.mag(ingediend, user, actie), user
         with pytest.raises(services.GeenToegang):
-            services._controleer(ingediend, user, actie)
+            services.controleer(ingediend, user, actie)
     assert Verzoek.objects.get(pk=ingediend.pk).status == status
 
 

@@ -1,0 +1,83 @@
+"""Use cases: each checks who may act, then transitions, saves, audits and
+schedules e-mail after commit, in one transaction.
+
+Views and the admin call these functions; they never touch the state field or
+save a case themselves. A refusal raises a ``Weigering`` with a Dutch message:
+``GeenToegang`` (the user may never do this: 403) or ``NietNu`` (not in this
+state or not yet: the page shows the message).
+"""
+
+from ontheffing.services.aanvrager import (
+    bijlage_toevoegen,
+    concept_aanmaken,
+    concept_bijwerken,
+    verzoek_aanvullen,
+    verzoek_indienen,
+    verzoek_intrekken,
+)
+from ontheffing.services.acties import (
+    ingebrekestelling_registreren,
+    notitie_toevoegen,
+    termijn_verdagen,
+)
+from ontheffing.services.base import (
+    GELIJKTIJDIG,
+    GeenToegang,
+    GelijktijdigGewijzigd,
+    NietNu,
+    Weigering,
+    beschikbare_acties,
+    controleer,
+    mag,
+    termijnsleutel_bijwerken,
+)
+from ontheffing.services.behandeling import (
+    aanvulling_vragen,
+    behandelaar_toewijzen,
+    besluit_voorstellen,
+    buiten_behandeling_voorstellen,
+    criteria_beoordelen,
+    feiten_als_dict,
+    kwalificatie_als_dict,
+    verzoek_doorzenden,
+    verzoek_in_behandeling_nemen,
+    verzoek_kwalificeren,
+    zienswijze_verwerken,
+    zienswijze_vragen,
+)
+from ontheffing.services.besluit import besluit_vaststellen, voorstel_terugsturen
+
+__all__ = [
+    "GELIJKTIJDIG",
+    "GeenToegang",
+    "GelijktijdigGewijzigd",
+    "NietNu",
+    "Weigering",
+    "controleer",
+    "aanvulling_vragen",
+    "behandelaar_toewijzen",
+    "beschikbare_acties",
+    "besluit_vaststellen",
+    "besluit_voorstellen",
+    "bijlage_toevoegen",
+    "buiten_behandeling_voorstellen",
+    "concept_aanmaken",
+    "concept_bijwerken",
+    "criteria_beoordelen",
+    "feiten_als_dict",
+    "ingebrekestelling_registreren",
+    "kwalificatie_als_dict",
+    "mag",
+    "notitie_toevoegen",
+    "termijn_verdagen",
+    "termijnsleutel_bijwerken",
+    "verzoek_aanvullen",
+    "verzoek_doorzenden",
+    "verzoek_in_behandeling_nemen",
+    "verzoek_indienen",
+    "verzoek_intrekken",
+    "verzoek_kwalificeren",
+    "voorstel_terugsturen",
+    "zienswijze_verwerken",
+    "zienswijze_vragen",
+]

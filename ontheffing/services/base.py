@@ -1,0 +1,154 @@
+"""The common shape of every use case: refusals, permission checks, the
+transaction with save, audit and mail after commit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django_fsm import ConcurrentTransition
+
+from ontheffing.models import (
+    Gebeurtenis,
+    Verzoek,
+)
+
+
+class Weigering(Exception):
+    """A use case was refused; ``str(exc)`` is the Dutch message for the user."""
+
+
+class GeenToegang(Weigering, PermissionDenied):
+    pass
+
+
+class NietNu(Weigering):
+    pass
+
+
+class GelijktijdigGewijzigd(NietNu):
+    pass
+
+
+GELIJKTIJDIG = (
+    "Iemand anders heeft dit verzoek zojuist gewijzigd. Uw actie is niet uitgevoerd; "
+    "bekijk de actuele stand en probeer het zo nodig opnieuw."
+)
+
+
+# --------------------------------------------------------------------- core
+
+
+def transitie(verzoek: Verzoek, naam: str):
+    return getattr(verzoek, naam)
+
+
+def mag(verzoek: Verzoek, user, naam: str) -> bool:
+    """Whether the user may perform this transition on this case in its current
+    state (role, province, four eyes; not the conditions). Pages use this to
+    show only the actions the server will accept."""
+    meta = transitie(verzoek, naam)._django_fsm
+    overgang = meta.get_transition(verzoek.status)
+    return overgang is not None and overgang.has_perm(verzoek, user)
+
+
+def beschikbare_acties(verzoek: Verzoek, user) -> set[str]:
+    return {
+        t.name
+        for t in verzoek.get_available_user_status_transitions(user)  # type: ignore[attr-defined]
+    }
+
+
+def controleer(verzoek: Verzoek, user, naam: str) -> None:
+    meta = transitie(verzoek, naam)._django_fsm
+    een_overgang = next(iter(meta.transitions.values()))
+    if not een_overgang.has_perm(verzoek, user):
+        raise GeenToegang("U mag deze actie bij dit verzoek niet uitvoeren.")
+    overgang = meta.get_transition(verzoek.status)
+    if overgang is None:
+        raise NietNu(
+            f"Dit kan niet meer in de huidige stap ({verzoek.get_status_display().lower()})."
+        )
+    if not overgang.has_perm(verzoek, user):
+        raise GeenToegang("U mag deze actie bij dit verzoek niet uitvoeren.")
+
+
+def audit(
+    verzoek, user, actie, *, van="", naar="", reden="", details=None, intern=False
+):
+    return Gebeurtenis.objects.create(
+        verzoek=verzoek,
+        actor=user if user and user.is_authenticated else None,
+        actie=actie,
+        van_status=van,
+        naar_status=naar,
+        reden=reden,
+        details=details or {},
+        intern=intern,
+    )
+
+
+def opslaan(verzoek: Verzoek) -> None:
+    try:
+        verzoek.save()
+    except ConcurrentTransition as exc:
+        raise GelijktijdigGewijzigd(GELIJKTIJDIG) from exc
+
+
+def termijnsleutel_bijwerken(verzoek: Verzoek) -> None:
+    """Store the worklist's sort key after anything that moves the deadline."""
+    getattr(verzoek, "_prefetched_objects_cache", {}).pop("opschortingen", None)
+    verzoek.termijn_sleutel = verzoek.bereken_termijn_sleutel()
+    Verzoek.objects.filter(pk=verzoek.pk).update(
+        termijn_sleutel=verzoek.termijn_sleutel
+    )
+
+
+def uitvoeren(
+    verzoek,
+    user,
+    naam,
+    *args,
+    reden="",
+    details=None,
+    intern=False,
+    voor=None,
+    na=None,
+    mails=(),
+    **kwargs,
+):
+    """The common shape of a transition use case."""
+    controleer(verzoek, user, naam)
+    methode = transitie(verzoek, naam)
+    with transaction.atomic():
+        van = verzoek.status
+        if voor:
+            voor()
+        try:
+            methode(*args, **kwargs)
+        except Exception:
+            verzoek.refresh_from_db()
+            raise
+        opslaan(verzoek)
+        if na:
+            na()
+        termijnsleutel_bijwerken(verzoek)
+        audit(
+            verzoek,
+            user,
+            naam,
+            van=van,
+            naar=verzoek.status,
+            reden=reden,
+            details=details,
+            intern=intern,
+        )
+        for mail in mails:
+            transaction.on_commit(mail)
+    return verzoek
+
+
+def huidige_datum() -> date:
+    return timezone.localdate()
