@@ -53,7 +53,7 @@ format: $(STAMP)
 letters: $(STAMP)
 	rm -rf build/letters && mkdir -p build/letters
 	$(DEV_ENV) $(PY) manage.py voorbeeldbrieven build/letters
-	for f in build/letters/*.pdf; do pdftoppm -png -r 70 -f 1 -l 1 "$$f" "$${f%.pdf}"; done
+	for f in build/letters/*.pdf; do pdftoppm -png -r 70 -f 1 -l 1 -singlefile "$$f" "$${f%.pdf}"; done
 	@ls build/letters
 
 bench: $(STAMP)

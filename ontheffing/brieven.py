@@ -52,6 +52,7 @@ def _briefhoofd(provincie: Provincie) -> letters.Briefhoofd:
         telefoon=provincie.telefoon,
         email=provincie.email,
         website=provincie.website,
+        logo_png=bytes(provincie.logo_png) if provincie.logo_png else None,
     )
 
 

@@ -26,6 +26,9 @@ SJABLOONVERSIE = "2026.1"
 LOGO = "ontheffing/logo-provincie.svg"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_BASE_URL = STATIC_DIR.as_uri() + "/"
+# The one resource a letter may load that is not a static file: the province's
+# logo, passed in memory (never fetched from a path or the network).
+LOGO_URL = "ontheffing-logo:provincie.png"
 MEDIATYPES = {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}
 
 
@@ -89,6 +92,11 @@ class Briefhoofd:
     email: str = ""
     website: str = ""
     logo: str | None = LOGO  # relative to STATIC_DIR
+    logo_png: bytes | None = None  # the province's own logo, uploaded by its beheerder
+
+    @property
+    def logo_src(self) -> str | None:
+        return LOGO_URL if self.logo_png else self.logo
 
 
 @dataclass(frozen=True)
@@ -254,7 +262,15 @@ def _fetcher_class():
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class StaticURLFetcher(URLFetcher):
+        def __init__(self, *args, bronnen=None, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.bronnen = bronnen or {}
+
         def fetch(self, url, headers=None):
+            if url in self.bronnen:
+                return URLFetcherResponse(
+                    url, self.bronnen[url], {"Content-Type": "image/png"}
+                )
             pad = static_pad(url)
             return URLFetcherResponse(
                 pad.as_uri(),
@@ -265,21 +281,23 @@ def _fetcher_class():
     return StaticURLFetcher
 
 
-def static_url_fetcher():
-    """A WeasyPrint URL fetcher that serves only ``static_pad`` files.
+def static_url_fetcher(bronnen: dict[str, bytes] | None = None):
+    """A WeasyPrint URL fetcher that serves only ``static_pad`` files and the
+    in-memory ``bronnen`` (the province's logo under ``LOGO_URL``).
 
     A refused URL is a bug in a template or the letterhead: rendering stops
     rather than produce a letter without its stylesheet or logo.
     """
-    return _fetcher_class()(fail_on_errors=True)
+    return _fetcher_class()(fail_on_errors=True, bronnen=bronnen)
 
 
-def render_pdf(html: str) -> bytes:
+def render_pdf(html: str, *, logo_png: bytes | None = None) -> bytes:
     """Tagged PDF/UA-1; title and language come from the HTML."""
     from weasyprint import HTML
 
+    bronnen = {LOGO_URL: logo_png} if logo_png else None
     document = HTML(
-        string=html, base_url=STATIC_BASE_URL, url_fetcher=static_url_fetcher()
+        string=html, base_url=STATIC_BASE_URL, url_fetcher=static_url_fetcher(bronnen)
     )
     return document.write_pdf(pdf_variant="pdf/ua-1")
 
@@ -293,5 +311,5 @@ class Gerenderd:
 
 def render(brief: Brief, *, concept: bool = False) -> Gerenderd:
     html = render_html(brief, concept=concept)
-    pdf = render_pdf(html)
+    pdf = render_pdf(html, logo_png=brief.briefhoofd.logo_png)
     return Gerenderd(html=html, pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest())

@@ -1,5 +1,7 @@
 """Forms of a province's beheerder: staff, letterhead, bodies, beleidsregel."""
 
+import io
+
 from django import forms
 
 from ontheffing.models import Beleidsregel, Criterium, Gebruiker, Provincie
@@ -39,6 +41,9 @@ class UitnodigenForm(MedewerkerForm):
         return email
 
 
+MAX_LOGO = 200 * 1024
+
+
 class ProvincieForm(forms.ModelForm):
     class Meta:
         model = Provincie
@@ -52,6 +57,44 @@ class ProvincieForm(forms.ModelForm):
             "afschrift_aan": forms.Textarea(attrs={"rows": 3}),
             "afschrift_emails": forms.Textarea(attrs={"rows": 3}),
         }
+
+    logo = forms.FileField(
+        label="Logo voor het briefhoofd (PNG)",
+        required=False,
+        help_text="Een PNG-bestand van hoogstens 200 kB, liefst ongeveer 600 bij 200 "
+        "pixels. Zonder eigen logo gebruikt de brief een neutraal beeldmerk.",
+    )
+    logo_verwijderen = forms.BooleanField(
+        label="Eigen logo verwijderen", required=False
+    )
+
+    def clean_logo(self):
+        bestand = self.cleaned_data.get("logo")
+        if not bestand:
+            return None
+        if bestand.size > MAX_LOGO:
+            raise forms.ValidationError("Het logo is groter dan 200 kB.")
+        data = bestand.read()
+        if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+            raise forms.ValidationError("Het logo moet een PNG-bestand zijn.")
+        try:
+            from PIL import Image
+
+            with Image.open(io.BytesIO(data)) as beeld:
+                beeld.verify()
+        except Exception as exc:
+            raise forms.ValidationError("Dit PNG-bestand is beschadigd.") from exc
+        return data
+
+    def save(self, commit=True):
+        provincie = super().save(commit=False)
+        if self.cleaned_data.get("logo"):
+            provincie.logo_png = self.cleaned_data["logo"]
+        elif self.cleaned_data.get("logo_verwijderen"):
+            provincie.logo_png = None
+        if commit:
+            provincie.save()
+        return provincie
 
     def clean_afschrift_emails(self):
         from django.core.validators import validate_email

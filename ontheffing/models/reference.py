@@ -19,6 +19,13 @@ class Provincie(models.Model):
     secretaris_naam = models.CharField(
         "naam provinciesecretaris", max_length=200, blank=True
     )
+    logo_png = models.BinaryField(
+        "logo (PNG)",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Het logo in het briefhoofd; zonder eigen logo een neutraal beeldmerk.",
+    )
     afschrift_aan = models.TextField(
         "afschrift aan",
         blank=True,

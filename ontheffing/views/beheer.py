@@ -125,7 +125,9 @@ def medewerker(request, pk):
 @require_http_methods(["GET", "POST"])
 @beheerder
 def provincie_gegevens(request):
-    form = f.ProvincieForm(request.POST or None, instance=request.user.provincie)
+    form = f.ProvincieForm(
+        request.POST or None, request.FILES or None, instance=request.user.provincie
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "De gegevens voor het briefhoofd zijn opgeslagen.")
