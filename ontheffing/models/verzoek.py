@@ -15,7 +15,7 @@ from django_fsm import RETURN_VALUE, ConcurrentTransitionMixin, FSMField, transi
 
 from ontheffing import kwalificatie as kw
 from ontheffing import permissions, termijnen
-from ontheffing.states import Bestuursorgaan, Rol, Status, Uitkomst
+from ontheffing.states import OPEN_STATUSSEN, Bestuursorgaan, Rol, Status, Uitkomst
 
 
 def keuzes(enum_cls):
@@ -43,8 +43,6 @@ class VerzoekQuerySet(models.QuerySet):
         )
 
     def open(self):
-        from ontheffing.states import OPEN_STATUSSEN
-
         return self.filter(status__in=OPEN_STATUSSEN)
 
 
@@ -528,16 +526,7 @@ class Verzoek(ConcurrentTransitionMixin, models.Model):
 
     @transition(
         field=status,
-        source=list(
-            (
-                Status.INGEDIEND,
-                Status.AANVULLING_GEVRAAGD,
-                Status.KWALIFICATIE,
-                Status.TOETSING,
-                Status.ZIENSWIJZE_GEVRAAGD,
-                Status.TER_BESLUITVORMING,
-            )
-        ),
+        source=list(OPEN_STATUSSEN),
         target=Status.INGETROKKEN,
         permission=permissions.aanvrager,
     )

@@ -1,0 +1,114 @@
+"""Per ambt: welk artikel, welk lichaam, wie beslist (domain.md §2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ontheffing.kwalificatie.begrippen import Ambt, BevoegdGezag
+
+_GS = BevoegdGezag.GEDEPUTEERDE_STATEN
+_CDK = BevoegdGezag.COMMISSARIS_VAN_DE_KONING
+_BZK = BevoegdGezag.MINISTER_BZK
+_WGR = "Wet gemeenschappelijke regelingen"
+
+
+@dataclass(frozen=True)
+class _Regime:
+    wie: str  # "een raadslid"
+    wet: str
+    artikel: str
+    gezag: BevoegdGezag
+    lichaam: str  # "de gemeente"
+    eigen: str  # "de eigen gemeente"
+    lid: str | None = "eerste lid"
+    schakel: str | None = None  # "artikel 41c, eerste lid"
+    via: str | None = None  # korte vorm van schakel: "artikel 41c"
+    gebied: str | None = None  # waar het lichaam ligt; standaard het lichaam
+    onverenigbaar: str | None = None  # alleen waar het artikel vaststaat
+    ambtenaar: bool = False  # secretaris en griffier zijn zelf in dienst
+
+    @property
+    def wgr(self) -> bool:
+        return self.wet == _WGR
+
+    @property
+    def bron(self) -> str:
+        bron = f"artikel {self.artikel} van de {self.wet}"
+        if self.schakel:
+            bron += f", via {self.via or self.schakel} van die wet"
+        return bron
+
+
+def _gemw(wie: str, **kw: object) -> _Regime:
+    basis = {"wet": "Gemeentewet", "artikel": "15", "gezag": _GS}
+    return _Regime(wie, lichaam="de gemeente", eigen="de eigen gemeente", **basis | kw)
+
+
+def _provw(wie: str, schakel: str | None = None) -> _Regime:
+    return _Regime(
+        wie, "Provinciewet", "15", _BZK, "de provincie", "de eigen provincie",
+        schakel=schakel,
+    )  # fmt: skip
+
+
+def _wsw(wie: str, schakel: str | None = None, gezag: BevoegdGezag = _GS) -> _Regime:
+    return _Regime(
+        wie, "Waterschapswet", "33", gezag, "het waterschap", "het eigen waterschap",
+        schakel=schakel,
+    )  # fmt: skip
+
+
+def _wgr(wie: str, schakel: str | None = None, gezag: BevoegdGezag = _GS) -> _Regime:
+    return _Regime(
+        wie, _WGR, "20", gezag, "de gemeenschappelijke regeling",
+        "de eigen gemeenschappelijke regeling", lid=None, schakel=schakel,
+        via=schakel and schakel.split(" (")[0],
+        gebied="het gebied van de gemeenschappelijke regeling",
+    )  # fmt: skip
+
+
+# Artikelen volgens domain.md §2. Een lid of een artikel over onverenigbaarheid staat
+# er alleen waar het vaststaat; anders noemt de uitkomst het als onzekerheid.
+_REGIMES: dict[Ambt, _Regime] = {
+    Ambt.RAADSLID: _gemw("een raadslid", onverenigbaar="artikel 13"),
+    Ambt.WETHOUDER: _gemw(
+        "een wethouder",
+        schakel="artikel 41c, eerste lid",
+        via="artikel 41c",
+        onverenigbaar="artikel 36b",
+    ),
+    Ambt.BURGEMEESTER: _gemw(
+        "een burgemeester", schakel="artikel 69", gezag=_CDK, onverenigbaar="artikel 68"
+    ),
+    Ambt.REKENKAMERLID: _gemw(
+        "een lid van de rekenkamer",
+        schakel="artikel 81h (bij een gemeenschappelijke rekenkamer: artikel 81m)",
+        via="artikel 81h of 81m",
+    ),
+    Ambt.GRIFFIER: _gemw("de griffier", schakel="artikel 107d", ambtenaar=True),
+    Ambt.GEMEENTESECRETARIS: _gemw(
+        "de gemeentesecretaris", schakel="artikel 101", ambtenaar=True
+    ),
+    Ambt.STATENLID: _provw("een Statenlid"),
+    Ambt.GEDEPUTEERDE: _provw("een gedeputeerde", "artikel 40c"),
+    Ambt.COMMISSARIS_VAN_DE_KONING: _provw(
+        "de Commissaris van de Koning", "artikel 68"
+    ),
+    Ambt.AB_LID_WATERSCHAP: _wsw("een lid van het algemeen bestuur van een waterschap"),
+    Ambt.DB_LID_WATERSCHAP_EXTERN: _wsw(
+        "een lid van het dagelijks bestuur van een waterschap van buiten het algemeen "
+        "bestuur",
+        "artikel 45",
+    ),
+    Ambt.DIJKGRAAF: _wsw(
+        "de dijkgraaf (de voorzitter van het waterschap)",
+        "artikel 47",
+        BevoegdGezag.ONBEKEND,
+    ),
+    Ambt.BESTUURSLID_GR: _wgr("een bestuurslid van een gemeenschappelijke regeling"),
+    Ambt.BESTUURSLID_GR_MET_PROVINCIE: _wgr(
+        "een bestuurslid van een gemeenschappelijke regeling met een provincie",
+        "artikel 41, 52, 74 of 84 (naar gelang van de regeling)",
+        _BZK,
+    ),
+}
