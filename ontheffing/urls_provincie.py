@@ -1,47 +1,64 @@
 from django.urls import path
 
-from ontheffing.views import beheer
-from ontheffing.views import provincie as v
+from ontheffing.views import (
+    beheer,
+    beoordeling,
+    besluit,
+    intake,
+    termijn,
+    werkvoorraad,
+    zaak,
+)
 
 app_name = "provincie"
 
 urlpatterns = [
-    path("", v.werkvoorraad_view, name="werkvoorraad"),
-    path("besluitvorming/", v.besluitvorming, name="besluitvorming"),
-    path("verzoek/<int:pk>/", v.verzoek_view, name="verzoek"),
-    path("verzoek/<int:pk>/oppakken/", v.oppakken, name="oppakken"),
-    path("verzoek/<int:pk>/toewijzen/", v.toewijzen, name="toewijzen"),
+    path("", werkvoorraad.werkvoorraad, name="werkvoorraad"),
+    path("besluitvorming/", werkvoorraad.besluitvorming, name="besluitvorming"),
+    path("verzoek/<int:pk>/", zaak.verzoek, name="verzoek"),
+    path("verzoek/<int:pk>/oppakken/", intake.oppakken, name="oppakken"),
+    path("verzoek/<int:pk>/toewijzen/", intake.toewijzen, name="toewijzen"),
     path(
         "verzoek/<int:pk>/volledig/",
-        v.in_behandeling_nemen,
+        intake.in_behandeling_nemen,
         name="in_behandeling_nemen",
     ),
-    path("verzoek/<int:pk>/aanvulling/", v.aanvulling_vragen, name="aanvulling_vragen"),
+    path(
+        "verzoek/<int:pk>/aanvulling/",
+        intake.aanvulling_vragen,
+        name="aanvulling_vragen",
+    ),
     path(
         "verzoek/<int:pk>/buiten-behandeling/",
-        v.buiten_behandeling_voorstellen,
+        intake.buiten_behandeling_voorstellen,
         name="buiten_behandeling_voorstellen",
     ),
-    path("verzoek/<int:pk>/doorzenden/", v.doorzenden, name="doorzenden"),
-    path("verzoek/<int:pk>/kwalificatie/", v.kwalificatie, name="kwalificatie"),
-    path("verzoek/<int:pk>/toetsing/", v.toetsing_view, name="toetsing"),
-    path("verzoek/<int:pk>/zienswijze/", v.zienswijze_vragen, name="zienswijze_vragen"),
+    path("verzoek/<int:pk>/doorzenden/", intake.doorzenden, name="doorzenden"),
+    path(
+        "verzoek/<int:pk>/kwalificatie/", beoordeling.kwalificatie, name="kwalificatie"
+    ),
+    path("verzoek/<int:pk>/toetsing/", beoordeling.toetsing, name="toetsing"),
+    path(
+        "verzoek/<int:pk>/zienswijze/",
+        beoordeling.zienswijze_vragen,
+        name="zienswijze_vragen",
+    ),
     path(
         "verzoek/<int:pk>/zienswijze/verwerken/",
-        v.zienswijze_verwerken,
+        beoordeling.zienswijze_verwerken,
         name="zienswijze_verwerken",
     ),
-    path("verzoek/<int:pk>/voorstel/", v.voorstel, name="voorstel"),
-    path("verzoek/<int:pk>/voorstel/brief/", v.concept, name="concept"),
-    path("verzoek/<int:pk>/vaststellen/", v.vaststellen, name="vaststellen"),
-    path("verzoek/<int:pk>/terugsturen/", v.terugsturen, name="terugsturen"),
-    path("verzoek/<int:pk>/verdagen/", v.verdagen, name="verdagen"),
+    path("verzoek/<int:pk>/voorstel/", besluit.voorstel, name="voorstel"),
+    path("verzoek/<int:pk>/voorstel/brief/", besluit.concept, name="concept"),
+    path("verzoek/<int:pk>/vaststellen/", besluit.vaststellen, name="vaststellen"),
+    path("verzoek/<int:pk>/terugsturen/", besluit.terugsturen, name="terugsturen"),
+    path("verzoek/<int:pk>/verdagen/", termijn.verdagen, name="verdagen"),
     path(
         "verzoek/<int:pk>/ingebrekestelling/",
-        v.ingebrekestelling,
+        termijn.ingebrekestelling,
         name="ingebrekestelling",
     ),
-    path("verzoek/<int:pk>/notitie/", v.notitie, name="notitie"),
+    path("verzoek/<int:pk>/notitie/", zaak.notitie, name="notitie"),
     # beheer
     path("beheer/", beheer.overzicht, name="beheer"),
     path("beheer/medewerkers/nieuw/", beheer.uitnodigen, name="beheer_uitnodigen"),
