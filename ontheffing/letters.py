@@ -2,7 +2,7 @@
 
 Pure rendering, no ORM: the caller builds a ``Brief`` from the case. The HTML is
 returned as well, so tests and the archive can read what was rendered. WeasyPrint
-may fetch only files from this app's own static directory (``static_pad``).
+may fetch only files from this app's own static directory (``static_path``).
 """
 
 from __future__ import annotations
@@ -238,7 +238,7 @@ def render_html(brief: Brief, *, concept: bool = False) -> str:
     return render_to_string(f"letters/{Briefsoort(brief.soort)}.html", context)
 
 
-def static_pad(url: str) -> Path:
+def static_path(url: str) -> Path:
     """The file under STATIC_DIR that a file: URL names; ValueError otherwise.
 
     Letters may load only the stylesheet and images shipped with the app: no
@@ -271,7 +271,7 @@ def _fetcher_class():
                 return URLFetcherResponse(
                     url, self.bronnen[url], {"Content-Type": "image/png"}
                 )
-            pad = static_pad(url)
+            pad = static_path(url)
             return URLFetcherResponse(
                 pad.as_uri(),
                 pad.read_bytes(),
@@ -282,7 +282,7 @@ def _fetcher_class():
 
 
 def static_url_fetcher(bronnen: dict[str, bytes] | None = None):
-    """A WeasyPrint URL fetcher that serves only ``static_pad`` files and the
+    """A WeasyPrint URL fetcher that serves only ``static_path`` files and the
     in-memory ``bronnen`` (the province's logo under ``LOGO_URL``).
 
     A refused URL is a bug in a template or the letterhead: rendering stops

@@ -177,7 +177,7 @@ def pagina(qs, nummer, vandaag: date, per_pagina: int = PER_PAGINA, aantal=None)
     page = paginator.get_page(nummer)
     verzoeken = list(
         page.object_list.select_related(
-            "behandelaar", "gemeente", "waterschap", "regeling"
+            "behandelaar", "voorgesteld_door", "gemeente", "waterschap", "regeling"
         ).prefetch_related(
             Prefetch("opschortingen", queryset=Opschorting.objects.all())
         )

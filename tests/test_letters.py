@@ -553,13 +553,13 @@ def met_payload(obj):
 def opgehaald(monkeypatch):
     """Every URL WeasyPrint asks the fetcher for."""
     urls = []
-    echt = letters.static_pad
+    echt = letters.static_path
 
     def spion(url):
         urls.append(url)
         return echt(url)
 
-    monkeypatch.setattr(letters, "static_pad", spion)
+    monkeypatch.setattr(letters, "static_path", spion)
     return urls
 
 
@@ -598,7 +598,7 @@ def test_user_text_is_escaped_and_fetches_nothing(soort, opgehaald):
 )
 def test_fetcher_refuses_everything_but_our_static_files(url):
     with pytest.raises(ValueError, match="niet toegestaan"):
-        letters.static_pad(url)
+        letters.static_path(url)
     with pytest.raises(ValueError, match="niet toegestaan"):
         letters.static_url_fetcher()(url)
 

@@ -186,7 +186,7 @@ def test_not_prohibited_is_proposed_as_geen_ontheffing_vereist(
 
 def test_deviation_from_the_engine_needs_motivation(ingediend, behandelaar):
     services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=ingediend)
-    engine = services.kwalificatie_als_dict(kw.kwalificeer(ingediend.feiten()))
+    engine = services.kwalificatie_gegevens(kw.kwalificeer(ingediend.feiten()))
     afwijkend = {**engine, "uitkomst": kw.Uitkomst.NIET_VERBODEN, "onderdeel": None}
     with pytest.raises(services.NietNu):
         services.verzoek_kwalificeren(

@@ -250,7 +250,7 @@ class Verzoek(ConcurrentTransitionMixin, models.Model):
         return lichaam.provincie_id == self.provincie_id
 
     # ------------------------------------------------------------ deadlines
-    def opschortingen_ledger(self) -> list[termijnen.Opschorting]:
+    def termijn_opschortingen(self) -> list[termijnen.Opschorting]:
         return [
             termijnen.Opschorting(van=o.van, tot=o.tot)
             for o in sorted(self.opschortingen.all(), key=lambda o: o.van)
@@ -270,7 +270,7 @@ class Verzoek(ConcurrentTransitionMixin, models.Model):
             return None
         return termijnen.beslistermijn_opbouw(
             self.ontvangen_op,
-            self.opschortingen_ledger(),
+            self.termijn_opschortingen(),
             self.verdaging,
             peildatum=peildatum or timezone.localdate(),
         )

@@ -161,14 +161,14 @@ def verzoek_doorzenden(
     )
 
 
-def kwalificatie_als_dict(k: kw.Kwalificatie) -> dict:
+def kwalificatie_gegevens(k: kw.Kwalificatie) -> dict:
     data = asdict(k)
     data["toelichting"] = list(k.toelichting)
     data["onzekerheden"] = list(k.onzekerheden)
     return {key: str(v) if hasattr(v, "value") else v for key, v in data.items()}
 
 
-def feiten_als_dict(f: kw.Feiten) -> dict:
+def feiten_gegevens(f: kw.Feiten) -> dict:
     return {
         key: (v.value if hasattr(v, "value") else v) for key, v in asdict(f).items()
     }
@@ -185,7 +185,7 @@ def verzoek_kwalificeren(
     """Record the qualification: the engine's answer on the (corrected) facts, and
     the behandelaar's confirmed result. Deviating from the engine and every
     ONZEKER need a written motivation."""
-    engine = kwalificatie_als_dict(kw.kwalificeer(feiten))
+    engine = kwalificatie_gegevens(kw.kwalificeer(feiten))
     bevestigd = bevestigd or engine
     afwijkend = any(
         bevestigd.get(k) != engine.get(k) for k in ("uitkomst", "onderdeel")
@@ -201,9 +201,9 @@ def verzoek_kwalificeren(
         raise NietNu("Kies een uitkomst: 'onzeker' kan niet worden bevestigd.")
     if bevestigd["uitkomst"] == kw.Uitkomst.ONBEVOEGD:
         raise NietNu("Deze provincie is niet bevoegd: zend het verzoek door.")
-    feiten_dict = feiten_als_dict(feiten)
+    feiten_dict = feiten_gegevens(feiten)
     aanvrager = (
-        feiten_als_dict(verzoek.feiten()) if verzoek.ambt and verzoek.handeling else {}
+        feiten_gegevens(verzoek.feiten()) if verzoek.ambt and verzoek.handeling else {}
     )
     correcties = {
         k: {"aanvrager": aanvrager.get(k), "behandelaar": v}

@@ -66,7 +66,7 @@ def kwalificatie(request, pk):
         form = KwalificatieForm(data, aanvrager=aanvrager)
         return _kwalificatiepagina(request, verzoek, form, engine)
     if form.is_valid() and engine:
-        engine_data = services.kwalificatie_als_dict(engine)
+        engine_data = services.kwalificatie_gegevens(engine)
         form.check(engine_data)
     if form.is_valid() and engine:
         bevestigd, _ = form.bevestigd(engine_data)
@@ -122,7 +122,7 @@ def _feiten_gecorrigeerd(verzoek) -> bool:
     feiten = opgegeven_feiten(verzoek)
     if not verzoek.kwalificatie_feiten or feiten is None:
         return False
-    return services.feiten_als_dict(feiten) != verzoek.kwalificatie_feiten
+    return services.feiten_gegevens(feiten) != verzoek.kwalificatie_feiten
 
 
 @require_http_methods(["GET", "POST"])

@@ -199,6 +199,10 @@ class Command(BaseCommand):
                 verklaring=True,
             )
             basis.update(velden)
+            if "omschrijving" not in velden and "onderwerp" in velden:
+                basis["omschrijving"] = (
+                    f"{velden['onderwerp']}, volgens de bijgevoegde offerte."
+                )
             verzoek = services.concept_aanmaken(
                 user=aanvrager, provincie=gemeente.provincie, **basis
             )
