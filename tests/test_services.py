@@ -529,3 +529,25 @@ def test_an_unverified_e_mail_address_cannot_submit(gemeente):
     with pytest.raises(services.NietNu, match="Bevestig eerst uw e-mailadres"):
         services.verzoek_indienen(user=aanvrager, verzoek=verzoek)
     assert Verzoek.objects.get(pk=verzoek.pk).status == Status.CONCEPT
+
+
+def test_counts_per_step_follow_every_transition(
+    ingediend, aanvrager, gemeente, behandelaar, beslisser
+):
+    from ontheffing.models import Staptelling
+
+    tweede = maak_concept(aanvrager=aanvrager, gemeente=gemeente)
+    services.verzoek_indienen(user=aanvrager, verzoek=tweede)
+    naar_besluitvorming(ingediend, behandelaar)
+    services.besluit_vaststellen(user=beslisser, verzoek=ingediend)
+    services.verzoek_intrekken(user=aanvrager, verzoek=tweede)
+    tellingen = dict(
+        Staptelling.objects.filter(provincie=ingediend.provincie).values_list(
+            "status", "aantal"
+        )
+    )
+    assert tellingen[Status.AFGEHANDELD] == 1
+    assert tellingen[Status.INGETROKKEN] == 1
+    assert tellingen[Status.INGEDIEND] == 0
+    assert tellingen[Status.TER_BESLUITVORMING] == 0
+    assert Staptelling.herbereken() == 0  # nothing to repair

@@ -10,7 +10,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ontheffing.models import Gebeurtenis, Opschorting, Verzoek
+from ontheffing.models import Gebeurtenis, Opschorting, Staptelling, Verzoek
 from ontheffing.states import Status
 from tests.test_permissiematrix import ALLEEN_GET, kwargs_voor, url_namen, wereld  # noqa: F401
 
@@ -76,6 +76,7 @@ def veldnamen(client, url):
 
 def invarianten():
     """What must hold for every case whatever was posted."""
+    assert Staptelling.herbereken() == 0, "de tellingen per stap kloppen niet meer"
     for verzoek in Verzoek.objects.all():
         ingediend = verzoek.status != Status.CONCEPT
         assert bool(verzoek.kenmerk) == ingediend, verzoek

@@ -6,7 +6,7 @@ from ontheffing.models.beleid import (
     Oordeel,
     standaard_beleidsregel,
 )
-from ontheffing.models.besluit import Besluit, Kenmerkteller
+from ontheffing.models.besluit import Besluit, Kenmerkteller, Staptelling
 from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
 from ontheffing.models.reference import Gemeente, Provincie, Regeling, Waterschap
 from ontheffing.models.verzoek import Bijlage, Bijlagesoort, Opschorting, Verzoek
@@ -28,6 +28,7 @@ __all__ = [
     "Opschorting",
     "Provincie",
     "Regeling",
+    "Staptelling",
     "Verzoek",
     "Waterschap",
     "controleer_keten",

@@ -72,3 +72,75 @@ class Kenmerkteller(models.Model):
 
     def __str__(self):
         return f"{self.provincie_id}/{self.jaar}: {self.laatste}"
+
+
+class Staptelling(models.Model):
+    """How many submitted cases of a province stand in each state.
+
+    Kept by the services in the transaction of every transition, so the
+    worklist shows its counts per step without counting 100,000 rows.
+    ``manage.py audit_controleren`` compares them with the cases and
+    ``manage.py tellingen_herberekenen`` repairs them."""
+
+    provincie = models.ForeignKey("ontheffing.Provincie", on_delete=models.PROTECT)
+    status = models.CharField(max_length=30)
+    aantal = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["provincie", "status"], name="uniek_stap")
+        ]
+
+    def __str__(self):
+        return f"{self.provincie_id}/{self.status}: {self.aantal}"
+
+    @classmethod
+    def verplaats(cls, provincie_id: int, van: str, naar: str) -> None:
+        """One case moved from ``van`` to ``naar``; concepts are not counted.
+        Rows are updated in a fixed order, so two opposite moves at the same
+        moment cannot deadlock on PostgreSQL."""
+        from ontheffing.states import Status
+
+        wijzigingen = {
+            s: d for s, d in ((van, -1), (naar, +1)) if s and s != Status.CONCEPT
+        }
+        if not wijzigingen or van == naar:
+            return
+        cls.objects.bulk_create(
+            [cls(provincie_id=provincie_id, status=s) for s in sorted(wijzigingen)],
+            ignore_conflicts=True,
+        )
+        for status in sorted(wijzigingen):
+            cls.objects.filter(provincie_id=provincie_id, status=status).update(
+                aantal=models.F("aantal") + wijzigingen[status]
+            )
+
+    @classmethod
+    def herbereken(cls) -> int:
+        """Recount from the cases; returns the number of rows that were wrong."""
+        from django.db.models import Count
+
+        from ontheffing.models.verzoek import Verzoek
+        from ontheffing.states import Status
+
+        werkelijk = {
+            (r["provincie_id"], r["status"]): r["n"]
+            for r in Verzoek.objects.exclude(status=Status.CONCEPT)
+            .order_by()
+            .values("provincie_id", "status")
+            .annotate(n=Count("pk"))
+        }
+        opgeslagen = {(t.provincie_id, t.status): t for t in cls.objects.all()}
+        fout = 0
+        for sleutel in werkelijk.keys() | opgeslagen.keys():
+            aantal = werkelijk.get(sleutel, 0)
+            rij = opgeslagen.get(sleutel)
+            if rij is None:
+                cls.objects.create(
+                    provincie_id=sleutel[0], status=sleutel[1], aantal=aantal
+                )
+                fout += aantal != 0
+            elif rij.aantal != aantal:
+                cls.objects.filter(pk=rij.pk).update(aantal=aantal)
+                fout += 1
+        return fout

@@ -12,6 +12,7 @@ from django_fsm import ConcurrentTransition
 
 from ontheffing.models import (
     Gebeurtenis,
+    Staptelling,
     Verzoek,
 )
 
@@ -132,6 +133,7 @@ def uitvoeren(
             verzoek.refresh_from_db()
             raise
         opslaan(verzoek)
+        Staptelling.verplaats(verzoek.provincie_id, van, verzoek.status)
         if na:
             na()
         termijnsleutel_bijwerken(verzoek)

@@ -1,9 +1,10 @@
-"""Verify the record: every case's hash chain of events and every issued letter's
-SHA-256. Exits non-zero and names the first broken link of each case."""
+"""Verify the record: every case's hash chain of events, every issued letter's
+SHA-256 and the counts per step. Exits non-zero and names what is broken."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
-from ontheffing.models import Besluit, Verzoek, controleer_keten
+from ontheffing.models import Besluit, Staptelling, Verzoek, controleer_keten
 
 
 class Command(BaseCommand):
@@ -25,6 +26,14 @@ class Command(BaseCommand):
                 fouten.append(
                     f"besluit {besluit.pk} ({besluit.kenmerk}): PDF wijkt af van de opgeslagen SHA-256"
                 )
+        with transaction.atomic():
+            onjuist = Staptelling.herbereken()
+            transaction.set_rollback(True)  # only look; tellingen_herberekenen repairs
+        if onjuist:
+            fouten.append(
+                f"{onjuist} tellingen per stap wijken af van de verzoeken "
+                "(herstel met manage.py tellingen_herberekenen)"
+            )
         for fout in fouten:
             self.stderr.write(fout)
         if fouten:
