@@ -300,32 +300,41 @@ class Verzoek(ConcurrentTransitionMixin, models.Model):
         return next((o for o in self.opschortingen.all() if o.tot is None), None)
 
     # -------------------------------------------------------------- guards
-    def ontbrekende_gegevens(self) -> list[str]:
-        """What must be filled in before the request can be submitted (Dutch)."""
-        ontbreekt = []
-        verplicht = {
-            "naam": "uw naam",
-            "adres": "uw adres",
-            "postcode": "uw postcode",
-            "woonplaats": "uw woonplaats",
-            "email": "uw e-mailadres",
-            "ambt": "uw ambt",
-            "handeling": "de handeling",
-            "wederpartij_naam": "de wederpartij",
-            "onderwerp": "het onderwerp",
-            "omschrijving": "de omschrijving van de overeenkomst",
-            "totstandkoming": "hoe de overeenkomst tot stand komt",
-        }
-        for veld, omschrijving in verplicht.items():
-            if not getattr(self, veld):
-                ontbreekt.append(omschrijving)
+    VERPLICHTE_VELDEN = {
+        "naam": "uw naam",
+        "adres": "uw adres",
+        "postcode": "uw postcode",
+        "woonplaats": "uw woonplaats",
+        "email": "uw e-mailadres",
+        "ambt": "uw ambt",
+        "handeling": "de handeling",
+        "wederpartij_naam": "de wederpartij",
+        "onderwerp": "het onderwerp",
+        "omschrijving": "de omschrijving van de overeenkomst",
+        "totstandkoming": "hoe de overeenkomst tot stand komt",
+    }
+
+    def ontbrekend(self) -> list[tuple[str, str]]:
+        """What must be filled in before the request can be submitted, as
+        (field, Dutch description); a missing document is ("bijlage", ...)."""
+        ontbreekt = [
+            (veld, omschrijving)
+            for veld, omschrijving in self.VERPLICHTE_VELDEN.items()
+            if not getattr(self, veld)
+        ]
         if self.lichaam is None:
-            ontbreekt.append("de gemeente, het waterschap of de regeling")
+            ontbreekt.append(("gemeente", "de gemeente, het waterschap of de regeling"))
         if not self.verklaring:
-            ontbreekt.append("de verklaring dat de gegevens juist zijn")
+            ontbreekt.append(("verklaring", "de verklaring dat de gegevens juist zijn"))
         for soort in self.ontbrekende_bijlagen():
-            ontbreekt.append("document: " + Bijlagesoort(soort).label.lower())
+            ontbreekt.append(
+                ("bijlage", "document: " + Bijlagesoort(soort).label.lower())
+            )
         return ontbreekt
+
+    def ontbrekende_gegevens(self) -> list[str]:
+        """The Dutch descriptions of ``ontbrekend``."""
+        return [omschrijving for _, omschrijving in self.ontbrekend()]
 
     def vereiste_bijlagen(self) -> list[str]:
         """Document kinds the facts require (domain §4)."""

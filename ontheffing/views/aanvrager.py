@@ -28,22 +28,6 @@ from ontheffing.states import STAP_VAN_STATUS, STAPPEN, STATUS_VOOR_AANVRAGER, S
 from ontheffing.uploads import OngeldigBestand
 from ontheffing.views.zelftest import antwoorden_uit_sessie
 
-# What ``Verzoek.ontbrekende_gegevens`` names, and the field to link to.
-VELD_VAN_ONTBREKEND = {
-    "uw naam": "naam",
-    "uw adres": "adres",
-    "uw postcode": "postcode",
-    "uw woonplaats": "woonplaats",
-    "uw e-mailadres": "email",
-    "uw ambt": "ambt",
-    "de handeling": "handeling",
-    "de wederpartij": "wederpartij_naam",
-    "het onderwerp": "onderwerp",
-    "de omschrijving van de overeenkomst": "omschrijving",
-    "hoe de overeenkomst tot stand komt": "totstandkoming",
-    "de gemeente, het waterschap of de regeling": "gemeente",
-    "de verklaring dat de gegevens juist zijn": "verklaring",
-}
 # Events whose reason the applicant may read (the others may hold staff notes).
 REDEN_ZICHTBAAR = {"aanvulling_vragen", "aanvullen", "verdagen", "doorzenden",
                    "intrekken", "zienswijze_vragen"}  # fmt: skip
@@ -203,18 +187,12 @@ def _na_opslaan(request, verzoek: Verzoek, form: VerzoekFormulier):
 
 def _indienen_vanuit_formulier(request, verzoek, form):
     verzoek.refresh_from_db()
-    for tekst in verzoek.ontbrekende_gegevens():
-        if tekst.startswith("document: "):
-            if "bestand" not in form.errors:
-                form.add_error(
-                    "bestand", f"Voeg nog toe: {tekst.removeprefix('document: ')}."
-                )
-            else:
-                form.add_error(
-                    None, f"Voeg nog toe: {tekst.removeprefix('document: ')}."
-                )
-        elif tekst in VELD_VAN_ONTBREKEND:
-            veld = VELD_VAN_ONTBREKEND[tekst]
+    for veld, tekst in verzoek.ontbrekend():
+        if veld == "bijlage":
+            document = tekst.removeprefix("document: ")
+            doel = "bestand" if "bestand" not in form.errors else None
+            form.add_error(doel, f"Voeg nog toe: {document}.")
+        elif veld in form.fields:
             if veld not in form.errors:
                 form.add_error(veld, "Vul dit in om het verzoek in te dienen.")
         else:
