@@ -333,12 +333,29 @@ def test_staff_transitions_refused_for_wrong_roles_and_other_provinces(
 
 
 def test_applicant_transitions_refused_for_others(
-    ingediend, andere_aanvrager, behandelaar
+    ingediend, andere_aanvrager, behandelaar, beslisser, beheerder, vreemde_behandelaar
 ):
-    for user in (andere_aanvrager, behandelaar):
+    services.aanvulling_vragen(
+        user=behandelaar,
+        verzoek=ingediend,
+        ontbrekend=["offerte"],
+        toelichting="",
+        hersteltermijn_einde=vandaag() + timedelta(days=14),
+    )
+    anderen = (andere_aanvrager, behandelaar, beslisser, beheerder, vreemde_behandelaar)
+    for user in anderen:
+        with pytest.raises(services.GeenToegang):
+            services.verzoek_aanvullen(user=user, verzoek=ingediend, antwoord="x")
         with pytest.raises(services.GeenToegang):
             services.verzoek_intrekken(user=user, verzoek=ingediend)
-    assert Verzoek.objects.get(pk=ingediend.pk).status == Status.INGEDIEND
+    assert Verzoek.objects.get(pk=ingediend.pk).status == Status.AANVULLING_GEVRAAGD
+    concept = maak_concept(
+        aanvrager=ingediend.ingediend_door, gemeente=ingediend.gemeente
+    )
+    for user in anderen:
+        with pytest.raises(services.GeenToegang):
+            services.verzoek_indienen(user=user, verzoek=concept)
+    assert Verzoek.objects.get(pk=concept.pk).status == Status.CONCEPT
 
 
 def test_wrong_state_is_a_message_not_a_permission_error(ingediend, beslisser):
