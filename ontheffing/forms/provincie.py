@@ -79,8 +79,11 @@ class AanvullingForm(forms.Form):
             for s in (Bijlagesoort.TOTSTANDKOMING, Bijlagesoort.NIET_BETROKKEN)
             if s.value not in dict(keuzes)
         ]
-        keuzes += [(f"gegeven: {o}", o.capitalize()) for o in verzoek.ontbrekende_gegevens()
-                   if not o.startswith("document:")]  # fmt: skip
+        keuzes += [
+            (f"gegeven: {veld}", omschrijving.capitalize())
+            for veld, omschrijving in verzoek.ontbrekend()
+            if veld != "bijlage"
+        ]
         self.fields["ontbrekend"].choices = keuzes
         self.fields["ontbrekend"].initial = verzoek.ontbrekende_bijlagen()
         vandaag = timezone.localdate()
