@@ -12,11 +12,16 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from ontheffing import formatting, letters
 from ontheffing.models import Provincie
 
 
 def _link(verzoek) -> str:
     return settings.SITE_URL + reverse("aanvrager:verzoek", args=[verzoek.pk])
+
+
+def _aanhef(verzoek) -> str:
+    return letters.aanhef(verzoek.aanspreekvorm, formatting.achternaam(verzoek.naam))
 
 
 def _aanvrager_adressen(verzoek) -> list[str]:
@@ -46,7 +51,12 @@ def _aan_aanvrager(naam: str, onderwerp: str, verzoek, bijlagen=(), **extra) -> 
         naam,
         f"{onderwerp} ({verzoek.kenmerk})" if verzoek.kenmerk else onderwerp,
         _aanvrager_adressen(verzoek),
-        {"verzoek": verzoek, "link": _link(verzoek), **extra},
+        {
+            "verzoek": verzoek,
+            "link": _link(verzoek),
+            "aanhef": _aanhef(verzoek),
+            **extra,
+        },
         bijlagen=bijlagen,
     )
 
@@ -62,11 +72,13 @@ def ontvangstbevestiging(verzoek) -> None:
 
 
 def aanvulling_gevraagd(verzoek) -> None:
+    """The newest request for information (it may be answered by the time a
+    surrounding transaction commits and this mail is sent)."""
     _aan_aanvrager(
         "aanvulling_gevraagd",
         "Wij hebben meer informatie nodig",
         verzoek,
-        opschorting=verzoek.lopende_opschorting,
+        opschorting=verzoek.opschortingen.order_by("-van", "-pk").first(),
     )
 
 

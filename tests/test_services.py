@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from ontheffing import kwalificatie as kw
 from ontheffing import services
+from ontheffing.formatting import datum
 from ontheffing.models import (
     Besluit,
     Gebeurtenis,
@@ -16,6 +17,7 @@ from ontheffing.models import (
     controleer_keten,
 )
 from ontheffing.states import Actie, Bestuursorgaan, Rol, Status, Uitkomst
+from ontheffing.termijnen import atw_verlengen
 from ontheffing.toetsing import criteria_voor
 from tests.conftest import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
 
@@ -568,3 +570,26 @@ def test_counts_per_step_follow_every_transition(
     assert tellingen[Status.INGEDIEND] == 0
     assert tellingen[Status.TER_BESLUITVORMING] == 0
     assert Staptelling.herbereken() == 0  # nothing to repair
+
+
+def test_request_for_information_mail_names_what_and_by_when(
+    ingediend, behandelaar, django_capture_on_commit_callbacks
+):
+    """Also when the mail goes out after a surrounding transaction in which the
+    applicant already answered (the callbacks run at the outer commit)."""
+    einde = vandaag() + timedelta(days=14)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.aanvulling_vragen(
+            user=behandelaar,
+            verzoek=ingediend,
+            ontbrekend=["KvK-uittreksel"],
+            toelichting="",
+            hersteltermijn_einde=einde,
+        )
+        services.verzoek_aanvullen(
+            user=ingediend.ingediend_door, verzoek=ingediend, antwoord="Bijgevoegd."
+        )
+    gevraagd = next(m for m in mail.outbox if "meer informatie" in m.subject)
+    assert gevraagd.body.startswith("Geachte heer Jansen,")
+    assert "- KvK-uittreksel" in gevraagd.body
+    assert f"uiterlijk op {datum(atw_verlengen(einde))}" in gevraagd.body

@@ -1,5 +1,7 @@
 """Template filters for Dutch formatting; a builtin, so no {% load %} is needed."""
 
+from datetime import date, datetime
+
 from django import template
 from django.utils import timezone
 
@@ -8,16 +10,21 @@ from ontheffing import formatting
 register = template.Library()
 
 
+def _als_datum(value):
+    """A date (aware datetimes in local time), or None for anything else."""
+    if isinstance(value, datetime):
+        return timezone.localtime(value) if value.tzinfo is not None else value
+    return value if isinstance(value, date) else None
+
+
 @register.filter
 def datum_nl(value):
-    if hasattr(value, "tzinfo") and value.tzinfo is not None:
-        value = timezone.localtime(value)
-    return formatting.datum(value)
+    return formatting.datum(_als_datum(value))
 
 
 @register.filter
 def datum_lang(value):
-    return formatting.datum(value, weekdag=True)
+    return formatting.datum(_als_datum(value), weekdag=True)
 
 
 @register.filter
