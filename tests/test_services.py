@@ -472,6 +472,7 @@ def test_a_stale_save_becomes_a_clear_message(
             user=tweede_behandelaar, verzoek=kopie, aan="BZK", adres="", toelichting=""
         )
     assert Verzoek.objects.get(pk=ingediend.pk).status == Status.KWALIFICATIE
+    assert kopie.status == Status.KWALIFICATIE  # reloaded, not left half-changed
     assert not Besluit.objects.exists()
     assert ingediend.gebeurtenissen.count() == 3
 
@@ -593,3 +594,24 @@ def test_request_for_information_mail_names_what_and_by_when(
     assert gevraagd.body.startswith("Geachte heer Jansen,")
     assert "- KvK-uittreksel" in gevraagd.body
     assert f"uiterlijk op {datum(atw_verlengen(einde))}" in gevraagd.body
+
+
+def test_a_failing_letter_rolls_everything_back(
+    ingediend, behandelaar, beslisser, monkeypatch
+):
+    from ontheffing import brieven
+
+    naar_besluitvorming(ingediend, behandelaar)
+    gebeurtenissen = ingediend.gebeurtenissen.count()
+
+    def kapot(*args, **kwargs):
+        raise RuntimeError("lettertype ontbreekt")
+
+    monkeypatch.setattr(brieven, "besluit_uitgeven", kapot)
+    with pytest.raises(RuntimeError):
+        services.besluit_vaststellen(user=beslisser, verzoek=ingediend)
+    assert ingediend.status == Status.TER_BESLUITVORMING
+    assert not ingediend.uitkomst
+    assert Verzoek.objects.get(pk=ingediend.pk).status == Status.TER_BESLUITVORMING
+    assert ingediend.gebeurtenissen.count() == gebeurtenissen
+    assert not Besluit.objects.exists()

@@ -55,13 +55,6 @@ def mag(verzoek: Verzoek, user, naam: str) -> bool:
     return overgang is not None and overgang.has_perm(verzoek, user)
 
 
-def beschikbare_acties(verzoek: Verzoek, user) -> set[str]:
-    return {
-        t.name
-        for t in verzoek.get_available_user_status_transitions(user)  # type: ignore[attr-defined]
-    }
-
-
 def controleer(verzoek: Verzoek, user, naam: str) -> None:
     meta = transitie(verzoek, naam)._django_fsm
     een_overgang = next(iter(meta.transitions.values()))
@@ -120,35 +113,37 @@ def uitvoeren(
     mails=(),
     **kwargs,
 ):
-    """The common shape of a transition use case."""
+    """The common shape of a transition use case. When anything fails, the
+    transaction is rolled back and the case in memory is reloaded, so a caller
+    never holds a state that was not saved."""
     controleer(verzoek, user, naam)
     methode = transitie(verzoek, naam)
-    with transaction.atomic():
-        van = verzoek.status
-        if voor:
-            voor()
-        try:
+    try:
+        with transaction.atomic():
+            van = verzoek.status
+            if voor:
+                voor()
             methode(*args, **kwargs)
-        except Exception:
-            verzoek.refresh_from_db()
-            raise
-        opslaan(verzoek)
-        Staptelling.verplaats(verzoek.provincie_id, van, verzoek.status)
-        if na:
-            na()
-        termijnsleutel_bijwerken(verzoek)
-        audit(
-            verzoek,
-            user,
-            naam,
-            van=van,
-            naar=verzoek.status,
-            reden=reden,
-            details=details,
-            intern=intern,
-        )
-        for mail in mails:
-            transaction.on_commit(mail)
+            opslaan(verzoek)
+            Staptelling.verplaats(verzoek.provincie_id, van, verzoek.status)
+            if na:
+                na()
+            termijnsleutel_bijwerken(verzoek)
+            audit(
+                verzoek,
+                user,
+                naam,
+                van=van,
+                naar=verzoek.status,
+                reden=reden,
+                details=details,
+                intern=intern,
+            )
+            for mail in mails:
+                transaction.on_commit(mail)
+    except Exception:
+        verzoek.refresh_from_db()
+        raise
     return verzoek
 
 
