@@ -107,6 +107,12 @@ class GebeurtenisAdmin(AlleenLezen):
     list_filter = ["actie"]
 
 
+@admin.register(models.Beheergebeurtenis)
+class BeheergebeurtenisAdmin(AlleenLezen):
+    list_display = ["tijdstip", "provincie", "actie", "onderwerp", "actor"]
+    list_filter = ["provincie", "actie"]
+
+
 @admin.register(models.Besluit)
 class BesluitAdmin(AlleenLezen):
     list_display = ["kenmerk", "soort", "uitkomst", "datum", "ondertekenaar", "sha256"]

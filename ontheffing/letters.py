@@ -29,7 +29,12 @@ STATIC_BASE_URL = STATIC_DIR.as_uri() + "/"
 # The one resource a letter may load that is not a static file: the province's
 # logo, passed in memory (never fetched from a path or the network).
 LOGO_URL = "ontheffing-logo:provincie.png"
-MEDIATYPES = {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".ttf": "font/ttf"}
+MEDIATYPES = {
+    ".css": "text/css",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ttf": "font/ttf",
+}
 
 
 class Briefsoort(StrEnum):

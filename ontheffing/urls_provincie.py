@@ -65,6 +65,7 @@ urlpatterns = [
     path("beheer/medewerkers/<int:pk>/", beheer.medewerker, name="beheer_medewerker"),
     path("beheer/provincie/", beheer.provincie_gegevens, name="beheer_provincie"),
     path("beheer/lichamen/", beheer.lichamen, name="beheer_lichamen"),
+    path("beheer/historie/", beheer.historie, name="beheer_historie"),
     path("beheer/beleidsregels/", beheer.beleidsregels, name="beheer_beleidsregels"),
     path(
         "beheer/beleidsregels/nieuw/",

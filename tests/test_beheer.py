@@ -1,15 +1,24 @@
 """Beheer by a province's beheerder: staff, letterhead, bodies, beleidsregel."""
 
+import io
 from datetime import date
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from ontheffing import services, toetsing
-from ontheffing.models import Beleidsregel, Gebruiker, Waterschap
+from ontheffing.models import (
+    Beheeractie,
+    Beheergebeurtenis,
+    Beleidsregel,
+    Gebruiker,
+    OnveranderbaarError,
+    Waterschap,
+)
 from ontheffing.states import Rol
-from tests.conftest import maak_ingediend
+from tests.conftest import maak_gebruiker, maak_ingediend
 
 
 @pytest.fixture
@@ -177,3 +186,342 @@ def test_beleidsregel_of_another_province_is_404(als_beheerder, andere_provincie
     vreemd = Beleidsregel.objects.get(provincie=andere_provincie)
     url = reverse("provincie:beheer_beleidsregel", args=[vreemd.pk])
     assert als_beheerder.get(url).status_code == 404
+
+
+# ------------------------------------------------- the trail of beheer changes
+
+
+def beheergebeurtenissen(provincie):
+    return list(Beheergebeurtenis.objects.filter(provincie=provincie))
+
+
+def png() -> bytes:
+    from PIL import Image
+
+    uitvoer = io.BytesIO()
+    Image.new("RGB", (6, 2), "navy").save(uitvoer, format="PNG")
+    return uitvoer.getvalue()
+
+
+def criteria_van(regel) -> list[dict]:
+    return [
+        {"pk": c.pk, "volgorde": c.volgorde, "code": c.code, "titel": c.titel,
+         "vraag": c.vraag, "toelichting": c.toelichting}
+        for c in regel.criteria.all()
+    ]  # fmt: skip
+
+
+def test_invite_records_who_was_invited_with_which_mandate(
+    beheerder, provincie, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        nieuw = services.medewerker_uitnodigen(
+            user=beheerder, provincie=provincie, email=" Nina@Provincie.nl ",
+            naam="Nina Nieuw", rol=Rol.BESLISSER, mag_namens_cdk=True,
+            basis_url="https://ontheffing.example",
+        )  # fmt: skip
+    [g] = beheergebeurtenissen(provincie)
+    assert (g.actor, g.actie) == (beheerder, Beheeractie.MEDEWERKER_UITGENODIGD)
+    assert g.onderwerp == "Nina Nieuw <nina@provincie.nl>"
+    assert g.details == {
+        "email": {"oud": None, "nieuw": "nina@provincie.nl"},
+        "naam": {"oud": None, "nieuw": "Nina Nieuw"},
+        "rol": {"oud": None, "nieuw": "beslisser"},
+        "functie": {"oud": None, "nieuw": ""},
+        "mandaat": {"oud": None, "nieuw": False},
+        "mag_namens_cdk": {"oud": None, "nieuw": True},
+    }
+    assert not nieuw.has_usable_password()
+    assert mail.outbox[0].to == ["nina@provincie.nl"]
+    assert "wachtwoord-herstellen" in mail.outbox[0].body
+
+
+def test_invite_of_existing_address_records_nothing(beheerder, provincie, behandelaar):
+    with pytest.raises(services.NietNu, match="bestaat al een account"):
+        services.medewerker_uitnodigen(
+            user=beheerder, provincie=provincie, email=behandelaar.email.upper(),
+            naam="Dubbel", rol=Rol.BEHANDELAAR,
+        )  # fmt: skip
+    assert beheergebeurtenissen(provincie) == []
+
+
+def test_change_records_only_the_changed_fields_and_no_password(
+    beheerder, behandelaar, provincie
+):
+    services.medewerker_wijzigen(
+        user=beheerder, medewerker=behandelaar, naam=behandelaar.naam,
+        rol=Rol.BESLISSER, functie="", mandaat=True, mag_namens_cdk=True,
+        is_active=False,
+    )  # fmt: skip
+    [g] = beheergebeurtenissen(provincie)
+    assert g.actie == Beheeractie.MEDEWERKER_GEWIJZIGD
+    assert g.onderwerp == f"Bea Behandelaar <{behandelaar.email}>"
+    assert g.details == {
+        "rol": {"oud": "behandelaar", "nieuw": "beslisser"},
+        "mandaat": {"oud": False, "nieuw": True},
+        "mag_namens_cdk": {"oud": False, "nieuw": True},
+        "is_active": {"oud": True, "nieuw": False},
+    }
+    assert "password" not in str(g.details)
+    behandelaar.refresh_from_db()
+    assert (behandelaar.rol, behandelaar.is_active) == (Rol.BESLISSER, False)
+
+
+def test_change_through_the_page_records_the_stored_old_values(
+    als_beheerder, behandelaar, provincie
+):
+    """The bound form changes the instance first; the trail has the real old value."""
+    url = reverse("provincie:beheer_medewerker", args=[behandelaar.pk])
+    als_beheerder.post(url, {"naam": "Bea de Vries", "rol": "behandelaar",
+                             "is_active": "on"})  # fmt: skip
+    [g] = beheergebeurtenissen(provincie)
+    assert g.details == {"naam": {"oud": "Bea Behandelaar", "nieuw": "Bea de Vries"}}
+
+
+def test_saving_without_a_change_records_nothing(beheerder, behandelaar, provincie):
+    services.medewerker_wijzigen(
+        user=beheerder, medewerker=behandelaar, naam=behandelaar.naam,
+        rol=Rol.BEHANDELAAR, functie="", mandaat=False, mag_namens_cdk=False,
+        is_active=True,
+    )  # fmt: skip
+    assert beheergebeurtenissen(provincie) == []
+
+
+def test_own_role_refused_and_not_recorded(beheerder, provincie):
+    with pytest.raises(services.NietNu, match="uzelf niet deactiveren"):
+        services.medewerker_wijzigen(
+            user=beheerder, medewerker=beheerder, naam=beheerder.naam,
+            rol=Rol.BEHANDELAAR, functie="", mandaat=False, mag_namens_cdk=False,
+            is_active=True,
+        )  # fmt: skip
+    assert beheergebeurtenissen(provincie) == []
+
+
+def test_letterhead_records_changes_and_only_the_fact_of_a_new_logo(
+    als_beheerder, provincie
+):
+    url = reverse("provincie:beheer_provincie")
+    velden = {"postadres": provincie.postadres, "bezoekadres": provincie.bezoekadres,
+              "email": provincie.email, "cdk_naam": "Mr. C. de Commissaris",
+              "secretaris_naam": provincie.secretaris_naam}  # fmt: skip
+    logo = SimpleUploadedFile("logo.png", png(), content_type="image/png")
+    assert als_beheerder.post(url, {**velden, "logo": logo}).status_code == 302
+    als_beheerder.post(url, {**velden, "logo_verwijderen": "on"})
+    verwijderd, gewijzigd = beheergebeurtenissen(provincie)
+    assert gewijzigd.actie == Beheeractie.PROVINCIEGEGEVENS_GEWIJZIGD
+    assert gewijzigd.details == {
+        "cdk_naam": {"oud": "J. de Commissaris", "nieuw": "Mr. C. de Commissaris"},
+        "logo": "gewijzigd",
+    }
+    assert verwijderd.details == {"logo": "verwijderd"}
+    provincie.refresh_from_db()
+    assert provincie.logo_png is None
+
+
+def test_adding_a_body_records_it_once(beheerder, provincie):
+    services.lichaam_toevoegen(
+        user=beheerder, provincie=provincie, soort="regeling", naam=" Regio Arnhem "
+    )
+    with pytest.raises(services.NietNu, match="staat er al"):
+        services.lichaam_toevoegen(
+            user=beheerder, provincie=provincie, soort="regeling", naam="Regio Arnhem"
+        )
+    [g] = beheergebeurtenissen(provincie)
+    assert (g.actie, g.onderwerp) == (Beheeractie.REGELING_TOEGEVOEGD, "Regio Arnhem")
+    assert g.details == {
+        "soort": {"oud": None, "nieuw": "regeling"},
+        "naam": {"oud": None, "nieuw": "Regio Arnhem"},
+    }
+
+
+def test_new_version_is_recorded(beheerder, provincie):
+    regel = services.beleidsregel_aanmaken(
+        user=beheerder, provincie=provincie, geldig_vanaf=date(2027, 1, 1),
+        titel="Beleidskader 2027",
+    )  # fmt: skip
+    [g] = beheergebeurtenissen(provincie)
+    assert (g.actie, g.onderwerp) == (
+        Beheeractie.BELEIDSREGEL_AANGEMAAKT,
+        "Beleidskader 2027, versie 2",
+    )
+    assert g.details == {
+        "versie": {"oud": None, "nieuw": 2},
+        "titel": {"oud": None, "nieuw": "Beleidskader 2027"},
+        "geldig_vanaf": {"oud": None, "nieuw": "2027-01-01"},
+        "overgenomen_van": 1,
+    }
+    assert regel.criteria.count() == 6
+
+
+def test_editing_a_version_records_text_and_criteria_old_and_new(beheerder, provincie):
+    regel = Beleidsregel.objects.get(provincie=provincie)
+    eerste, tweede, *rest = criteria_van(regel)
+    services.beleidsregel_wijzigen(
+        user=beheerder, beleidsregel=regel, titel="Beleidskader aangepast",
+        geldig_vanaf=regel.geldig_vanaf, voorschriften=["Voorschrift A.", " "],
+        criteria=[{**eerste, "titel": "Wijze van totstandkoming"}, *rest,
+                  {"volgorde": 7, "code": "duurzaamheid", "titel": "Duurzaamheid",
+                   "vraag": "Past het?", "toelichting": ""}],
+    )  # fmt: skip
+    [g] = beheergebeurtenissen(provincie)
+    assert g.actie == Beheeractie.BELEIDSREGEL_GEWIJZIGD
+    assert g.onderwerp == "Beleidskader aangepast, versie 1"
+    assert g.details["titel"]["nieuw"] == "Beleidskader aangepast"
+    assert g.details["voorschriften"]["nieuw"] == ["Voorschrift A."]
+    assert "geldig_vanaf" not in g.details
+    verwijderd, gewijzigd, toegevoegd = g.details["criteria"]
+    assert verwijderd == {"oud": {k: v for k, v in tweede.items() if k != "pk"},
+                          "nieuw": None}  # fmt: skip
+    assert gewijzigd == {
+        "oud": {"code": "totstandkoming", "titel": "Totstandkoming"},
+        "nieuw": {"code": "totstandkoming", "titel": "Wijze van totstandkoming"},
+    }
+    assert toegevoegd["oud"] is None
+    assert toegevoegd["nieuw"]["code"] == "duurzaamheid"
+    assert list(regel.criteria.values_list("code", flat=True)) == [
+        "totstandkoming", *(c["code"] for c in rest), "duurzaamheid",
+    ]  # fmt: skip
+
+
+def test_duplicate_code_is_refused_and_nothing_is_recorded(beheerder, provincie):
+    regel = Beleidsregel.objects.get(provincie=provincie)
+    eerste, tweede, *rest = criteria_van(regel)
+    with pytest.raises(services.NietNu, match="elke code uniek"):
+        services.beleidsregel_wijzigen(
+            user=beheerder, beleidsregel=regel, titel="Nieuw",
+            geldig_vanaf=regel.geldig_vanaf, voorschriften=[],
+            criteria=[eerste, {**tweede, "code": eerste["code"]}, *rest],
+        )  # fmt: skip
+    assert beheergebeurtenissen(provincie) == []
+    regel.refresh_from_db()
+    assert regel.titel != "Nieuw"
+
+
+def _alle_beheerwijzigingen(provincie, collega):
+    regel = Beleidsregel.objects.get(provincie=provincie)
+    return {
+        "uitnodigen": lambda user: services.medewerker_uitnodigen(
+            user=user, provincie=provincie, email="x@example.nl", naam="X",
+            rol=Rol.BEHANDELAAR,
+        ),
+        "wijzigen": lambda user: services.medewerker_wijzigen(
+            user=user, medewerker=collega, naam="X", rol=Rol.BEHEERDER, functie="",
+            mandaat=True, mag_namens_cdk=True, is_active=True,
+        ),
+        "briefhoofd": lambda user: services.provinciegegevens_wijzigen(
+            user=user, provincie=provincie, gegevens={"cdk_naam": "X"},
+            logo_verwijderen=True,
+        ),
+        "lichaam": lambda user: services.lichaam_toevoegen(
+            user=user, provincie=provincie, soort="waterschap", naam="X"
+        ),
+        "versie": lambda user: services.beleidsregel_aanmaken(
+            user=user, provincie=provincie, geldig_vanaf=date(2027, 1, 1), titel="X"
+        ),
+        "versie_wijzigen": lambda user: services.beleidsregel_wijzigen(
+            user=user, beleidsregel=regel, titel="X", geldig_vanaf=date(2027, 1, 1),
+            voorschriften=[], criteria=[],
+        ),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "wijziging",
+    ["uitnodigen", "wijzigen", "briefhoofd", "lichaam", "versie", "versie_wijzigen"],
+)
+@pytest.mark.parametrize(
+    "wie", ["behandelaar", "beslisser", "aanvrager", "vreemde_beheerder", "inactief"]
+)
+def test_only_an_active_beheerder_of_the_province_may_change_anything(
+    wijziging, wie, provincie, andere_provincie, behandelaar
+):
+    user = {
+        "behandelaar": lambda: maak_gebruiker(Rol.BEHANDELAAR, provincie),
+        "beslisser": lambda: maak_gebruiker(Rol.BESLISSER, provincie, mandaat=True),
+        "aanvrager": lambda: maak_gebruiker(Rol.AANVRAGER),
+        "vreemde_beheerder": lambda: maak_gebruiker(Rol.BEHEERDER, andere_provincie),
+        "inactief": lambda: maak_gebruiker(Rol.BEHEERDER, provincie, is_active=False),
+    }[wie]()
+    voor = (
+        list(Gebruiker.objects.order_by("pk").values()),
+        list(provincie.waterschappen.values()),
+        list(Beleidsregel.objects.order_by("pk").values()),
+    )
+    with pytest.raises(services.GeenToegang):
+        _alle_beheerwijzigingen(provincie, behandelaar)[wijziging](user)
+    assert not Beheergebeurtenis.objects.exists()
+    assert voor == (
+        list(Gebruiker.objects.order_by("pk").values()),
+        list(provincie.waterschappen.values()),
+        list(Beleidsregel.objects.order_by("pk").values()),
+    )
+
+
+def test_a_colleague_of_another_province_cannot_be_changed(
+    beheerder, vreemde_behandelaar
+):
+    with pytest.raises(services.GeenToegang):
+        services.medewerker_wijzigen(
+            user=beheerder, medewerker=vreemde_behandelaar, naam="X",
+            rol=Rol.BEHEERDER, functie="", mandaat=True, mag_namens_cdk=True,
+            is_active=True,
+        )  # fmt: skip
+    assert not Beheergebeurtenis.objects.exists()
+
+
+def test_events_cannot_be_changed_or_deleted(beheerder, provincie):
+    services.lichaam_toevoegen(
+        user=beheerder, provincie=provincie, soort="waterschap", naam="Rijn en IJssel"
+    )
+    g = Beheergebeurtenis.objects.get()
+    g.onderwerp = "Iets anders"
+    with pytest.raises(OnveranderbaarError):
+        g.save()
+    with pytest.raises(OnveranderbaarError):
+        g.delete()
+    with pytest.raises(OnveranderbaarError):
+        Beheergebeurtenis.objects.update(onderwerp="Iets anders")
+    with pytest.raises(OnveranderbaarError):
+        Beheergebeurtenis.objects.filter(pk=g.pk).delete()
+    assert Beheergebeurtenis.objects.get().onderwerp == "Rijn en IJssel"
+
+
+def test_history_shows_the_own_province_newest_first(
+    als_beheerder, beheerder, provincie, andere_provincie
+):
+    vreemde = maak_gebruiker(Rol.BEHEERDER, andere_provincie)
+    for naam in ("Eerste waterschap", "Tweede waterschap"):
+        services.lichaam_toevoegen(
+            user=beheerder, provincie=provincie, soort="waterschap", naam=naam
+        )
+    services.lichaam_toevoegen(
+        user=vreemde, provincie=andere_provincie, soort="waterschap", naam="Vreemd"
+    )
+    overzicht = als_beheerder.get(reverse("provincie:beheer")).content.decode()
+    assert reverse("provincie:beheer_historie") in overzicht
+    html = als_beheerder.get(reverse("provincie:beheer_historie")).content.decode()
+    assert html.index("Tweede waterschap") < html.index("Eerste waterschap")
+    assert "Waterschap toegevoegd" in html
+    assert beheerder.naam in html
+    assert "Vreemd" not in html
+
+
+def test_history_pages_by_fifty(als_beheerder, beheerder, provincie):
+    for i in range(51):
+        Beheergebeurtenis.objects.create(
+            provincie=provincie, actor=beheerder, onderwerp=f"Lichaam {i:02d}",
+            actie=Beheeractie.WATERSCHAP_TOEGEVOEGD,
+        )  # fmt: skip
+    url = reverse("provincie:beheer_historie")
+    eerste = als_beheerder.get(url).content.decode()
+    assert "Lichaam 50" in eerste
+    assert "Lichaam 00" not in eerste
+    assert "Pagina 1 van 2" in eerste
+    tweede = als_beheerder.get(url, {"pagina": 2}).content.decode()
+    assert "Lichaam 00" in tweede
+
+
+def test_history_is_for_the_beheerder_only(client, behandelaar, beslisser):
+    for user in (behandelaar, beslisser):
+        client.force_login(user)
+        assert client.get(reverse("provincie:beheer_historie")).status_code == 403

@@ -117,6 +117,7 @@ MATRIX = {
     "provincie:beheer_medewerker": BEHEER_OBJECT,
     "provincie:beheer_provincie": BEHEER,
     "provincie:beheer_lichamen": BEHEER,
+    "provincie:beheer_historie": BEHEER,
     "provincie:beheer_beleidsregels": BEHEER,
     "provincie:beheer_beleidsregel_nieuw": BEHEER,
     "provincie:beheer_beleidsregel": BEHEER_OBJECT,
@@ -161,6 +162,7 @@ ALLEEN_GET = {
     "provincie:besluitvorming",
     "provincie:beheer",
     "provincie:beheer_beleidsregels",
+    "provincie:beheer_historie",
 }
 
 

@@ -1,4 +1,5 @@
 from ontheffing.models.audit import Gebeurtenis, OnveranderbaarError, controleer_keten
+from ontheffing.models.beheer import Beheeractie, Beheergebeurtenis
 from ontheffing.models.beleid import (
     Beleidsregel,
     Criterium,
@@ -13,6 +14,8 @@ from ontheffing.models.verzoek import Bijlage, Bijlagesoort, Opschorting, Verzoe
 
 __all__ = [
     "Aanspreekvorm",
+    "Beheeractie",
+    "Beheergebeurtenis",
     "Beleidsregel",
     "Besluit",
     "Bijlage",

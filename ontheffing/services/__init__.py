@@ -44,6 +44,14 @@ from ontheffing.services.behandeling import (
     zienswijze_verwerken,
     zienswijze_vragen,
 )
+from ontheffing.services.beheer import (
+    beleidsregel_aanmaken,
+    beleidsregel_wijzigen,
+    lichaam_toevoegen,
+    medewerker_uitnodigen,
+    medewerker_wijzigen,
+    provinciegegevens_wijzigen,
+)
 from ontheffing.services.besluit import besluit_vaststellen, voorstel_terugsturen
 
 __all__ = [
@@ -55,6 +63,8 @@ __all__ = [
     "controleer",
     "aanvulling_vragen",
     "behandelaar_toewijzen",
+    "beleidsregel_aanmaken",
+    "beleidsregel_wijzigen",
     "besluit_vaststellen",
     "besluit_voorstellen",
     "bijlage_toevoegen",
@@ -65,8 +75,12 @@ __all__ = [
     "feiten_gegevens",
     "ingebrekestelling_registreren",
     "kwalificatie_gegevens",
+    "lichaam_toevoegen",
     "mag",
+    "medewerker_uitnodigen",
+    "medewerker_wijzigen",
     "notitie_toevoegen",
+    "provinciegegevens_wijzigen",
     "termijn_verdagen",
     "termijnsleutel_bijwerken",
     "verzoek_aanvullen",

@@ -1,35 +1,23 @@
 """Beheer of one province by its beheerder: staff, letterhead, waterschappen and
-regelingen, and the versions of the beleidsregel. Nothing of another province
-is visible (404); other roles get 403."""
+regelingen, the versions of the beleidsregel, and the history of these changes.
+Nothing of another province is visible (404); other roles get 403. Every change
+goes through a use case in ``services.beheer``, which records it."""
 
 from functools import wraps
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.views.decorators.http import require_http_methods
 
+from ontheffing import services
 from ontheffing.forms import beheer as f
-from ontheffing.models import (
-    Beleidsregel,
-    Criterium,
-    Gebeurtenis,
-    Gebruiker,
-    OnveranderbaarError,
-    Regeling,
-    Waterschap,
-)
+from ontheffing.models import Beheergebeurtenis, Beleidsregel, Gebeurtenis, Gebruiker
 from ontheffing.states import Rol
+
+PER_PAGINA = 50
 
 
 def beheerder(view):
@@ -58,22 +46,8 @@ def overzicht(request):
     })  # fmt: skip
 
 
-def _uitnodiging_sturen(request, user):
-    """A link to set a password: Django's password-reset token, valid once."""
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
-    pad = reverse("password_reset_confirm", args=[uid, token])
-    link = getattr(settings, "SITE_URL", "") or request.build_absolute_uri("/")[:-1]
-    tekst = render_to_string("beheer/uitnodiging.txt", {
-        "user": user, "link": link + pad, "provincie": request.user.provincie,
-        "uitnodiger": request.user,
-    })  # fmt: skip
-    send_mail(
-        "Uitnodiging: ontheffing verboden handelingen",
-        tekst,
-        settings.DEFAULT_FROM_EMAIL,
-        [user.email],
-    )
+def _basis_url(request) -> str:
+    return request.build_absolute_uri("/")[:-1]
 
 
 @require_http_methods(["GET", "POST"])
@@ -81,18 +55,16 @@ def _uitnodiging_sturen(request, user):
 def uitnodigen(request):
     form = f.UitnodigenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save(commit=False)
-        user.provincie = request.user.provincie
-        user.email_bevestigd = True
-        user.set_unusable_password()
+        gegevens = {veld: form.cleaned_data[veld] for veld in form.Meta.fields}
         try:
-            with transaction.atomic():
-                user.save()
-        except IntegrityError:
-            form.add_error("email", "Er bestaat al een account met dit e-mailadres.")
+            nieuw = services.medewerker_uitnodigen(
+                user=request.user, provincie=request.user.provincie,
+                basis_url=_basis_url(request), **gegevens,
+            )  # fmt: skip
+        except services.NietNu as exc:
+            form.add_error("email", str(exc))
         else:
-            transaction.on_commit(lambda: _uitnodiging_sturen(request, user))
-            messages.success(request, f"{user.naam} is uitgenodigd via {user.email}.")
+            messages.success(request, f"{nieuw.naam} is uitgenodigd via {nieuw.email}.")
             return redirect("provincie:beheer")
     return render(request, "beheer/medewerker.html", {"form": form, "nieuw": True})
 
@@ -103,15 +75,14 @@ def medewerker(request, pk):
     collega = get_object_or_404(_medewerkers(request.user), pk=pk)
     form = f.MedewerkerForm(request.POST or None, instance=collega)
     if request.method == "POST" and form.is_valid():
-        if collega.pk == request.user.pk and (
-            not form.cleaned_data["is_active"]
-            or form.cleaned_data["rol"] != Rol.BEHEERDER
-        ):
-            form.add_error(
-                None, "U kunt uzelf niet deactiveren of uw eigen rol wijzigen."
+        gegevens = {veld: form.cleaned_data[veld] for veld in form.Meta.fields}
+        try:
+            services.medewerker_wijzigen(
+                user=request.user, medewerker=collega, **gegevens
             )
+        except services.NietNu as exc:
+            form.add_error(None, str(exc))
         else:
-            form.save()
             messages.success(
                 request, f"De gegevens van {collega.naam} zijn opgeslagen."
             )
@@ -125,13 +96,25 @@ def medewerker(request, pk):
 @require_http_methods(["GET", "POST"])
 @beheerder
 def provincie_gegevens(request):
+    provincie = request.user.provincie
     form = f.ProvincieForm(
-        request.POST or None, request.FILES or None, instance=request.user.provincie
+        request.POST or None, request.FILES or None, instance=provincie
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "De gegevens voor het briefhoofd zijn opgeslagen.")
-        return redirect("provincie:beheer")
+        try:
+            services.provinciegegevens_wijzigen(
+                user=request.user, provincie=provincie,
+                gegevens={veld: form.cleaned_data[veld] for veld in form.Meta.fields},
+                logo=form.cleaned_data.get("logo"),
+                logo_verwijderen=form.cleaned_data.get("logo_verwijderen", False),
+            )  # fmt: skip
+        except services.NietNu as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, "De gegevens voor het briefhoofd zijn opgeslagen."
+            )
+            return redirect("provincie:beheer")
     return render(request, "beheer/provincie.html", {"form": form})
 
 
@@ -141,13 +124,16 @@ def lichamen(request):
     provincie = request.user.provincie
     form = f.LichaamForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        model = Waterschap if form.cleaned_data["soort"] == "waterschap" else Regeling
-        naam = form.cleaned_data["naam"].strip()
-        _, nieuw = model.objects.get_or_create(provincie=provincie, naam=naam)
-        if nieuw:
-            messages.success(request, f"{naam} is toegevoegd.")
+        try:
+            lichaam = services.lichaam_toevoegen(
+                user=request.user, provincie=provincie,
+                soort=form.cleaned_data["soort"], naam=form.cleaned_data["naam"],
+            )  # fmt: skip
+        except services.NietNu as exc:
+            form.add_error("naam", str(exc))
+        else:
+            messages.success(request, f"{lichaam.naam} is toegevoegd.")
             return redirect("provincie:beheer_lichamen")
-        form.add_error("naam", f"{naam} staat er al.")
     return render(request, "beheer/lichamen.html", {
         "form": form,
         "waterschappen": provincie.waterschappen.all(),
@@ -175,30 +161,34 @@ def beleidsregel_nieuw(request):
                                                 f"{provincie.naam}",
     })  # fmt: skip
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            versie = (
-                Beleidsregel.objects.filter(provincie=provincie).aggregate(
-                    m=Max("versie")
-                )["m"]
-                or 0
-            ) + 1
-            regel = Beleidsregel.objects.create(
-                provincie=provincie, versie=versie, aangemaakt_door=request.user,
-                geldig_vanaf=form.cleaned_data["geldig_vanaf"],
-                titel=form.cleaned_data["titel"],
-                voorschriften=list(huidige.voorschriften) if huidige else [],
-            )  # fmt: skip
-            if huidige:
-                Criterium.objects.bulk_create(
-                    Criterium(beleidsregel=regel, volgorde=c.volgorde, code=c.code,
-                              titel=c.titel, vraag=c.vraag, toelichting=c.toelichting)
-                    for c in huidige.criteria.all()
-                )  # fmt: skip
-        messages.success(request, f"Versie {versie} is aangemaakt; pas haar hier aan.")
-        return redirect("provincie:beheer_beleidsregel", pk=regel.pk)
+        try:
+            regel = services.beleidsregel_aanmaken(
+                user=request.user, provincie=provincie, **form.cleaned_data
+            )
+        except services.NietNu as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, f"Versie {regel.versie} is aangemaakt; pas haar hier aan."
+            )
+            return redirect("provincie:beheer_beleidsregel", pk=regel.pk)
     return render(
         request, "beheer/beleidsregel_nieuw.html", {"form": form, "huidige": huidige}
     )
+
+
+def _criteria(formset) -> list[dict]:
+    """The complete new list of criteria from the formset: kept and new forms,
+    without the ones marked for deletion and the empty extra form."""
+    criteria = []
+    for form in formset.forms:
+        if form in formset.deleted_forms:
+            continue
+        if form.instance.pk is None and not form.has_changed():
+            continue
+        velden = {veld: form.cleaned_data[veld] for veld in formset.form._meta.fields}
+        criteria.append({"pk": form.instance.pk, **velden})
+    return criteria
 
 
 @require_http_methods(["GET", "POST"])
@@ -217,15 +207,29 @@ def beleidsregel(request, pk):
             return redirect("provincie:beheer_beleidsregel", pk=regel.pk)
         if form.is_valid() and criteria.is_valid():
             try:
-                with transaction.atomic():
-                    form.save()
-                    criteria.save()
-            except (OnveranderbaarError, IntegrityError):
-                messages.error(request, "Opslaan is niet gelukt: controleer of elke code "
-                               "uniek is, of de versie intussen is toegepast.")  # fmt: skip
+                services.beleidsregel_wijzigen(
+                    user=request.user, beleidsregel=regel,
+                    titel=form.cleaned_data["titel"],
+                    geldig_vanaf=form.cleaned_data["geldig_vanaf"],
+                    voorschriften=form.cleaned_data["voorschriften_tekst"].splitlines(),
+                    criteria=_criteria(criteria),
+                )  # fmt: skip
+            except services.NietNu as exc:
+                messages.error(request, str(exc))
             else:
                 messages.success(request, "De versie is opgeslagen.")
                 return redirect("provincie:beheer_beleidsregel", pk=regel.pk)
     return render(request, "beheer/beleidsregel.html", {
         "regel": regel, "form": form, "criteria": criteria, "in_gebruik": in_gebruik,
     })  # fmt: skip
+
+
+@require_http_methods(["GET"])
+@beheerder
+def historie(request):
+    """The beheer changes of the own province, newest first."""
+    gebeurtenissen = Beheergebeurtenis.objects.filter(
+        provincie_id=request.user.provincie_id
+    ).select_related("actor")
+    page = Paginator(gebeurtenissen, PER_PAGINA).get_page(request.GET.get("pagina"))
+    return render(request, "beheer/historie.html", {"page": page})

@@ -179,6 +179,7 @@ def test_beheer_pages(page, live_server, zaken):
         reverse("provincie:beheer_provincie"),
         reverse("provincie:beheer_lichamen"),
         reverse("provincie:beheer_beleidsregels"),
+        reverse("provincie:beheer_historie"),
     ):
         page.goto(url)
         controleer(page, f"beheer: {url}")

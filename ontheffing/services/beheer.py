@@ -1,0 +1,385 @@
+"""Use cases of a province's beheerder: staff and their mandates, the letterhead,
+waterschappen and regelingen, the beleidsregel versions. Each checks that the
+user is an active beheerder of that province, changes, saves and records a
+``Beheergebeurtenis`` in one transaction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from ontheffing.models import (
+    Beheeractie,
+    Beheergebeurtenis,
+    Beleidsregel,
+    Criterium,
+    Gebruiker,
+    OnveranderbaarError,
+    Provincie,
+    Regeling,
+    Waterschap,
+)
+from ontheffing.services.base import GeenToegang, NietNu
+from ontheffing.states import Rol
+
+STAFROLLEN = (Rol.BEHANDELAAR, Rol.BESLISSER, Rol.BEHEERDER)
+MEDEWERKERVELDEN = ("naam", "rol", "functie", "mandaat", "mag_namens_cdk", "is_active")
+BRIEFHOOFDVELDEN = (
+    "postadres", "bezoekadres", "telefoon", "email", "website", "cdk_naam",
+    "secretaris_naam", "afschrift_aan", "afschrift_emails",
+)  # fmt: skip
+CRITERIUMVELDEN = ("volgorde", "code", "titel", "vraag", "toelichting")
+EMAIL_BESTAAT = "Er bestaat al een account met dit e-mailadres."
+
+
+def _beheerder_van(user, provincie_id) -> None:
+    if not (
+        user.is_authenticated
+        and user.is_active
+        and user.rol == Rol.BEHEERDER
+        and user.provincie_id is not None
+        and user.provincie_id == provincie_id
+    ):
+        raise GeenToegang("Alleen de beheerder van deze provincie mag dit wijzigen.")
+
+
+def _vastleggen(provincie_id, user, actie, onderwerp, details) -> Beheergebeurtenis:
+    return Beheergebeurtenis.objects.create(
+        provincie_id=provincie_id,
+        actor=user,
+        actie=actie,
+        onderwerp=onderwerp[:300],
+        details=details,
+    )
+
+
+def _verschil(obj, nieuw: dict) -> dict:
+    """Set the new values on ``obj``; return ``{veld: {"oud", "nieuw"}}`` of the
+    fields that really change."""
+    details = {}
+    for veld, waarde in nieuw.items():
+        oud = getattr(obj, veld)
+        if oud != waarde:
+            details[veld] = {"oud": oud, "nieuw": waarde}
+            setattr(obj, veld, waarde)
+    return details
+
+
+def _stafrol(rol) -> None:
+    if rol not in STAFROLLEN:
+        raise NietNu("Kies de rol behandelaar, beslisser of beheerder.")
+
+
+# ------------------------------------------------------------------ staff
+
+
+def medewerker_uitnodigen(
+    *,
+    user,
+    provincie: Provincie,
+    email: str,
+    naam: str,
+    rol: str,
+    functie: str = "",
+    mandaat: bool = False,
+    mag_namens_cdk: bool = False,
+    basis_url: str = "",
+) -> Gebruiker:
+    """An account without a password; after commit an e-mail with a link to set
+    one (``basis_url`` is the site's address when ``SITE_URL`` is not set)."""
+    _beheerder_van(user, provincie.pk)
+    _stafrol(rol)
+    email = email.strip().lower()
+    velden = {
+        "email": email, "naam": naam, "rol": rol, "functie": functie,
+        "mandaat": mandaat, "mag_namens_cdk": mag_namens_cdk,
+    }  # fmt: skip
+    if Gebruiker.objects.filter(email__iexact=email).exists():
+        raise NietNu(EMAIL_BESTAAT)
+    nieuw = Gebruiker(provincie=provincie, email_bevestigd=True, **velden)
+    nieuw.set_unusable_password()
+    try:
+        with transaction.atomic():
+            nieuw.save()
+            _vastleggen(
+                provincie.pk,
+                user,
+                Beheeractie.MEDEWERKER_UITGENODIGD,
+                f"{naam} <{email}>",
+                {veld: {"oud": None, "nieuw": w} for veld, w in velden.items()},
+            )
+            transaction.on_commit(
+                lambda: _uitnodiging_sturen(nieuw, user, provincie, basis_url)
+            )
+    except IntegrityError as exc:
+        raise NietNu(EMAIL_BESTAAT) from exc
+    return nieuw
+
+
+def _uitnodiging_sturen(nieuw, uitnodiger, provincie, basis_url) -> None:
+    """A link to set a password: Django's password-reset token, valid once."""
+    uid = urlsafe_base64_encode(force_bytes(nieuw.pk))
+    token = default_token_generator.make_token(nieuw)
+    pad = reverse("password_reset_confirm", args=[uid, token])
+    link = getattr(settings, "SITE_URL", "") or basis_url
+    tekst = render_to_string("beheer/uitnodiging.txt", {
+        "user": nieuw, "link": link + pad, "provincie": provincie,
+        "uitnodiger": uitnodiger,
+    })  # fmt: skip
+    send_mail(
+        "Uitnodiging: ontheffing verboden handelingen",
+        tekst,
+        settings.DEFAULT_FROM_EMAIL,
+        [nieuw.email],
+    )
+
+
+def medewerker_wijzigen(
+    *,
+    user,
+    medewerker: Gebruiker,
+    naam: str,
+    rol: str,
+    functie: str,
+    mandaat: bool,
+    mag_namens_cdk: bool,
+    is_active: bool,
+) -> Gebruiker:
+    """Name, role, mandate, CdK mandate and (de)activation of a colleague. Nobody
+    is deleted: who acted on a case stays in its history."""
+    if medewerker.rol == Rol.AANVRAGER:
+        raise GeenToegang("Dit is geen medewerker van de provincie.")
+    _beheerder_van(user, medewerker.provincie_id)
+    _stafrol(rol)
+    if medewerker.pk == user.pk and (not is_active or rol != Rol.BEHEERDER):
+        raise NietNu("U kunt uzelf niet deactiveren of uw eigen rol wijzigen.")
+    with transaction.atomic():
+        # Read the stored values: a bound form has already changed the instance.
+        opgeslagen = Gebruiker.objects.select_for_update().get(pk=medewerker.pk)
+        details = _verschil(opgeslagen, {
+            "naam": naam, "rol": rol, "functie": functie, "mandaat": mandaat,
+            "mag_namens_cdk": mag_namens_cdk, "is_active": is_active,
+        })  # fmt: skip
+        if details:
+            opgeslagen.save(update_fields=list(details))
+            _vastleggen(
+                opgeslagen.provincie_id,
+                user,
+                Beheeractie.MEDEWERKER_GEWIJZIGD,
+                f"{opgeslagen.naam} <{opgeslagen.email}>",
+                details,
+            )
+    for veld in MEDEWERKERVELDEN:
+        setattr(medewerker, veld, getattr(opgeslagen, veld))
+    return medewerker
+
+
+# ------------------------------------------------------------ letterhead
+
+
+def provinciegegevens_wijzigen(
+    *,
+    user,
+    provincie: Provincie,
+    gegevens: dict,
+    logo: bytes | None = None,
+    logo_verwijderen: bool = False,
+) -> Provincie:
+    """The letterhead, signatories and afschrift recipients; a new PNG logo (already
+    checked by the form) or none."""
+    _beheerder_van(user, provincie.pk)
+    onbekend = set(gegevens) - set(BRIEFHOOFDVELDEN)
+    if onbekend:
+        raise NietNu(f"Deze gegevens kunt u hier niet wijzigen: {sorted(onbekend)}.")
+    with transaction.atomic():
+        opgeslagen = Provincie.objects.select_for_update().get(pk=provincie.pk)
+        details = _verschil(opgeslagen, gegevens)
+        if logo:
+            if bytes(opgeslagen.logo_png or b"") != bytes(logo):
+                opgeslagen.logo_png = logo
+                details["logo"] = "gewijzigd"
+        elif logo_verwijderen and opgeslagen.logo_png:
+            opgeslagen.logo_png = None
+            details["logo"] = "verwijderd"
+        if details:
+            opgeslagen.save()
+            _vastleggen(
+                provincie.pk,
+                user,
+                Beheeractie.PROVINCIEGEGEVENS_GEWIJZIGD,
+                f"Briefhoofd provincie {opgeslagen.naam}",
+                details,
+            )
+    return opgeslagen
+
+
+# ---------------------------------------------------------------- bodies
+
+LICHAMEN = {
+    "waterschap": (Waterschap, Beheeractie.WATERSCHAP_TOEGEVOEGD),
+    "regeling": (Regeling, Beheeractie.REGELING_TOEGEVOEGD),
+}
+
+
+def lichaam_toevoegen(*, user, provincie: Provincie, soort: str, naam: str):
+    """A waterschap or gemeenschappelijke regeling; each name once."""
+    _beheerder_van(user, provincie.pk)
+    if soort not in LICHAMEN:
+        raise NietNu("Kies waterschap of gemeenschappelijke regeling.")
+    model, actie = LICHAMEN[soort]
+    naam = naam.strip()
+    if not naam:
+        raise NietNu("Vul de naam in.")
+    with transaction.atomic():
+        lichaam, nieuw = model.objects.get_or_create(provincie=provincie, naam=naam)
+        if not nieuw:
+            raise NietNu(f"{naam} staat er al.")
+        _vastleggen(
+            provincie.pk,
+            user,
+            actie,
+            naam,
+            {
+                "soort": {"oud": None, "nieuw": soort},
+                "naam": {"oud": None, "nieuw": naam},
+            },
+        )
+    return lichaam
+
+
+# ----------------------------------------------------------- beleidsregel
+
+
+def beleidsregel_aanmaken(
+    *, user, provincie: Provincie, geldig_vanaf: date, titel: str
+) -> Beleidsregel:
+    """A new version, copying the criteria and voorschriften of the latest one."""
+    _beheerder_van(user, provincie.pk)
+    huidige = (
+        Beleidsregel.objects.filter(provincie=provincie).order_by("-versie").first()
+    )
+    versie = (huidige.versie if huidige else 0) + 1
+    try:
+        with transaction.atomic():
+            regel = _versie_maken(user, provincie, huidige, versie, geldig_vanaf, titel)
+    except IntegrityError as exc:  # uniek_versie: someone else was just first
+        raise NietNu(
+            "Intussen is een andere nieuwe versie gemaakt; probeer het opnieuw."
+        ) from exc
+    return regel
+
+
+def _versie_maken(user, provincie, huidige, versie, geldig_vanaf, titel):
+    regel = Beleidsregel.objects.create(
+        provincie=provincie, versie=versie, aangemaakt_door=user,
+        geldig_vanaf=geldig_vanaf, titel=titel,
+        voorschriften=list(huidige.voorschriften) if huidige else [],
+    )  # fmt: skip
+    details = {
+        "versie": {"oud": None, "nieuw": versie},
+        "titel": {"oud": None, "nieuw": titel},
+        "geldig_vanaf": {"oud": None, "nieuw": geldig_vanaf},
+    }
+    if huidige:
+        Criterium.objects.bulk_create(
+            Criterium(beleidsregel=regel, **{v: getattr(c, v) for v in CRITERIUMVELDEN})
+            for c in huidige.criteria.all()
+        )  # fmt: skip
+        details["overgenomen_van"] = huidige.versie
+    _vastleggen(
+        provincie.pk,
+        user,
+        Beheeractie.BELEIDSREGEL_AANGEMAAKT,
+        f"{titel}, versie {versie}",
+        details,
+    )
+    return regel
+
+
+def beleidsregel_wijzigen(
+    *,
+    user,
+    beleidsregel: Beleidsregel,
+    titel: str,
+    geldig_vanaf: date,
+    voorschriften: list[str],
+    criteria: list[dict],
+) -> Beleidsregel:
+    """Replace the content of a version not yet applied to a case. ``criteria`` is
+    the complete new list: dicts of ``CRITERIUMVELDEN`` with ``pk`` for an existing
+    criterion; an existing criterion left out is deleted."""
+    _beheerder_van(user, beleidsregel.provincie_id)
+    try:
+        with transaction.atomic():
+            regel = Beleidsregel.objects.select_for_update().get(pk=beleidsregel.pk)
+            if regel.in_gebruik:
+                raise OnveranderbaarError
+            details = _verschil(regel, {
+                "titel": titel, "geldig_vanaf": geldig_vanaf,
+                "voorschriften": [v.strip() for v in voorschriften if v.strip()],
+            })  # fmt: skip
+            if details:
+                regel.save()
+            wijzigingen = _criteria_vervangen(regel, criteria)
+            if wijzigingen:
+                details["criteria"] = wijzigingen
+            if details:
+                _vastleggen(
+                    regel.provincie_id,
+                    user,
+                    Beheeractie.BELEIDSREGEL_GEWIJZIGD,
+                    f"{regel.titel}, versie {regel.versie}",
+                    details,
+                )
+    except OnveranderbaarError as exc:
+        raise NietNu(
+            "Deze versie is al toegepast en kan niet meer worden gewijzigd; "
+            "maak een nieuwe versie."
+        ) from exc
+    except IntegrityError as exc:
+        raise NietNu(
+            "Opslaan is niet gelukt: controleer of elke code uniek is."
+        ) from exc
+    return regel
+
+
+def _criteria_vervangen(regel: Beleidsregel, criteria: list[dict]) -> list[dict]:
+    """Delete, change, then add; return ``{"oud", "nieuw"}`` per changed criterion
+    (``None`` for one added or deleted)."""
+    bestaande = {c.pk: c for c in regel.criteria.all()}
+    gehouden = {c["pk"] for c in criteria if c.get("pk")}
+    if not gehouden <= set(bestaande):
+        raise NietNu("Een criterium hoort niet bij deze versie.")
+    wijzigingen = []
+
+    def waarden(c):
+        return {v: getattr(c, v) for v in CRITERIUMVELDEN}
+
+    for pk, c in bestaande.items():
+        if pk not in gehouden:
+            wijzigingen.append({"oud": waarden(c), "nieuw": None})
+            c.delete()
+    for nieuw in criteria:
+        velden = {v: nieuw[v] for v in CRITERIUMVELDEN if v in nieuw}
+        if nieuw.get("pk"):
+            c = bestaande[nieuw["pk"]]
+            verschil = _verschil(c, velden)
+            if verschil:
+                c.save()
+                oud = {"code": verschil.get("code", {}).get("oud", c.code)}
+                wijzigingen.append({
+                    "oud": oud | {v: w["oud"] for v, w in verschil.items()},
+                    "nieuw": {"code": c.code} | {v: w["nieuw"] for v, w in verschil.items()},
+                })  # fmt: skip
+        else:
+            c = Criterium.objects.create(beleidsregel=regel, **velden)
+            wijzigingen.append({"oud": None, "nieuw": waarden(c)})
+    return wijzigingen
