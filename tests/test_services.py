@@ -158,32 +158,35 @@ def test_full_grant_with_audit_trail_and_letter(
     assert controleer_keten(ingediend.pk) == (True, "")
 
 
-def test_not_exemptable_act_is_proposed_as_refusal(aanvrager, gemeente, behandelaar):
-    verzoek = maak_concept(
-        aanvrager=aanvrager,
-        gemeente=gemeente,
-        handeling="gemachtigde_wederpartij_in_geschil",
-    )
+@pytest.mark.parametrize(
+    ("handeling", "kwalificatie", "voorstel"),
+    [
+        (
+            "gemachtigde_wederpartij_in_geschil",
+            kw.Uitkomst.VERBODEN_NIET_ONTHEFFBAAR,
+            Uitkomst.GEWEIGERD,
+        ),
+        (
+            "verkoop_onroerende_zaak_aan_overheid",
+            kw.Uitkomst.NIET_VERBODEN,
+            Uitkomst.GEEN_ONTHEFFING_VEREIST,
+        ),
+    ],
+    ids=[
+        "niet-ontheffbaar-wordt-weigering",
+        "niet-verboden-wordt-geen-ontheffing-vereist",
+    ],
+)
+def test_qualification_without_assessment_goes_straight_to_a_proposal(
+    aanvrager, gemeente, behandelaar, handeling, kwalificatie, voorstel
+):
+    verzoek = maak_concept(aanvrager=aanvrager, gemeente=gemeente, handeling=handeling)
     services.verzoek_indienen(user=aanvrager, verzoek=verzoek)
     services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
     kwalificeer(verzoek, behandelaar)
     assert verzoek.status == Status.TER_BESLUITVORMING
-    assert verzoek.voorstel_uitkomst == Uitkomst.GEWEIGERD
-    assert verzoek.kwalificatie["uitkomst"] == kw.Uitkomst.VERBODEN_NIET_ONTHEFFBAAR
-
-
-def test_not_prohibited_is_proposed_as_geen_ontheffing_vereist(
-    aanvrager, gemeente, behandelaar
-):
-    verzoek = maak_concept(
-        aanvrager=aanvrager,
-        gemeente=gemeente,
-        handeling="verkoop_onroerende_zaak_aan_overheid",
-    )
-    services.verzoek_indienen(user=aanvrager, verzoek=verzoek)
-    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
-    kwalificeer(verzoek, behandelaar)
-    assert verzoek.voorstel_uitkomst == Uitkomst.GEEN_ONTHEFFING_VEREIST
+    assert verzoek.kwalificatie["uitkomst"] == kwalificatie
+    assert verzoek.voorstel_uitkomst == voorstel
 
 
 def test_deviation_from_the_engine_needs_motivation(ingediend, behandelaar):
