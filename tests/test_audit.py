@@ -92,3 +92,62 @@ def test_a_changed_letter_is_detected(ingediend, behandelaar, beslisser):
     )
     with pytest.raises(CommandError):
         call_command("audit_controleren")
+
+
+def _beheerwijziging(provincie, beheerder, behandelaar, mandaat):
+    services.medewerker_wijzigen(
+        user=beheerder,
+        medewerker=behandelaar,
+        naam=behandelaar.naam,
+        rol=behandelaar.rol,
+        functie="jurist",
+        mandaat=mandaat,
+        mag_namens_cdk=False,
+        is_active=True,
+    )
+
+
+def test_beheer_changes_are_chained_per_province(provincie, beheerder, behandelaar):
+    from ontheffing.models import Beheergebeurtenis, controleer_beheerketen
+
+    _beheerwijziging(provincie, beheerder, behandelaar, mandaat=True)
+    _beheerwijziging(provincie, beheerder, behandelaar, mandaat=False)
+    eerste, tweede = Beheergebeurtenis.objects.order_by("pk")
+    assert tweede.vorige_hash == eerste.hash
+    assert controleer_beheerketen(provincie.pk) == (True, "")
+
+
+@pytest.mark.skipif(
+    connection.vendor == "postgresql", reason="PostgreSQL weigert de wijziging zelf"
+)
+def test_a_changed_mandate_record_is_detected(provincie, beheerder, behandelaar):
+    from ontheffing.models import Beheergebeurtenis, controleer_beheerketen
+
+    _beheerwijziging(provincie, beheerder, behandelaar, mandaat=True)
+    gebeurtenis = Beheergebeurtenis.objects.get()
+    _raw(
+        "UPDATE ontheffing_beheergebeurtenis SET details = %s WHERE id = %s",
+        ['{"mandaat": {"oud": false, "nieuw": false}}', gebeurtenis.pk],
+    )
+    ok, reden = controleer_beheerketen(provincie.pk)
+    assert not ok
+    assert "inhoud is gewijzigd" in reden
+    with pytest.raises(CommandError):
+        call_command("audit_controleren")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="alleen PostgreSQL")
+def test_postgresql_refuses_changing_the_beheer_record(
+    provincie, beheerder, behandelaar
+):
+    from ontheffing.models import Beheergebeurtenis
+
+    _beheerwijziging(provincie, beheerder, behandelaar, mandaat=True)
+    pk = Beheergebeurtenis.objects.get().pk
+    for sql in (
+        "UPDATE ontheffing_beheergebeurtenis SET onderwerp = 'x' WHERE id = %s",
+        "DELETE FROM ontheffing_beheergebeurtenis WHERE id = %s",
+    ):
+        with pytest.raises(DatabaseError, match="alleen worden aangevuld"):
+            with transaction.atomic():
+                _raw(sql, [pk])

@@ -1,5 +1,9 @@
 from ontheffing.models.audit import Gebeurtenis, OnveranderbaarError, controleer_keten
-from ontheffing.models.beheer import Beheeractie, Beheergebeurtenis
+from ontheffing.models.beheer import (
+    Beheeractie,
+    Beheergebeurtenis,
+    controleer_beheerketen,
+)
 from ontheffing.models.beleid import (
     Beleidsregel,
     Criterium,
@@ -34,6 +38,7 @@ __all__ = [
     "Staptelling",
     "Verzoek",
     "Waterschap",
+    "controleer_beheerketen",
     "controleer_keten",
     "standaard_beleidsregel",
 ]

@@ -1,4 +1,5 @@
-"""The audit trail: append-only, hash-chained per case."""
+"""The audit trails: append-only records, hash-chained per case (and per
+province for beheer, ``models/beheer.py``)."""
 
 import hashlib
 import json
@@ -15,23 +16,94 @@ class OnveranderbaarError(Exception):
     """Raised on an attempt to change or delete what may only be added."""
 
 
-class GebeurtenisQuerySet(models.QuerySet):
+class VastleggingQuerySet(models.QuerySet):
     def update(self, **kwargs):
-        raise OnveranderbaarError("Gebeurtenissen kunnen niet worden gewijzigd.")
+        raise OnveranderbaarError(
+            f"{self.model._meta.verbose_name_plural} kunnen niet worden gewijzigd."
+        )
 
     def delete(self):
-        raise OnveranderbaarError("Gebeurtenissen kunnen niet worden verwijderd.")
+        raise OnveranderbaarError(
+            f"{self.model._meta.verbose_name_plural} kunnen niet worden verwijderd."
+        )
 
+
+class Vastlegging(models.Model):
+    """An append-only record, hash-chained per ``KETEN`` (the field that groups a
+    chain: a case, a province). ``hash`` covers ``inhoud_velden()`` and the
+    previous record's hash, so a change made behind the application's back shows
+    in ``controleer_keten``. The model refuses updates and deletes; the admin is
+    read-only; on PostgreSQL a trigger refuses them in the database."""
+
+    KETEN = ""
+
+    vorige_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None or not self._state.adding:
+            raise OnveranderbaarError(
+                f"{self._meta.verbose_name_plural} kunnen niet worden gewijzigd."
+            )
+        # Normalise the details through JSON so the hash covers what is stored.
+        self.details = json.loads(json.dumps(self.details, cls=DjangoJSONEncoder))
+        keten = {f"{self.KETEN}_id": getattr(self, f"{self.KETEN}_id")}
+        vorige = (
+            type(self)
+            .objects.filter(**keten)
+            .order_by("-pk")
+            .values_list("hash", flat=True)
+            .first()
+        )
+        self.vorige_hash = vorige or ""
+        self.hash = self.bereken_hash()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise OnveranderbaarError(
+            f"{self._meta.verbose_name_plural} kunnen niet worden verwijderd."
+        )
+
+    def inhoud_velden(self) -> dict:
+        raise NotImplementedError
+
+    def inhoud(self) -> str:
+        """The canonical text the hash covers."""
+        return json.dumps(
+            {**self.inhoud_velden(), "vorige": self.vorige_hash},
+            sort_keys=True,
+            cls=DjangoJSONEncoder,
+            ensure_ascii=False,
+        )
+
+    def bereken_hash(self) -> str:
+        return hashlib.sha256(self.inhoud().encode()).hexdigest()
+
+
+def controleer_records(records, naam: str) -> tuple[bool, str]:
+    """Walk a chain in order; (ok, the first broken link in Dutch)."""
+    vorige = ""
+    for record in records.order_by("pk"):
+        if record.vorige_hash != vorige:
+            return False, f"{naam} {record.pk}: verwijzing naar de vorige klopt niet"
+        if record.bereken_hash() != record.hash:
+            return False, f"{naam} {record.pk}: inhoud is gewijzigd"
+        vorige = record.hash
+    return True, ""
+
+
+class GebeurtenisQuerySet(VastleggingQuerySet):
     def voor_aanvrager(self):
         return self.filter(intern=False)
 
 
-class Gebeurtenis(models.Model):
-    """One event of a case's history. Never updated or deleted through the app:
-    the model refuses it, the admin is read-only and (on PostgreSQL) a trigger
-    refuses it in the database. ``hash`` covers the content and the previous
-    event's hash of the same case, so a change made behind the app's back shows
-    in ``manage.py audit_controleren``."""
+class Gebeurtenis(Vastlegging):
+    """One event of a case's history, chained per case (see ``Vastlegging``)."""
+
+    KETEN = "verzoek"
 
     verzoek = models.ForeignKey(
         "ontheffing.Verzoek", on_delete=models.PROTECT, related_name="gebeurtenissen"
@@ -52,9 +124,6 @@ class Gebeurtenis(models.Model):
     intern = models.BooleanField(
         default=False, help_text="Alleen zichtbaar voor medewerkers van de provincie."
     )
-    vorige_hash = models.CharField(max_length=64, blank=True)
-    hash = models.CharField(max_length=64, blank=True)
-
     objects = GebeurtenisQuerySet.as_manager()
 
     class Meta:
@@ -65,55 +134,22 @@ class Gebeurtenis(models.Model):
     def __str__(self):
         return f"{self.get_actie_display()} ({self.tijdstip:%Y-%m-%d %H:%M})"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None or not self._state.adding:
-            raise OnveranderbaarError("Gebeurtenissen kunnen niet worden gewijzigd.")
-        # Normalise the details through JSON so the hash covers what is stored.
-        self.details = json.loads(json.dumps(self.details, cls=DjangoJSONEncoder))
-        vorige = (
-            Gebeurtenis.objects.filter(verzoek_id=self.verzoek_id)
-            .order_by("-pk")
-            .values_list("hash", flat=True)
-            .first()
-        )
-        self.vorige_hash = vorige or ""
-        self.hash = self.bereken_hash()
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise OnveranderbaarError("Gebeurtenissen kunnen niet worden verwijderd.")
-
-    def inhoud(self) -> str:
-        """The canonical text the hash covers."""
-        return json.dumps(
-            {
-                "verzoek": self.verzoek_id,
-                "tijdstip": self.tijdstip.isoformat(),
-                "actor": self.actor_id,
-                "actie": self.actie,
-                "van": self.van_status,
-                "naar": self.naar_status,
-                "reden": self.reden,
-                "details": self.details,
-                "intern": self.intern,
-                "vorige": self.vorige_hash,
-            },
-            sort_keys=True,
-            cls=DjangoJSONEncoder,
-            ensure_ascii=False,
-        )
-
-    def bereken_hash(self) -> str:
-        return hashlib.sha256(self.inhoud().encode()).hexdigest()
+    def inhoud_velden(self) -> dict:
+        return {
+            "verzoek": self.verzoek_id,
+            "tijdstip": self.tijdstip.isoformat(),
+            "actor": self.actor_id,
+            "actie": self.actie,
+            "van": self.van_status,
+            "naar": self.naar_status,
+            "reden": self.reden,
+            "details": self.details,
+            "intern": self.intern,
+        }
 
 
 def controleer_keten(verzoek_id) -> tuple[bool, str]:
     """Verify one case's chain; returns (ok, description of the first broken link)."""
-    vorige = ""
-    for g in Gebeurtenis.objects.filter(verzoek_id=verzoek_id).order_by("pk"):
-        if g.vorige_hash != vorige:
-            return False, f"gebeurtenis {g.pk}: verwijzing naar de vorige klopt niet"
-        if g.bereken_hash() != g.hash:
-            return False, f"gebeurtenis {g.pk}: inhoud is gewijzigd"
-        vorige = g.hash
-    return True, ""
+    return controleer_records(
+        Gebeurtenis.objects.filter(verzoek_id=verzoek_id), "gebeurtenis"
+    )

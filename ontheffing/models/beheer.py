@@ -2,14 +2,12 @@
 bodies or the beleidsregel, and what exactly. Append-only, like the case
 history."""
 
-import json
-
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
-from ontheffing.models.audit import OnveranderbaarError
+from ontheffing.models.audit import Vastlegging, VastleggingQuerySet, controleer_records
 
 
 class Beheeractie(models.TextChoices):
@@ -55,20 +53,13 @@ VELDNAMEN = {
 }
 
 
-class BeheergebeurtenisQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise OnveranderbaarError("Beheergebeurtenissen kunnen niet worden gewijzigd.")
-
-    def delete(self):
-        raise OnveranderbaarError("Beheergebeurtenissen kunnen niet worden verwijderd.")
-
-
-class Beheergebeurtenis(models.Model):
+class Beheergebeurtenis(Vastlegging):
     """One beheer change. ``details`` maps each changed field to ``{"oud", "nieuw"}``
     (``"oud"`` is None for what was created); the logo is only "gewijzigd" or
-    "verwijderd", and no password data is ever recorded. Never updated or
-    deleted: the model refuses it, the admin is read-only and (on PostgreSQL) a
-    trigger refuses it in the database."""
+    "verwijderd", and no password data is ever recorded. Append-only and
+    hash-chained per province (see ``Vastlegging``)."""
+
+    KETEN = "provincie"
 
     provincie = models.ForeignKey(
         "ontheffing.Provincie",
@@ -83,7 +74,7 @@ class Beheergebeurtenis(models.Model):
     onderwerp = models.CharField(max_length=300)
     details = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
 
-    objects = BeheergebeurtenisQuerySet.as_manager()
+    objects = VastleggingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-tijdstip", "-pk"]
@@ -96,17 +87,15 @@ class Beheergebeurtenis(models.Model):
     def __str__(self):
         return f"{self.get_actie_display()}: {self.onderwerp}"
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None or not self._state.adding:
-            raise OnveranderbaarError(
-                "Beheergebeurtenissen kunnen niet worden gewijzigd."
-            )
-        # Store what JSON can hold (dates as ISO text), as it will be read back.
-        self.details = json.loads(json.dumps(self.details, cls=DjangoJSONEncoder))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise OnveranderbaarError("Beheergebeurtenissen kunnen niet worden verwijderd.")
+    def inhoud_velden(self) -> dict:
+        return {
+            "provincie": self.provincie_id,
+            "tijdstip": self.tijdstip.isoformat(),
+            "actor": self.actor_id,
+            "actie": self.actie,
+            "onderwerp": self.onderwerp,
+            "details": self.details,
+        }
 
     def wijzigingen(self) -> list[tuple[str, str, str]]:
         """The details as (what, old, new) lines of text for the history page;
@@ -141,3 +130,10 @@ def _tekst(waarde) -> str:
     if isinstance(waarde, dict):
         return "; ".join(f"{k}: {_tekst(v)}" for k, v in waarde.items())
     return str(waarde)
+
+
+def controleer_beheerketen(provincie_id) -> tuple[bool, str]:
+    """Verify one province's beheer chain (see ``controleer_keten``)."""
+    return controleer_records(
+        Beheergebeurtenis.objects.filter(provincie_id=provincie_id), "beheergebeurtenis"
+    )

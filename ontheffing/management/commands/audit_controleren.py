@@ -1,10 +1,18 @@
-"""Verify the record: every case's hash chain of events, every issued letter's
-SHA-256 and the counts per step. Exits non-zero and names what is broken."""
+"""Verify the record: every case's and every province's beheer hash chain, every
+issued letter's SHA-256 and the counts per step. Exits non-zero and names what
+is broken."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from ontheffing.models import Besluit, Staptelling, Verzoek, controleer_keten
+from ontheffing.models import (
+    Besluit,
+    Provincie,
+    Staptelling,
+    Verzoek,
+    controleer_beheerketen,
+    controleer_keten,
+)
 
 
 class Command(BaseCommand):
@@ -19,6 +27,10 @@ class Command(BaseCommand):
             ok, reden = controleer_keten(verzoek_id)
             if not ok:
                 fouten.append(f"verzoek {kenmerk or verzoek_id}: {reden}")
+        for provincie_id, naam in Provincie.objects.values_list("pk", "naam"):
+            ok, reden = controleer_beheerketen(provincie_id)
+            if not ok:
+                fouten.append(f"beheer van {naam}: {reden}")
         aantal_besluiten = 0
         for besluit in Besluit.objects.order_by("pk").iterator():
             aantal_besluiten += 1
