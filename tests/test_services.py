@@ -47,6 +47,17 @@ def beoordeel_alles(verzoek, behandelaar, oordeel="voldaan"):
     )
 
 
+def vraag_offerte(verzoek, behandelaar):
+    """Ask for the quotation, with the default hersteltermijn of two weeks."""
+    services.aanvulling_vragen(
+        user=behandelaar,
+        verzoek=verzoek,
+        ontbrekend=["offerte"],
+        toelichting="",
+        hersteltermijn_einde=vandaag() + timedelta(days=14),
+    )
+
+
 def naar_toetsing(verzoek, behandelaar):
     services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
     kwalificeer(verzoek, behandelaar)
@@ -340,13 +351,7 @@ def test_staff_transitions_refused_for_wrong_roles_and_other_provinces(
 def test_applicant_transitions_refused_for_others(
     ingediend, andere_aanvrager, behandelaar, beslisser, beheerder, vreemde_behandelaar
 ):
-    services.aanvulling_vragen(
-        user=behandelaar,
-        verzoek=ingediend,
-        ontbrekend=["offerte"],
-        toelichting="",
-        hersteltermijn_einde=vandaag() + timedelta(days=14),
-    )
+    vraag_offerte(ingediend, behandelaar)
     anderen = (andere_aanvrager, behandelaar, beslisser, beheerder, vreemde_behandelaar)
     for user in anderen:
         with pytest.raises(services.GeenToegang):
@@ -393,13 +398,7 @@ def test_request_for_information_suspends_and_answer_resumes(ingediend, behandel
 
 
 def test_buiten_behandeling_only_after_the_hersteltermijn(ingediend, behandelaar):
-    services.aanvulling_vragen(
-        user=behandelaar,
-        verzoek=ingediend,
-        ontbrekend=["offerte"],
-        toelichting="",
-        hersteltermijn_einde=vandaag() + timedelta(days=14),
-    )
+    vraag_offerte(ingediend, behandelaar)
     with pytest.raises(services.NietNu, match="nog niet verstreken"):
         services.buiten_behandeling_voorstellen(
             user=behandelaar, verzoek=ingediend, motivering="Geen reactie."

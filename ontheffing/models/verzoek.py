@@ -370,9 +370,6 @@ class Verzoek(ConcurrentTransitionMixin, models.Model):
     def heeft_voorstel(self) -> bool:
         return bool(self.voorstel_uitkomst)
 
-    def heeft_kwalificatie(self) -> bool:
-        return bool(self.kwalificatie)
-
     # --------------------------------------------------------- transitions
     @transition(
         field=status,

@@ -73,7 +73,7 @@ def verzoek_indienen(*, user, verzoek: Verzoek) -> Verzoek:
     if not user.email_bevestigd:
         raise NietNu(
             "Bevestig eerst uw e-mailadres met de link die wij u stuurden; "
-            "daarna kunt u het verzoek indienen."
+            "daarna kunt u het verzoek indienen. Uw gegevens zijn opgeslagen."
         )
     ontbreekt = verzoek.ontbrekende_gegevens()
     if ontbreekt:

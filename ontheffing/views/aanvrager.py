@@ -31,10 +31,6 @@ from ontheffing.views.zelftest import antwoorden_uit_sessie
 # Events whose reason the applicant may read (the others may hold staff notes).
 REDEN_ZICHTBAAR = {"aanvulling_vragen", "aanvullen", "verdagen", "doorzenden",
                    "intrekken", "zienswijze_vragen"}  # fmt: skip
-NIET_BEVESTIGD = (
-    "Bevestig eerst uw e-mailadres met de link die wij u hebben gestuurd. Daarna "
-    "kunt u het verzoek indienen. Uw gegevens zijn opgeslagen."
-)
 
 
 def aanvrager_vereist(view):
@@ -199,9 +195,6 @@ def _indienen_vanuit_formulier(request, verzoek, form):
             form.add_error(None, f"Nog niet ingevuld: {tekst}.")
     if form.errors:
         return _formulier(request, verzoek, form, indienen_mislukt=True)
-    if not request.user.email_bevestigd:
-        messages.error(request, NIET_BEVESTIGD)
-        return _formulier(request, verzoek, form)
     try:
         services.verzoek_indienen(user=request.user, verzoek=verzoek)
     except services.NietNu as fout:
@@ -251,9 +244,6 @@ def _formulier(request, verzoek, form, indienen_mislukt=False):
 @require_POST
 def indienen(request, pk):
     verzoek = _verzoek(request, pk)
-    if not request.user.email_bevestigd:
-        messages.error(request, NIET_BEVESTIGD)
-        return redirect("aanvrager:bewerken", verzoek.pk)
     try:
         services.verzoek_indienen(user=request.user, verzoek=verzoek)
     except services.NietNu as fout:

@@ -4,7 +4,7 @@ own views (see ``urls_account``) with Dutch templates.
 A new account is an aanvrager and is logged in at once, so a self-check's
 answers in the session survive. Until the e-mail address is confirmed through
 the signed link, the applicant can prepare a request but not submit it
-(``views.aanvrager`` checks ``email_bevestigd``).
+(``services.verzoek_indienen`` refuses it).
 """
 
 from django.conf import settings
