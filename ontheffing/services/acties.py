@@ -16,19 +16,12 @@ from ontheffing.services.base import (
     termijnsleutel_bijwerken,
 )
 from ontheffing.services.behandeling import _behandelaar_van_provincie
-from ontheffing.states import Actie, Status
+from ontheffing.states import OPEN_STATUSSEN, Actie
 
 
 def _open_en_behandelaar(verzoek, user):
     _behandelaar_van_provincie(verzoek, user)
-    if verzoek.status not in (
-        Status.INGEDIEND,
-        Status.AANVULLING_GEVRAAGD,
-        Status.KWALIFICATIE,
-        Status.TOETSING,
-        Status.ZIENSWIJZE_GEVRAAGD,
-        Status.TER_BESLUITVORMING,
-    ):
+    if verzoek.status not in OPEN_STATUSSEN:
         raise NietNu("Dit verzoek is afgehandeld.")
 
 

@@ -24,7 +24,13 @@ from ontheffing.forms.aanvrager import (
     VerzoekFormulier,
 )
 from ontheffing.models import Bijlagesoort, Provincie, Verzoek
-from ontheffing.states import STAP_VAN_STATUS, STAPPEN, STATUS_VOOR_AANVRAGER, Status
+from ontheffing.states import (
+    OPEN_STATUSSEN,
+    STAP_VAN_STATUS,
+    STAPPEN,
+    STATUS_VOOR_AANVRAGER,
+    Status,
+)
 from ontheffing.uploads import OngeldigBestand
 from ontheffing.views.zelftest import antwoorden_uit_sessie
 
@@ -64,9 +70,7 @@ def lijst(request):
     )
     rijen = [
         {"verzoek": v, "status": STATUS_VOOR_AANVRAGER[v.status],
-         "beslistermijn": v.beslistermijn if v.status not in (
-             Status.CONCEPT, Status.AFGEHANDELD, Status.DOORGEZONDEN,
-             Status.INGETROKKEN) else None}
+         "beslistermijn": v.beslistermijn if v.status in OPEN_STATUSSEN else None}
         for v in verzoeken
     ]  # fmt: skip
     return render(request, "aanvrager/lijst.html", {"rijen": rijen})
