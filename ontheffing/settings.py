@@ -85,7 +85,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ontheffing.context_processors.navigatie",
             ],
-            "builtins": ["ontheffing.templatetags.nl"],
+            "builtins": [
+                "ontheffing.templatetags.nl",
+                "ontheffing.templatetags.lijsten",
+            ],
         },
     },
 ]

@@ -186,3 +186,84 @@ def test_total_without_filters_comes_from_the_counts(gemeente, behandelaar):
     assert (
         werkvoorraad.aantal_uit_tellers(werkvoorraad.Filters(zoek="x"), tellers) is None
     )
+
+
+def test_lines_agree_with_the_cases_they_show(gemeente, behandelaar):
+    """``rijen`` reads a dozen columns instead of whole cases; every line must
+    say what the case itself says (labels, body, deadline signal)."""
+    from ontheffing.models import Waterschap
+
+    waterschap = Waterschap.objects.create(
+        naam="Waterschap Rijn en IJssel", provincie=gemeente.provincie
+    )
+    gewoon = _ontvangen(maak_ingediend(gemeente=gemeente), date(2026, 2, 2))
+    lopend = _ontvangen(maak_ingediend(gemeente=gemeente), date(2026, 1, 20))
+    _opschorting(lopend, date(2026, 2, 20), None, date(2026, 3, 6))
+    gesloten = _ontvangen(maak_ingediend(gemeente=gemeente), date(2026, 1, 5))
+    Verzoek.objects.filter(pk=gesloten.pk).update(
+        gemeente=None, waterschap=waterschap, ambt="ab_lid_waterschap"
+    )
+    _opschorting(gesloten, date(2026, 1, 10), date(2026, 1, 17))
+    Verzoek.objects.filter(pk=gewoon.pk).update(
+        verdaging_aangekondigd_op=date(2026, 3, 1),
+        verdaging_nieuwe_datum=date(2026, 5, 1),
+        behandelaar=behandelaar,
+    )
+    qs = Verzoek.objects.filter(pk__in=[gewoon.pk, lopend.pk, gesloten.pk])
+    regels = {r["pk"]: r for r in werkvoorraad.rijen(qs.order_by("pk"), VANDAAG)}
+    assert len(regels) == 3
+    for verzoek in Verzoek.objects.filter(pk__in=regels).select_related("behandelaar"):
+        regel = regels[verzoek.pk]
+        assert regel["kenmerk"] == verzoek.kenmerk
+        assert regel["ambt"] == verzoek.get_ambt_display()
+        assert regel["stap"] == verzoek.get_status_display()
+        assert regel["lichaam"] == str(verzoek.lichaam)
+        assert regel["behandelaar"] == (
+            verzoek.behandelaar.naam if verzoek.behandelaar else ""
+        )
+        assert regel["signaal"] == werkvoorraad.signaal(verzoek, VANDAAG)
+    assert regels[lopend.pk]["signaal"].soort == "opgeschort"
+    assert regels[gewoon.pk]["signaal"].einde == date(2026, 5, 1)  # the verdaging
+    assert regels[gesloten.pk]["lichaam"] == "Waterschap Rijn en IJssel"
+
+
+def test_pk_url_is_what_url_gives(ingediend):
+    from ontheffing.templatetags.lijsten import pk_url
+
+    for naam in ("provincie:verzoek", "provincie:oppakken", "provincie:voorstel"):
+        for pk in (1, ingediend.pk, 987654321):
+            assert pk_url(naam, pk) == reverse(naam, args=[pk])
+    with pytest.raises(ValueError, match="invalid literal"):
+        pk_url("provincie:verzoek", "1/../../beheer")
+
+
+def test_options_escape_and_select_as_text():
+    from ontheffing.templatetags.lijsten import opties
+
+    html = opties(
+        [(1, "Arnhem"), (12, '<script>"x"</script>'), ("geen", "Niemand")], "12"
+    )
+    assert html == (
+        '<option value="1">Arnhem</option>'
+        '<option value="12" selected>&lt;script&gt;&quot;x&quot;&lt;/script&gt;</option>'
+        '<option value="geen">Niemand</option>'
+    )
+    assert " selected" not in opties([(1, "Arnhem")], "")
+
+
+@pytest.mark.parametrize(
+    ("tekst", "soort", "html"),
+    [
+        ("", "", ""),
+        ("Nog 12 werkdagen", "", '<span class="signaal">Nog 12 werkdagen</span>'),
+        (
+            "Termijn verstreken",
+            "verlopen",
+            '<span class="signaal signaal--verlopen">Termijn verstreken</span>',
+        ),
+    ],
+)
+def test_deadline_signal_in_words(tekst, soort, html):
+    from ontheffing.templatetags.lijsten import termijnsignaal
+
+    assert termijnsignaal(werkvoorraad.Termijnsignaal(None, tekst, soort, None)) == html

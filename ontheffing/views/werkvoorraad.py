@@ -46,7 +46,7 @@ def werkvoorraad(request):
         "page": page,
         "behandelaars": queries.behandelaars(user),
         "gemeenten": queries.gemeenten(user),
-        "stappen": [(s.value, s.label) for s in OPEN_STATUSSEN],
+        "stappen": [(s.value, str(s.label)) for s in OPEN_STATUSSEN],
         "query": query.urlencode(),
         "is_behandelaar": user.rol == Rol.BEHANDELAAR,
         "sorteringen": SORTERINGEN,
