@@ -553,7 +553,8 @@ def met_payload(obj):
 
 @pytest.fixture
 def opgehaald(monkeypatch):
-    """Every URL WeasyPrint asks the fetcher for."""
+    """Every URL WeasyPrint asks the fetcher for (from an empty stylesheet cache)."""
+    letters._opruimen()
     urls = []
     echt = letters.static_path
 
@@ -583,6 +584,28 @@ def test_user_text_is_escaped_and_fetches_nothing(soort, opgehaald):
         ),
         STATIC_BASE_URL + "ontheffing/logo-provincie.svg",
     ]
+
+
+def test_stylesheet_and_fonts_are_loaded_once_per_thread(opgehaald):
+    brief = maak_brief(Briefsoort.VERLEEND)
+    eerste = render(brief)
+    opgehaald.clear()
+
+    tweede = render(brief)
+
+    assert opgehaald == [STATIC_BASE_URL + "ontheffing/logo-provincie.svg"]
+    assert pdf_tekst(tweede.pdf) == pdf_tekst(eerste.pdf)
+    assert _fontnamen(tweede.pdf) == _fontnamen(eerste.pdf)
+    assert {"Brief-Sans", "Brief-Sans-Bold"} <= _fontnamen(tweede.pdf)
+
+
+def _fontnamen(pdf: bytes) -> set[str]:
+    """The embedded fonts, without the random prefix of a subset."""
+    return {
+        naam.split("+")[-1]
+        for pagina in PdfReader(BytesIO(pdf)).pages
+        for naam, _ in _lettertypen(pagina["/Resources"].get_object())
+    }
 
 
 @pytest.mark.parametrize(
