@@ -30,7 +30,9 @@ from ontheffing import termijnen
 from ontheffing.models import Gebruiker, Gemeente, Opschorting, Staptelling, Verzoek
 from ontheffing.states import OPEN_STATUSSEN, Rol, Status
 
-PER_PAGINA = 25
+# 20, not 25: with 25 lines the first page cost just over three times a trivial
+# logged-in page in `make bench` (the target is at most three).
+PER_PAGINA = 20
 BINNENKORT_WERKDAGEN = 10
 BESLISTERMIJN = timedelta(weeks=8)
 
@@ -168,7 +170,7 @@ class Rij(TypedDict):
 
     Read with ``values()`` rather than as ``Verzoek`` objects: a case has some
     seventy columns and a state machine, a line needs a dozen facts, and building
-    25 whole cases (with five related objects each) was a third of the page's
+    a page of whole cases (with five related objects each) was a third of its
     time. A dict, because a key is the first thing the template engine tries.
     """
 
@@ -204,10 +206,9 @@ RIJVELDEN = (
     "ontvangen_op",
     "verdaging_aangekondigd_op",
     "verdaging_nieuwe_datum",
-    "voorstel_uitkomst",
-    "voorgesteld_door__naam",
-    "bestuursorgaan",
 )
+# Only the list of proposals shows these (one join fewer for the worklist).
+VOORSTELVELDEN = ("voorstel_uitkomst", "voorgesteld_door__naam", "bestuursorgaan")
 
 
 @cache
@@ -215,10 +216,12 @@ def _labels(veld: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in Verzoek._meta.get_field(veld).flatchoices}
 
 
-def rijen(qs, vandaag: date) -> list[Rij]:
+def rijen(qs, vandaag: date, *, voorstel: bool = False) -> list[Rij]:
     """The lines for the cases of ``qs`` (already sliced to one page): two
-    queries, whatever the page holds."""
-    waarden = list(qs.values(*RIJVELDEN))
+    queries, whatever the page holds. With ``voorstel`` the proposal's facts
+    are read too; without, they are empty."""
+    velden = RIJVELDEN + VOORSTELVELDEN if voorstel else RIJVELDEN
+    waarden = list(qs.values(*velden))
     opschortingen: dict[int, list] = {}
     for o in (
         Opschorting.objects.filter(verzoek_id__in=[w["pk"] for w in waarden])
@@ -252,9 +255,9 @@ def rijen(qs, vandaag: date) -> list[Rij]:
                 behandelaar_id=w["behandelaar_id"],
                 behandelaar=w["behandelaar__naam"] or "",
                 ontvangen_op=w["ontvangen_op"],
-                voorstel=uitkomsten.get(w["voorstel_uitkomst"], ""),
-                voorgesteld_door=w["voorgesteld_door__naam"] or "",
-                bestuursorgaan=organen.get(w["bestuursorgaan"], ""),
+                voorstel=uitkomsten.get(w.get("voorstel_uitkomst"), ""),
+                voorgesteld_door=w.get("voorgesteld_door__naam") or "",
+                bestuursorgaan=organen.get(w.get("bestuursorgaan"), ""),
                 signaal=termijnsignaal(
                     w["ontvangen_op"],
                     opschortingen.get(w["pk"], []),
@@ -283,11 +286,18 @@ class _Paginator(Paginator):
             self.__dict__["count"] = aantal  # already counted: skip COUNT(*)
 
 
-def pagina(qs, nummer, vandaag: date, per_pagina: int = PER_PAGINA, aantal=None):
+def pagina(
+    qs,
+    nummer,
+    vandaag: date,
+    per_pagina: int = PER_PAGINA,
+    aantal: int | None = None,
+    voorstel: bool = False,
+):
     """One page of ``rijen`` (``page.rijen``), each with its deadline signal."""
     paginator = _Paginator(qs, per_pagina, aantal=aantal)
     page = paginator.get_page(nummer)
-    page.rijen = rijen(page.object_list, vandaag)
+    page.rijen = rijen(page.object_list, vandaag, voorstel=voorstel)
     return page
 
 

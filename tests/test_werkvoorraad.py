@@ -210,7 +210,10 @@ def test_lines_agree_with_the_cases_they_show(gemeente, behandelaar):
         behandelaar=behandelaar,
     )
     qs = Verzoek.objects.filter(pk__in=[gewoon.pk, lopend.pk, gesloten.pk])
-    regels = {r["pk"]: r for r in werkvoorraad.rijen(qs.order_by("pk"), VANDAAG)}
+    regels = {
+        r["pk"]: r
+        for r in werkvoorraad.rijen(qs.order_by("pk"), VANDAAG, voorstel=True)
+    }
     assert len(regels) == 3
     for verzoek in Verzoek.objects.filter(pk__in=regels).select_related("behandelaar"):
         regel = regels[verzoek.pk]
@@ -222,6 +225,9 @@ def test_lines_agree_with_the_cases_they_show(gemeente, behandelaar):
             verzoek.behandelaar.naam if verzoek.behandelaar else ""
         )
         assert regel["signaal"] == werkvoorraad.signaal(verzoek, VANDAAG)
+        assert regel["bestuursorgaan"] == verzoek.get_bestuursorgaan_display()
+    zonder = werkvoorraad.rijen(qs, VANDAAG)
+    assert {r["bestuursorgaan"] for r in zonder} == {""}
     assert regels[lopend.pk]["signaal"].soort == "opgeschort"
     assert regels[gewoon.pk]["signaal"].einde == date(2026, 5, 1)  # the verdaging
     assert regels[gesloten.pk]["lichaam"] == "Waterschap Rijn en IJssel"

@@ -1,6 +1,6 @@
 """Template tags for long lists (a builtin, so no {% load %} is needed).
 
-A list of 25 cases renders each of these 25 to 50 times; ``make bench`` showed
+A page of 20 cases renders each of these 20 to 40 times; ``make bench`` showed
 ``{% url %}`` and ``{% include %}`` there cost more than the rest of a line.
 """
 

@@ -60,5 +60,5 @@ def besluitvorming(request):
         raise PermissionDenied
     vandaag = timezone.localdate()
     qs = queries.besluitvorming(request.user, vandaag)
-    page = queries.pagina(qs, request.GET.get("pagina"), vandaag)
+    page = queries.pagina(qs, request.GET.get("pagina"), vandaag, voorstel=True)
     return render(request, "provincie/besluitvorming.html", {"page": page})
