@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, prefetch_related_objects
 from django.forms import Form
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ontheffing import kwalificatie as kw
 from ontheffing import permissions, services, termijnen, werkvoorraad
 from ontheffing.forms import provincie as f
+from ontheffing.models import Opschorting
 from ontheffing.states import OPEN_STATUSSEN, Status
 from ontheffing.views.provincie import (
     berekende_kwalificatie,
@@ -107,6 +109,15 @@ def _unbound_forms(verzoek, acties, engine) -> dict:
 def verzoekpagina(request, verzoek, bound=None):
     """The case page; ``bound`` holds a posted form (by action) with its errors."""
     user = request.user
+    # The deadline panel, the signal and the list all read the suspensions:
+    # one query for all of them (the page only reads; services drop this cache).
+    prefetch_related_objects(
+        [verzoek],
+        Prefetch(
+            "opschortingen",
+            queryset=Opschorting.objects.select_related("gevraagd_door"),
+        ),
+    )
     acties = _acties(verzoek, user)
     engine = berekende_kwalificatie(verzoek)
     forms = _unbound_forms(verzoek, acties, engine)
@@ -127,7 +138,7 @@ def verzoekpagina(request, verzoek, bound=None):
         "forms": forms,
         "termijn": termijnoverzicht(verzoek, timezone.localdate()),
         "engine": engine,
-        "opschortingen": list(verzoek.opschortingen.select_related("gevraagd_door")),
+        "opschortingen": list(verzoek.opschortingen.all()),
         "bijlagen": verzoek.bijlagen.select_related("geupload_door"),
         "gebeurtenissen": verzoek.gebeurtenissen.select_related("actor"),
         "besluiten": verzoek.besluiten.all(),
