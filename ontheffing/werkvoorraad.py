@@ -189,6 +189,7 @@ class Rij(TypedDict):
     voorgesteld_door: str
     bestuursorgaan: str  # the label
     signaal: Termijnsignaal
+    oppakbaar: bool  # the behandelaar who reads the list may take it
 
 
 RIJVELDEN = (
@@ -216,10 +217,20 @@ def _labels(veld: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in Verzoek._meta.get_field(veld).flatchoices}
 
 
-def rijen(qs, vandaag: date, *, voorstel: bool = False) -> list[Rij]:
+def oppakbaar(status: str, behandelaar_id: int | None, user) -> bool:
+    """Whether a behandelaar may take an open case of their province: not
+    one that is already theirs, nor one that waits for a decision."""
+    return (
+        user.rol == Rol.BEHANDELAAR
+        and status != Status.TER_BESLUITVORMING
+        and behandelaar_id != user.pk
+    )
+
+
+def rijen(qs, vandaag: date, *, user=None, voorstel: bool = False) -> list[Rij]:
     """The lines for the cases of ``qs`` (already sliced to one page): two
     queries, whatever the page holds. With ``voorstel`` the proposal's facts
-    are read too; without, they are empty."""
+    are read too; without, they are empty. ``oppakbaar`` is for ``user``."""
     velden = RIJVELDEN + VOORSTELVELDEN if voorstel else RIJVELDEN
     waarden = list(qs.values(*velden))
     opschortingen: dict[int, list] = {}
@@ -264,6 +275,8 @@ def rijen(qs, vandaag: date, *, voorstel: bool = False) -> list[Rij]:
                     verdaging,
                     vandaag,
                 ),
+                oppakbaar=user is not None
+                and oppakbaar(w["status"], w["behandelaar_id"], user),
             )
         )
     return result
@@ -292,12 +305,13 @@ def pagina(
     vandaag: date,
     per_pagina: int = PER_PAGINA,
     aantal: int | None = None,
+    user=None,
     voorstel: bool = False,
 ):
     """One page of ``rijen`` (``page.rijen``), each with its deadline signal."""
     paginator = _Paginator(qs, per_pagina, aantal=aantal)
     page = paginator.get_page(nummer)
-    page.rijen = rijen(page.object_list, vandaag, voorstel=voorstel)
+    page.rijen = rijen(page.object_list, vandaag, user=user, voorstel=voorstel)
     return page
 
 

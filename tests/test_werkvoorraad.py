@@ -273,3 +273,21 @@ def test_deadline_signal_in_words(tekst, soort, html):
     from ontheffing.templatetags.lijsten import termijnsignaal
 
     assert termijnsignaal(werkvoorraad.Termijnsignaal(None, tekst, soort, None)) == html
+
+
+@pytest.mark.parametrize(
+    ("rol", "status", "van_wie", "verwacht"),
+    [
+        ("behandelaar", "ingediend", "niemand", True),
+        ("behandelaar", "toetsing", "collega", True),
+        ("behandelaar", "toetsing", "zelf", False),
+        ("behandelaar", "ter_besluitvorming", "collega", False),
+        ("beslisser", "ingediend", "niemand", False),
+    ],
+)
+def test_who_may_take_a_case_from_the_list(rol, status, van_wie, verwacht):
+    from types import SimpleNamespace
+
+    user = SimpleNamespace(pk=7, rol=rol)
+    behandelaar_id = {"niemand": None, "collega": 8, "zelf": 7}[van_wie]
+    assert werkvoorraad.oppakbaar(status, behandelaar_id, user) is verwacht

@@ -37,6 +37,7 @@ def werkvoorraad(request):
         request.GET.get("pagina"),
         vandaag,
         aantal=queries.aantal_uit_tellers(filters, tellers),
+        user=user,
     )
     query = request.GET.copy()
     query.pop("pagina", None)

@@ -48,7 +48,8 @@ def _acties(verzoek, user) -> dict[str, bool]:
     open_ = _open_voor_behandelaar(verzoek, user)
     toewijsbaar = open_ and verzoek.status != Status.TER_BESLUITVORMING
     mag.update(
-        oppakken=toewijsbaar and verzoek.behandelaar_id != user.pk,
+        oppakken=open_
+        and werkvoorraad.oppakbaar(verzoek.status, verzoek.behandelaar_id, user),
         toewijzen=toewijsbaar,
         verdagen=open_,
         ingebrekestelling=open_,
