@@ -91,11 +91,12 @@ def herinnering_aanvulling(verzoek, opschorting) -> None:
     )
 
 
-def aanvulling_ontvangen(verzoek) -> None:
+def _aan_behandelaar(naam: str, onderwerp: str, verzoek) -> None:
+    """To the case's behandelaar, if it has one (otherwise the worklist shows it)."""
     if verzoek.behandelaar and verzoek.behandelaar.email:
         verstuur(
-            "aanvulling_ontvangen",
-            f"Aanvulling ontvangen ({verzoek.kenmerk})",
+            naam,
+            f"{onderwerp} ({verzoek.kenmerk})",
             [verzoek.behandelaar.email],
             {
                 "verzoek": verzoek,
@@ -103,6 +104,25 @@ def aanvulling_ontvangen(verzoek) -> None:
                 + reverse("provincie:verzoek", args=[verzoek.pk]),
             },
         )
+
+
+def aanvulling_ontvangen(verzoek) -> None:
+    _aan_behandelaar("aanvulling_ontvangen", "Aanvulling ontvangen", verzoek)
+
+
+def zienswijze_gevraagd(verzoek, toelichting: str) -> None:
+    """Awb 4:7/4:8: before refusing on facts the applicant did not supply, the
+    province asks for a view; the applicant hears of it, and may give theirs."""
+    _aan_aanvrager(
+        "zienswijze_gevraagd",
+        "Wij vragen om een zienswijze",
+        verzoek,
+        toelichting=toelichting,
+    )
+
+
+def zienswijze_ontvangen(verzoek) -> None:
+    _aan_behandelaar("zienswijze_ontvangen", "Zienswijze ontvangen", verzoek)
 
 
 def verdaagd(verzoek) -> None:

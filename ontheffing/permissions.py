@@ -7,7 +7,7 @@ queryset method ``Verzoek.objects.zichtbaar_voor``; these predicates assume the
 case is already visible and add role, province and four-eyes rules.
 """
 
-from ontheffing.states import Bestuursorgaan, Rol
+from ontheffing.states import Bestuursorgaan, Rol, Status
 
 
 def is_actief(user) -> bool:
@@ -35,6 +35,16 @@ def is_aanvrager_van(verzoek, user) -> bool:
 
 def aanvrager(verzoek, user) -> bool:
     return is_aanvrager_van(verzoek, user)
+
+
+def mag_zienswijze_geven(verzoek, user) -> bool:
+    """The applicant may give their view while the province asks for one
+    (Awb 4:7; also when it was asked of a third party, 4:8: hearing the
+    applicant too does no harm). Not a transition: the behandelaar processes
+    what came in."""
+    return is_aanvrager_van(verzoek, user) and (
+        verzoek.status == Status.ZIENSWIJZE_GEVRAAGD
+    )
 
 
 def behandelaar(verzoek, user) -> bool:

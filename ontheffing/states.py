@@ -89,6 +89,7 @@ class Actie(models.TextChoices):
     DOORZENDEN = "doorzenden", "Doorgezonden"
     KWALIFICEREN = "kwalificeren", "Gekwalificeerd"
     ZIENSWIJZE_VRAGEN = "zienswijze_vragen", "Zienswijze gevraagd"
+    ZIENSWIJZE_GEVEN = "zienswijze_geven", "Zienswijze gegeven"
     ZIENSWIJZE_VERWERKEN = "zienswijze_verwerken", "Zienswijze verwerkt"
     VOORSTELLEN = "voorstellen", "Besluit voorgesteld"
     TERUGSTUREN = "terugsturen", "Voorstel teruggestuurd"

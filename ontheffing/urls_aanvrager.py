@@ -11,5 +11,6 @@ urlpatterns = [
     path("<int:pk>/bewerken/", aanvrager.bewerken, name="bewerken"),
     path("<int:pk>/indienen/", aanvrager.indienen, name="indienen"),
     path("<int:pk>/aanvullen/", aanvrager.aanvullen, name="aanvullen"),
+    path("<int:pk>/zienswijze/", aanvrager.zienswijze, name="zienswijze"),
     path("<int:pk>/intrekken/", aanvrager.intrekken, name="intrekken"),
 ]

@@ -115,3 +115,50 @@ def test_withdrawing_while_the_beslisser_decides_one_wins():
     assert Besluit.objects.filter(verzoek=verzoek).exists() == (
         eind == Status.AFGEHANDELD
     )
+
+
+def test_a_view_given_while_the_behandelaar_processes_never_lands_after_it():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.test_services import naar_toetsing
+
+    gemeente = maak_gemeente(maak_provincie())
+    verzoek = maak_concept(gemeente=gemeente)
+    services.verzoek_indienen(user=verzoek.ingediend_door, verzoek=verzoek)
+    behandelaar = maak_gebruiker(Rol.BEHANDELAAR, gemeente.provincie)
+    naar_toetsing(verzoek, behandelaar)
+    services.zienswijze_vragen(
+        user=behandelaar,
+        verzoek=verzoek,
+        van="Jan Jansen",
+        uiterlijk=timezone.localdate() + timedelta(days=14),
+        toelichting="Over de aandelen.",
+    )
+    uitkomsten = gelijktijdig(
+        lambda: services.zienswijze_geven(
+            user=verzoek.ingediend_door,
+            verzoek=Verzoek.objects.get(pk=verzoek.pk),
+            tekst="Verkocht.",
+        ),
+        lambda: services.zienswijze_verwerken(
+            user=behandelaar,
+            verzoek=Verzoek.objects.get(pk=verzoek.pk),
+            samenvatting="Verwerkt.",
+        ),
+    )
+    assert uitkomsten[1][0] == "ok", uitkomsten
+    assert uitkomsten[0][0] in ("ok", "geweigerd"), uitkomsten
+    volgorde = list(
+        Gebeurtenis.objects.filter(
+            verzoek=verzoek,
+            actie__in=[Actie.ZIENSWIJZE_GEVEN, Actie.ZIENSWIJZE_VERWERKEN],
+        )
+        .order_by("pk")
+        .values_list("actie", flat=True)
+    )
+    if uitkomsten[0][0] == "ok":
+        assert volgorde == [Actie.ZIENSWIJZE_GEVEN, Actie.ZIENSWIJZE_VERWERKEN]
+    else:
+        assert volgorde == [Actie.ZIENSWIJZE_VERWERKEN]

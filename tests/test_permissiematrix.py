@@ -109,6 +109,7 @@ MATRIX = {
     "aanvrager:bewerken": AANVRAGER_ZAAK,
     "aanvrager:indienen": AANVRAGER_ZAAK,
     "aanvrager:aanvullen": AANVRAGER_ZAAK,
+    "aanvrager:zienswijze": AANVRAGER_ZAAK,
     "aanvrager:intrekken": AANVRAGER_ZAAK,
     "provincie:werkvoorraad": MEDEWERKER_LIJST,
     "provincie:besluitvorming": MEDEWERKER_LIJST,
@@ -140,6 +141,7 @@ ALLEEN_POST = {
     "bevestiging_opnieuw",
     "aanvrager:indienen",
     "aanvrager:aanvullen",
+    "aanvrager:zienswijze",
     *(
         f"provincie:{naam}"
         for naam in "oppakken toewijzen in_behandeling_nemen aanvulling_vragen "

@@ -51,13 +51,15 @@ def aanvulling(verzoek, behandelaar, dagen=14):
 
 
 def besluit_nemen(verzoek, behandelaar, beslisser):
-    """Through the services: complete, qualified, judged, proposed, decided."""
+    """Through the services: complete, qualified (unless it already is), judged,
+    proposed, decided."""
     from ontheffing import kwalificatie as kw
     from ontheffing.toetsing import criteria_voor
 
-    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
-    services.verzoek_kwalificeren(user=behandelaar, verzoek=verzoek,
-                                  feiten=verzoek.feiten(), motivering="Gecontroleerd.")  # fmt: skip
+    if verzoek.status != Status.TOETSING:
+        services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
+        services.verzoek_kwalificeren(user=behandelaar, verzoek=verzoek,
+                                      feiten=verzoek.feiten(), motivering="Gecontroleerd.")  # fmt: skip
     assert verzoek.status == Status.TOETSING, kw.kwalificeer(verzoek.feiten())
     services.criteria_beoordelen(
         user=behandelaar, verzoek=verzoek,

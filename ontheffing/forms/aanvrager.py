@@ -254,6 +254,8 @@ class VerzoekFormulier(forms.ModelForm):
 
 
 class AanvullingFormulier(forms.Form):
+    LEEG = "Geef een antwoord of voeg een document toe."
+
     antwoord = forms.CharField(
         label="Uw antwoord",
         required=False,
@@ -273,8 +275,23 @@ class AanvullingFormulier(forms.Form):
             and not (cleaned.get("antwoord") or "").strip()
             and not cleaned.get("bestand")
         ):
-            raise forms.ValidationError("Geef een antwoord of voeg een document toe.")
+            raise forms.ValidationError(self.LEEG)
         return cleaned
+
+
+class ZienswijzeFormulier(AanvullingFormulier):
+    """The applicant's view (Awb 4:7): text, a document, or both."""
+
+    LEEG = "Schrijf uw zienswijze of voeg een document toe."
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["antwoord"].label = "Uw zienswijze"
+        self.fields[
+            "antwoord"
+        ].help_text = (
+            "Wat u vindt van de feiten en de overweging die de provincie noemt."
+        )
 
 
 class IntrekkenFormulier(forms.Form):

@@ -14,6 +14,7 @@ from ontheffing.services.aanvrager import (
     verzoek_aanvullen,
     verzoek_indienen,
     verzoek_intrekken,
+    zienswijze_geven,
 )
 from ontheffing.services.acties import (
     ingebrekestelling_registreren,
@@ -90,6 +91,7 @@ __all__ = [
     "verzoek_intrekken",
     "verzoek_kwalificeren",
     "voorstel_terugsturen",
+    "zienswijze_geven",
     "zienswijze_verwerken",
     "zienswijze_vragen",
 ]

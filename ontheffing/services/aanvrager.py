@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import F
 
-from ontheffing import emails
+from ontheffing import emails, permissions
 from ontheffing import kwalificatie as kw
 from ontheffing.models import (
     Bijlage,
+    Bijlagesoort,
     Kenmerkteller,
     Verzoek,
 )
@@ -110,9 +111,13 @@ def bijlage_toevoegen(
     eigen = user.pk in (verzoek.ingediend_door_id, verzoek.ambtsdrager_id)
     if user.is_medewerker or not eigen:
         raise GeenToegang("U kunt bij dit verzoek geen documenten toevoegen.")
-    if verzoek.status not in (Status.CONCEPT, Status.AANVULLING_GEVRAAGD):
+    toegestaan = {Status.CONCEPT, Status.AANVULLING_GEVRAAGD}
+    if soort == Bijlagesoort.ZIENSWIJZE:
+        toegestaan.add(Status.ZIENSWIJZE_GEVRAAGD)
+    if verzoek.status not in toegestaan:
         raise NietNu(
-            "Documenten kunt u alleen toevoegen aan een concept of bij een aanvulling."
+            "Documenten kunt u alleen toevoegen aan een concept, bij een aanvulling "
+            "of bij een zienswijze."
         )
     gecontroleerd = uploads.controleer(
         bestand, reeds_opgeslagen=verzoek.bijlagen_grootte()
@@ -173,6 +178,44 @@ def verzoek_aanvullen(
             details={"documenten": len(bestanden)},
             mails=[lambda: emails.aanvulling_ontvangen(verzoek)],
         )
+    return verzoek
+
+
+def zienswijze_geven(*, user, verzoek: Verzoek, tekst: str, bestanden=()) -> Verzoek:
+    """Awb 4:7: the applicant gives their view while the province asks for one.
+
+    Recorded as an event the applicant can read back (and documents of the
+    kind "zienswijze"); the step does not change: the behandelaar processes
+    the view (``zienswijze_verwerken``) and is told by e-mail."""
+    if not permissions.is_aanvrager_van(verzoek, user):
+        raise GeenToegang("U kunt bij dit verzoek geen zienswijze geven.")
+    if not tekst.strip() and not bestanden:
+        raise NietNu("Schrijf uw zienswijze of voeg een document toe.")
+    with transaction.atomic():
+        # Under the case's lock: a view that arrives after the behandelaar has
+        # processed the views is refused, not recorded out of order.
+        status = (
+            Verzoek.objects.select_for_update()
+            .values_list("status", flat=True)
+            .get(pk=verzoek.pk)
+        )
+        if status != Status.ZIENSWIJZE_GEVRAAGD:
+            raise NietNu("Er wordt bij dit verzoek (nu) geen zienswijze gevraagd.")
+        for bestand in bestanden:
+            bijlage_toevoegen(
+                user=user,
+                verzoek=verzoek,
+                bestand=bestand,
+                soort=Bijlagesoort.ZIENSWIJZE,
+            )
+        audit(
+            verzoek,
+            user,
+            Actie.ZIENSWIJZE_GEVEN,
+            reden=tekst,
+            details={"documenten": len(bestanden)},
+        )
+        transaction.on_commit(lambda: emails.zienswijze_ontvangen(verzoek))
     return verzoek
 
 

@@ -274,6 +274,7 @@ def zienswijze_vragen(
         uiterlijk,
         reden=toelichting,
         details={"van": van, "uiterlijk": uiterlijk},
+        mails=[lambda: emails.zienswijze_gevraagd(verzoek, toelichting)],
     )
 
 

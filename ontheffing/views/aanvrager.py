@@ -1,5 +1,5 @@
 """The applicant's pages: my requests, the request form, the case page,
-answering a request for information, withdrawing.
+answering a request for information, giving a view (zienswijze), withdrawing.
 
 Thin views: the case comes from ``Verzoek.objects.zichtbaar_voor(user)``, every
 change is one service call. ``services.GeenToegang`` is a ``PermissionDenied``
@@ -16,12 +16,13 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ontheffing import formatting, services
+from ontheffing import formatting, permissions, services
 from ontheffing.forms import zelftest as zt
 from ontheffing.forms.aanvrager import (
     AanvullingFormulier,
     IntrekkenFormulier,
     VerzoekFormulier,
+    ZienswijzeFormulier,
 )
 from ontheffing.models import Bijlagesoort, Provincie, Verzoek
 from ontheffing.states import (
@@ -29,6 +30,7 @@ from ontheffing.states import (
     STAP_VAN_STATUS,
     STAPPEN,
     STATUS_VOOR_AANVRAGER,
+    Actie,
     Status,
 )
 from ontheffing.uploads import OngeldigBestand
@@ -36,7 +38,7 @@ from ontheffing.views.zelftest import antwoorden_uit_sessie
 
 # Events whose reason the applicant may read (the others may hold staff notes).
 REDEN_ZICHTBAAR = {"aanvulling_vragen", "aanvullen", "verdagen", "doorzenden",
-                   "intrekken", "zienswijze_vragen"}  # fmt: skip
+                   "intrekken", "zienswijze_vragen", "zienswijze_geven"}  # fmt: skip
 
 
 def aanvrager_vereist(view):
@@ -272,10 +274,13 @@ def _stappen(verzoek):
     ]
 
 
-def _verzoekpagina(request, verzoek, aanvul_form=None, status=200):
+def _verzoekpagina(
+    request, verzoek, aanvul_form=None, zienswijze_form=None, status=200
+):
     user = request.user
     gebeurtenissen = verzoek.gebeurtenissen.voor_aanvrager().select_related("actor")
     mag_aanvullen = services.mag(verzoek, user, "aanvullen")
+    mag_zienswijze = permissions.mag_zienswijze_geven(verzoek, user)
     return render(
         request,
         "aanvrager/verzoek.html",
@@ -299,6 +304,13 @@ def _verzoekpagina(request, verzoek, aanvul_form=None, status=200):
             "mag_aanvullen": mag_aanvullen,
             "aanvul_form": aanvul_form
             or (AanvullingFormulier() if mag_aanvullen else None),
+            "zienswijze_vraag": verzoek.gebeurtenissen.filter(
+                actie=Actie.ZIENSWIJZE_VRAGEN
+            ).last()
+            if verzoek.status == Status.ZIENSWIJZE_GEVRAAGD
+            else None,
+            "zienswijze_form": zienswijze_form
+            or (ZienswijzeFormulier() if mag_zienswijze else None),
             "mag_intrekken": services.mag(verzoek, user, "intrekken"),
             "mag_bewerken": verzoek.status == Status.CONCEPT
             and verzoek.ingediend_door_id == user.pk,
@@ -330,24 +342,61 @@ def aanvullen(request, pk):
             return redirect("aanvrager:verzoek", verzoek.pk)
         raise PermissionDenied
     form = AanvullingFormulier(request.POST, request.FILES)
+    return _antwoord_met_document(
+        request,
+        verzoek,
+        form,
+        lambda tekst, bestanden: services.verzoek_aanvullen(
+            user=request.user, verzoek=verzoek, antwoord=tekst, bestanden=bestanden
+        ),
+        "Dank u wel. Uw aanvulling is ontvangen; de provincie gaat verder met uw verzoek.",
+        veld="aanvul_form",
+    )
+
+
+@aanvrager_vereist
+@require_POST
+def zienswijze(request, pk):
+    verzoek = _verzoek(request, pk)
+    if not permissions.mag_zienswijze_geven(verzoek, request.user):
+        if verzoek.status != Status.ZIENSWIJZE_GEVRAAGD:
+            messages.error(
+                request, "Er wordt bij dit verzoek (nu) geen zienswijze gevraagd."
+            )
+            return redirect("aanvrager:verzoek", verzoek.pk)
+        raise PermissionDenied
+    form = ZienswijzeFormulier(request.POST, request.FILES)
+    return _antwoord_met_document(
+        request,
+        verzoek,
+        form,
+        lambda tekst, bestanden: services.zienswijze_geven(
+            user=request.user, verzoek=verzoek, tekst=tekst, bestanden=bestanden
+        ),
+        "Dank u wel. Uw zienswijze is ontvangen; de provincie betrekt die bij haar "
+        "besluit.",
+        veld="zienswijze_form",
+    )
+
+
+def _antwoord_met_document(request, verzoek, form, uitvoeren, gelukt, *, veld):
+    """The common end of answering the province (an aanvulling or a
+    zienswijze): check the form, call the service with the optional document,
+    and show what went wrong on the case page (``veld`` names the form there)
+    without losing the text."""
     if not form.is_valid():
-        return _verzoekpagina(request, verzoek, aanvul_form=form)
+        return _verzoekpagina(request, verzoek, **{veld: form})
     bestand = form.cleaned_data.get("bestand")
     try:
-        services.verzoek_aanvullen(user=request.user, verzoek=verzoek,
-                                   antwoord=form.cleaned_data["antwoord"],
-                                   bestanden=[bestand] if bestand else [])  # fmt: skip
+        uitvoeren(form.cleaned_data["antwoord"], [bestand] if bestand else [])
     except OngeldigBestand as fout:
         verzoek.refresh_from_db()
         form.add_error("bestand", f"{bestand.name} is niet toegevoegd. {fout}")
-        return _verzoekpagina(request, verzoek, aanvul_form=form)
+        return _verzoekpagina(request, verzoek, **{veld: form})
     except services.NietNu as fout:
         messages.error(request, str(fout))
         return redirect("aanvrager:verzoek", verzoek.pk)
-    messages.success(
-        request,
-        "Dank u wel. Uw aanvulling is ontvangen; de provincie gaat verder met uw verzoek.",
-    )
+    messages.success(request, gelukt)
     return redirect("aanvrager:verzoek", verzoek.pk)
 
 

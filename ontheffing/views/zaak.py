@@ -20,7 +20,7 @@ from ontheffing import kwalificatie as kw
 from ontheffing import permissions, services, termijnen, werkvoorraad
 from ontheffing.forms import provincie as f
 from ontheffing.models import Opschorting
-from ontheffing.states import OPEN_STATUSSEN, Status
+from ontheffing.states import OPEN_STATUSSEN, Actie, Status
 from ontheffing.views.provincie import (
     berekende_kwalificatie,
     kwalificatie_weergave,
@@ -107,6 +107,16 @@ def _unbound_forms(verzoek, acties, engine) -> dict:
     }
 
 
+def _zienswijzen(verzoek) -> list:
+    """The views the applicant gave through the portal since the last request."""
+    gevraagd = verzoek.gebeurtenissen.filter(actie=Actie.ZIENSWIJZE_VRAGEN).last()
+    return list(
+        verzoek.gebeurtenissen.filter(
+            actie=Actie.ZIENSWIJZE_GEVEN, pk__gt=gevraagd.pk if gevraagd else 0
+        )
+    )
+
+
 def verzoekpagina(request, verzoek, bound=None):
     """The case page; ``bound`` holds a posted form (by action) with its errors."""
     user = request.user
@@ -135,6 +145,7 @@ def verzoekpagina(request, verzoek, bound=None):
         }
     return render(request, "provincie/verzoek.html", {
         "verzoek": verzoek,
+        "zienswijzen": _zienswijzen(verzoek) if acties["zienswijze_verwerken"] else [],
         "acties": acties,
         "forms": forms,
         "termijn": termijnoverzicht(verzoek, timezone.localdate()),

@@ -174,8 +174,28 @@ def test_de_hele_reis(page, live_server, arnhem):
     foto(page, "zelftest-320")
     page.set_viewport_size({"width": 1280, "height": 900})
 
-    # The decision, downloaded from the case page.
+    # Before deciding, the province asks for a view (Awb 4:7); the applicant gives it.
     verzoek.refresh_from_db()
+    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
+    services.verzoek_kwalificeren(
+        user=behandelaar, verzoek=verzoek, feiten=verzoek.feiten()
+    )
+    services.zienswijze_vragen(
+        user=behandelaar, verzoek=verzoek, van="Jan Jansen",
+        uiterlijk=timezone.localdate() + timedelta(days=14),
+        toelichting="U lijkt aandeelhouder te zijn van de opdrachtnemer.",
+    )  # fmt: skip
+    page.goto(f"/mijn/{verzoek.pk}/")
+    assert "De provincie vraagt om een zienswijze" in page.content()
+    page.get_by_label("Uw zienswijze").fill("Die aandelen heb ik in 2025 verkocht.")
+    page.get_by_role("button", name="Zienswijze versturen").click()
+    assert "Uw zienswijze is ontvangen" in page.content()
+    assert "Die aandelen heb ik in 2025 verkocht." in page.content()
+    services.zienswijze_verwerken(
+        user=behandelaar, verzoek=verzoek, samenvatting="Aandelen verkocht in 2025."
+    )
+
+    # The decision, downloaded from the case page.
     besluit_nemen(verzoek, behandelaar, beslisser)
     page.goto(f"/mijn/{verzoek.pk}/")
     with page.expect_download() as download:

@@ -49,6 +49,15 @@ def zaken(db):
     kwalificatie = ingediend()
     services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=kwalificatie)
     toetsing = naar_toetsing(ingediend(), behandelaar)
+    zienswijze = naar_toetsing(ingediend(), behandelaar)
+    services.zienswijze_vragen(
+        user=behandelaar,
+        verzoek=zienswijze,
+        van="Jan Jansen",
+        uiterlijk=timezone.localdate() + timedelta(days=14),
+        toelichting="Over uw aandelen in het bouwbedrijf.",
+    )
+    services.zienswijze_geven(user=aanvrager, verzoek=zienswijze, tekst="Verkocht.")
     voorstel = naar_besluitvorming(ingediend(), behandelaar)
     besloten = naar_besluitvorming(ingediend(), behandelaar)
     services.besluit_vaststellen(user=beslisser, verzoek=besloten)
@@ -61,6 +70,7 @@ def zaken(db):
         "gevraagd": gevraagd,
         "kwalificatie": kwalificatie,
         "toetsing": toetsing,
+        "zienswijze": zienswijze,
         "voorstel": voorstel,
         "besloten": besloten,
     }
@@ -126,6 +136,10 @@ def test_applicant_pages(page, live_server, zaken):
             reverse("aanvrager:verzoek", args=[zaken["gevraagd"].pk]),
         ),
         ("in behandeling", reverse("aanvrager:verzoek", args=[zaken["toetsing"].pk])),
+        (
+            "zienswijze gevraagd",
+            reverse("aanvrager:verzoek", args=[zaken["zienswijze"].pk]),
+        ),
         ("besloten", reverse("aanvrager:verzoek", args=[zaken["besloten"].pk])),
         ("intrekken", reverse("aanvrager:intrekken", args=[zaken["toetsing"].pk])),
     ]:
@@ -134,6 +148,9 @@ def test_applicant_pages(page, live_server, zaken):
     page.goto(reverse("aanvrager:nieuw"))
     page.get_by_role("button", name="Indienen").click()
     controleer(page, "aanvraagformulier met foutmeldingen")
+    page.goto(reverse("aanvrager:verzoek", args=[zaken["zienswijze"].pk]))
+    page.get_by_role("button", name="Zienswijze versturen").click()
+    controleer(page, "zienswijze met foutmelding")
 
 
 def test_staff_pages(page, live_server, zaken):
@@ -150,6 +167,10 @@ def test_staff_pages(page, live_server, zaken):
             reverse("provincie:kwalificatie", args=[zaken["kwalificatie"].pk]),
         ),
         ("toetsing", reverse("provincie:toetsing", args=[zaken["toetsing"].pk])),
+        (
+            "zienswijze verwerken",
+            reverse("provincie:verzoek", args=[zaken["zienswijze"].pk]),
+        ),
         ("voorstel", reverse("provincie:voorstel", args=[zaken["toetsing"].pk])),
         ("besloten", reverse("provincie:verzoek", args=[zaken["besloten"].pk])),
     ]:
