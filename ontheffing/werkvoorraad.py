@@ -2,7 +2,7 @@
 
 The exact beslistermijn depends on the suspension ledger, a verdaging and the
 Algemene termijnenwet, so it is computed in Python (``termijnen``) for the rows
-of one page only, from one prefetch of their ``Opschorting`` rows.
+of one page only, from one query for their ``Opschorting`` rows.
 
 Sorting and the "overdue" filter must work over all cases (100,000 rows), so
 each case stores its deadline as ``Verzoek.termijn_sleutel`` (indexed with the
