@@ -107,7 +107,9 @@ def test_behandelaar_sees_the_view_where_it_is_processed(client, gevraagd, behan
 def test_an_empty_view_gets_a_message_and_records_nothing(ingelogd, gevraagd):
     response = ingelogd.post(url("aanvrager:zienswijze", gevraagd), {"antwoord": "  "})
     assert response.status_code == 200
-    assert "Schrijf uw zienswijze of voeg een document toe" in response.content.decode()
+    html = response.content.decode()
+    assert "Schrijf uw zienswijze of voeg een document toe" in html
+    assert "Er is iets niet goed ingevuld" in html  # the summary's own heading
     assert not gegeven(gevraagd).exists()
 
 

@@ -5,7 +5,7 @@ Idempotent: a second run changes nothing. Never for production: it refuses to
 run without DEBUG unless --force is given.
 """
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -16,7 +16,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from ontheffing import kwalificatie as kw
-from ontheffing import services
+from ontheffing import services, termijnen
 from ontheffing.models import Gebruiker, Gemeente, Provincie
 from ontheffing.states import Rol, Uitkomst
 from ontheffing.toetsing import criteria_voor
@@ -284,7 +284,7 @@ class Command(BaseCommand):
             verzoek=v,
             ontbrekend=["Het huurcontract"],
             toelichting="Stuur ook de tarieflijst van de gemeente mee.",
-            hersteltermijn_einde=vandaag + timedelta(days=14),
+            hersteltermijn_einde=termijnen.hersteltermijn_einde(vandaag),
         )
         # kwalificatie
         v = ingediend(
@@ -318,7 +318,7 @@ class Command(BaseCommand):
             user=behandelaar,
             verzoek=v,
             van="de aanvrager",
-            uiterlijk=vandaag + timedelta(days=14),
+            uiterlijk=termijnen.hersteltermijn_einde(vandaag),
             toelichting="De gemeente meldt een lagere marktprijs.",
         )
         # ter besluitvorming (burgemeester: CdK)
