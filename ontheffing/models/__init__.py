@@ -12,9 +12,11 @@ from ontheffing.models.beleid import (
     standaard_beleidsregel,
 )
 from ontheffing.models.besluit import Besluit, Kenmerkteller, Staptelling
+from ontheffing.models.bijlage import Bijlage, Bijlagesoort
 from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
+from ontheffing.models.opschorting import Opschorting
 from ontheffing.models.reference import Gemeente, Provincie, Regeling, Waterschap
-from ontheffing.models.verzoek import Bijlage, Bijlagesoort, Opschorting, Verzoek
+from ontheffing.models.verzoek import Verzoek
 
 __all__ = [
     "Aanspreekvorm",

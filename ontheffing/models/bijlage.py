@@ -1,0 +1,58 @@
+"""A case's documents: stored under random names, served only through views
+that check who may see the case."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Bijlagesoort(models.TextChoices):
+    OVEREENKOMST = "overeenkomst", "(Concept)overeenkomst of offerte"
+    TOTSTANDKOMING = "totstandkoming", "Stukken over de totstandkoming"
+    RELATIE = "relatie", "Bewijs van de relatie (bijvoorbeeld KvK-uittreksel)"
+    NIET_BETROKKEN = "niet_betrokken", "Verklaring van niet-betrokkenheid"
+    MACHTIGING = "machtiging", "Machtiging"
+    VERKLARING_GEMEENTE = (
+        "verklaring_gemeente",
+        "Verklaring van de gemeente over de inkoop",
+    )
+    AANVULLING = "aanvulling", "Aanvulling"
+    ZIENSWIJZE = "zienswijze", "Zienswijze"
+    ANDERS = "anders", "Ander document"
+
+
+def bijlage_pad(instance, filename):
+    """A random name outside any public path; the original name is kept in the row."""
+    import uuid
+
+    return f"bijlagen/{uuid.uuid4().hex}"
+
+
+class Bijlage(models.Model):
+    verzoek = models.ForeignKey(
+        "ontheffing.Verzoek", on_delete=models.PROTECT, related_name="bijlagen"
+    )
+    soort = models.CharField(max_length=30, choices=Bijlagesoort.choices)
+    bestand = models.FileField(upload_to=bijlage_pad, max_length=200)
+    bestandsnaam = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    grootte = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    geupload_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    geupload_op = models.DateTimeField(default=timezone.now)
+    opschorting = models.ForeignKey(
+        "ontheffing.Opschorting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bijlagen",
+    )
+
+    class Meta:
+        ordering = ["geupload_op", "pk"]
+        verbose_name_plural = "bijlagen"
+
+    def __str__(self):
+        return self.bestandsnaam

@@ -1,0 +1,271 @@
+"""The workflow of a case: the guards and every ``@transition``, declared once.
+
+A mixin of ``Verzoek`` (``models/verzoek.py``), so the case's fields and its
+moves can each be read on their own. The state field is protected: only these
+methods change it, and they change nothing but the case in memory. The use
+cases in ``ontheffing.services`` check who may act, call a transition, save,
+audit and send mail.
+"""
+
+from datetime import date
+
+from django.db import models
+from django.utils import timezone
+from django_fsm import RETURN_VALUE, transition
+
+from ontheffing import kwalificatie as kw
+from ontheffing import permissions
+from ontheffing.models.bijlage import Bijlagesoort
+from ontheffing.states import OPEN_STATUSSEN, Status, Uitkomst
+
+
+class Werkstroom:
+    """Guards and transitions of ``Verzoek`` (``field="status"``)."""
+
+    # -------------------------------------------------------------- guards
+    VERPLICHTE_VELDEN = {
+        "naam": "uw naam",
+        "adres": "uw adres",
+        "postcode": "uw postcode",
+        "woonplaats": "uw woonplaats",
+        "email": "uw e-mailadres",
+        "ambt": "uw ambt",
+        "handeling": "de handeling",
+        "wederpartij_naam": "de wederpartij",
+        "onderwerp": "het onderwerp",
+        "omschrijving": "de omschrijving van de overeenkomst",
+        "totstandkoming": "hoe de overeenkomst tot stand komt",
+    }
+
+    def ontbrekend(self) -> list[tuple[str, str]]:
+        """What must be filled in before the request can be submitted, as
+        (field, Dutch description); a missing document is ("bijlage", ...)."""
+        ontbreekt = [
+            (veld, omschrijving)
+            for veld, omschrijving in self.VERPLICHTE_VELDEN.items()
+            if not getattr(self, veld)
+        ]
+        if self.lichaam is None:
+            ontbreekt.append(("gemeente", "de gemeente, het waterschap of de regeling"))
+        if not self.verklaring:
+            ontbreekt.append(("verklaring", "de verklaring dat de gegevens juist zijn"))
+        for soort in self.ontbrekende_bijlagen():
+            ontbreekt.append(
+                ("bijlage", "document: " + Bijlagesoort(soort).label.lower())
+            )
+        return ontbreekt
+
+    def ontbrekende_gegevens(self) -> list[str]:
+        """The Dutch descriptions of ``ontbrekend``."""
+        return [omschrijving for _, omschrijving in self.ontbrekend()]
+
+    def vereiste_bijlagen(self) -> list[str]:
+        """Document kinds the facts require (domain §4)."""
+        vereist = [Bijlagesoort.OVEREENKOMST]
+        if self.relatie and self.relatie != kw.Relatie.RECHTSTREEKS:
+            vereist.append(Bijlagesoort.RELATIE)
+        if self.namens:
+            vereist.append(Bijlagesoort.MACHTIGING)
+        return vereist
+
+    def ontbrekende_bijlagen(self) -> list[str]:
+        aanwezig = (
+            set(self.bijlagen.values_list("soort", flat=True)) if self.pk else set()
+        )
+        return [s for s in self.vereiste_bijlagen() if s not in aanwezig]
+
+    def bijlagen_grootte(self) -> int:
+        if self.pk is None:
+            return 0
+        return self.bijlagen.aggregate(t=models.Sum("grootte"))["t"] or 0
+
+    def is_compleet(self) -> bool:
+        return not self.ontbrekende_gegevens()
+
+    def hersteltermijn_verstreken(self) -> bool:
+        lopend = self.lopende_opschorting
+        return bool(
+            lopend
+            and lopend.hersteltermijn_einde
+            and lopend.hersteltermijn_einde < timezone.localdate()
+        )
+
+    def heeft_voorstel(self) -> bool:
+        return bool(self.voorstel_uitkomst)
+
+    # --------------------------------------------------------- transitions
+    @transition(
+        field="status",
+        source=Status.CONCEPT,
+        target=Status.INGEDIEND,
+        conditions=[is_compleet],
+        permission=permissions.aanvrager,
+    )
+    def indienen(self, ontvangen_op: date):
+        self.ontvangen_op = ontvangen_op
+
+    @transition(
+        field="status",
+        source=Status.INGEDIEND,
+        target=Status.KWALIFICATIE,
+        permission=permissions.behandelaar,
+    )
+    def in_behandeling_nemen(self, behandelaar):
+        if self.behandelaar_id is None:
+            self.behandelaar = behandelaar
+
+    @transition(
+        field="status",
+        source=[Status.INGEDIEND, Status.KWALIFICATIE, Status.TOETSING],
+        target=Status.AANVULLING_GEVRAAGD,
+        permission=permissions.behandelaar,
+    )
+    def aanvulling_vragen(self):
+        pass
+
+    @transition(
+        field="status",
+        source=Status.AANVULLING_GEVRAAGD,
+        target=Status.INGEDIEND,
+        permission=permissions.aanvrager,
+    )
+    def aanvullen(self):
+        pass
+
+    @transition(
+        field="status",
+        source=Status.AANVULLING_GEVRAAGD,
+        target=Status.TER_BESLUITVORMING,
+        conditions=[hersteltermijn_verstreken],
+        permission=permissions.behandelaar,
+    )
+    def buiten_behandeling_voorstellen(self, voorgesteld_door, motivering: str):
+        self._voorstel(
+            voorgesteld_door, Uitkomst.BUITEN_BEHANDELING, motivering, [], False
+        )
+
+    @transition(
+        field="status",
+        source=[Status.INGEDIEND, Status.KWALIFICATIE],
+        target=Status.DOORGEZONDEN,
+        permission=permissions.behandelaar,
+    )
+    def doorzenden(self, aan: str):
+        self.doorgezonden_aan = aan
+
+    @transition(
+        field="status",
+        source=Status.KWALIFICATIE,
+        target=RETURN_VALUE(Status.TOETSING, Status.TER_BESLUITVORMING),
+        permission=permissions.behandelaar,
+    )
+    def kwalificeren(
+        self,
+        *,
+        feiten: dict,
+        engine: dict,
+        bevestigd: dict,
+        motivering: str,
+        voorgesteld_door,
+        voorstel_motivering: str = "",
+    ):
+        """Store the confirmed qualification. Exemptable goes on to the assessment;
+        otherwise the qualification itself is the proposal: "geen ontheffing
+        vereist" or a refusal because GS have no power to exempt."""
+        self.kwalificatie_feiten = feiten
+        self.kwalificatie_engine = engine
+        self.kwalificatie = bevestigd
+        self.kwalificatie_motivering = motivering
+        uitkomst = bevestigd["uitkomst"]
+        if uitkomst == kw.Uitkomst.VERBODEN_ONTHEFFBAAR:
+            return Status.TOETSING
+        voorstel = (
+            Uitkomst.GEEN_ONTHEFFING_VEREIST
+            if uitkomst == kw.Uitkomst.NIET_VERBODEN
+            else Uitkomst.GEWEIGERD
+        )
+        self._voorstel(
+            voorgesteld_door, voorstel, voorstel_motivering or motivering, [], False
+        )
+        return Status.TER_BESLUITVORMING
+
+    @transition(
+        field="status",
+        source=Status.TOETSING,
+        target=Status.ZIENSWIJZE_GEVRAAGD,
+        permission=permissions.behandelaar,
+    )
+    def zienswijze_vragen(self, van: str, uiterlijk: date):
+        self.zienswijze_van = van
+        self.zienswijze_uiterlijk = uiterlijk
+
+    @transition(
+        field="status",
+        source=Status.ZIENSWIJZE_GEVRAAGD,
+        target=Status.TOETSING,
+        permission=permissions.behandelaar,
+    )
+    def zienswijze_verwerken(self):
+        pass
+
+    @transition(
+        field="status",
+        source=Status.TOETSING,
+        target=Status.TER_BESLUITVORMING,
+        permission=permissions.behandelaar,
+    )
+    def voorstellen(
+        self,
+        voorgesteld_door,
+        uitkomst: str,
+        motivering: str,
+        voorschriften: list[str],
+        bw_3_43: bool,
+    ):
+        self._voorstel(voorgesteld_door, uitkomst, motivering, voorschriften, bw_3_43)
+
+    @transition(
+        field="status",
+        source=Status.TER_BESLUITVORMING,
+        target=RETURN_VALUE(
+            Status.AANVULLING_GEVRAAGD, Status.KWALIFICATIE, Status.TOETSING
+        ),
+        conditions=[heeft_voorstel],
+        permission=permissions.beslisser,
+    )
+    def terugsturen(self):
+        """Back to the step the proposal came from; the proposal is kept as history
+        in the audit trail and cleared on the case."""
+        terug = self.voorstel_van_status or Status.TOETSING
+        self.voorstel_uitkomst = ""
+        self.voorstel_van_status = ""
+        self.voorgesteld_door = None
+        return terug
+
+    @transition(
+        field="status",
+        source=Status.TER_BESLUITVORMING,
+        target=Status.AFGEHANDELD,
+        conditions=[heeft_voorstel],
+        permission=permissions.beslisser,
+    )
+    def vaststellen(self, op: date):
+        self.uitkomst = self.voorstel_uitkomst
+        self.afgehandeld_op = op
+
+    @transition(
+        field="status",
+        source=list(OPEN_STATUSSEN),
+        target=Status.INGETROKKEN,
+        permission=permissions.aanvrager,
+    )
+    def intrekken(self):
+        pass
+
+    def _voorstel(self, door, uitkomst, motivering, voorschriften, bw_3_43):
+        self.voorstel_van_status = self.status
+        self.voorgesteld_door = door
+        self.voorstel_uitkomst = uitkomst
+        self.voorstel_motivering = motivering
+        self.voorstel_voorschriften = list(voorschriften)
+        self.voorstel_bw_3_43 = bw_3_43
