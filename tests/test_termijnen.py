@@ -542,7 +542,7 @@ def test_overlapping_suspensions_are_refused(opschortingen):
 
 
 def test_running_suspension_uses_today_without_peildatum():
-    gisteren = termijnen._vandaag() - timedelta(days=1)
+    gisteren = termijnen.kalender._vandaag() - timedelta(days=1)
     ontvangen = gisteren - timedelta(days=7)
     met = beslistermijn(ontvangen, [Opschorting(van=gisteren, tot=None)])
     assert met == atw_verlengen(ontvangen + timedelta(weeks=8, days=1))
@@ -779,11 +779,13 @@ def test_dwangsom(ontvangen, beslist_op, peildatum, verwacht):
 
 
 def test_dwangsom_amounts_are_dated_data(monkeypatch):
+    from ontheffing.termijnen import dwangsomregeling
+
     nieuw = ((10, Decimal(50)), (20, Decimal(100)))
     monkeypatch.setattr(
-        termijnen,
+        dwangsomregeling,
         "DWANGSOMBEDRAGEN",
-        (*termijnen.DWANGSOMBEDRAGEN, (date(2030, 1, 1), nieuw)),
+        (*dwangsomregeling.DWANGSOMBEDRAGEN, (date(2030, 1, 1), nieuw)),
     )
     oud = dwangsom(D("2029-12-01"), None, peildatum=D("2030-12-31"))
     assert (oud.dagen, oud.bedrag) == (42, Decimal(1442))
