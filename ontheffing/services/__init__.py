@@ -46,12 +46,14 @@ from ontheffing.services.behandeling import (
     zienswijze_vragen,
 )
 from ontheffing.services.beheer import (
-    beleidsregel_aanmaken,
-    beleidsregel_wijzigen,
     lichaam_toevoegen,
     medewerker_uitnodigen,
     medewerker_wijzigen,
     provinciegegevens_wijzigen,
+)
+from ontheffing.services.beleidsregels import (
+    beleidsregel_aanmaken,
+    beleidsregel_wijzigen,
 )
 from ontheffing.services.besluit import besluit_vaststellen, voorstel_terugsturen
 

@@ -1,11 +1,10 @@
 """Use cases of a province's beheerder: staff and their mandates, the letterhead,
-waterschappen and regelingen, the beleidsregel versions. Each checks that the
-user is an active beheerder of that province, changes, saves and records a
-``Beheergebeurtenis`` in one transaction."""
+waterschappen and regelingen (the beleidsregel versions: ``beleidsregels``).
+Each checks that the user is an active beheerder of that province, changes,
+saves and records a ``Beheergebeurtenis`` in one transaction; the helpers for
+that are shared with ``beleidsregels``."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
@@ -19,10 +18,7 @@ from django.utils.http import urlsafe_base64_encode
 from ontheffing.models import (
     Beheeractie,
     Beheergebeurtenis,
-    Beleidsregel,
-    Criterium,
     Gebruiker,
-    OnveranderbaarError,
     Provincie,
     Regeling,
     Waterschap,
@@ -36,11 +32,10 @@ BRIEFHOOFDVELDEN = (
     "postadres", "bezoekadres", "telefoon", "email", "website", "cdk_naam",
     "secretaris_naam", "afschrift_aan", "afschrift_emails",
 )  # fmt: skip
-CRITERIUMVELDEN = ("volgorde", "code", "titel", "vraag", "toelichting")
 EMAIL_BESTAAT = "Er bestaat al een account met dit e-mailadres."
 
 
-def _beheerder_van(user, provincie_id) -> None:
+def beheerder_van(user, provincie_id) -> None:
     if not (
         user.is_authenticated
         and user.is_active
@@ -51,7 +46,7 @@ def _beheerder_van(user, provincie_id) -> None:
         raise GeenToegang("Alleen de beheerder van deze provincie mag dit wijzigen.")
 
 
-def _vastleggen(provincie_id, user, actie, onderwerp, details) -> Beheergebeurtenis:
+def vastleggen(provincie_id, user, actie, onderwerp, details) -> Beheergebeurtenis:
     return Beheergebeurtenis.objects.create(
         provincie_id=provincie_id,
         actor=user,
@@ -61,7 +56,7 @@ def _vastleggen(provincie_id, user, actie, onderwerp, details) -> Beheergebeurte
     )
 
 
-def _verschil(obj, nieuw: dict) -> dict:
+def verschil_toepassen(obj, nieuw: dict) -> dict:
     """Set the new values on ``obj``; return ``{veld: {"oud", "nieuw"}}`` of the
     fields that really change."""
     details = {}
@@ -95,7 +90,7 @@ def medewerker_uitnodigen(
 ) -> Gebruiker:
     """An account without a password; after commit an e-mail with a link to set
     one (``basis_url`` is the site's address when ``SITE_URL`` is not set)."""
-    _beheerder_van(user, provincie.pk)
+    beheerder_van(user, provincie.pk)
     _stafrol(rol)
     email = email.strip().lower()
     velden = {
@@ -109,7 +104,7 @@ def medewerker_uitnodigen(
     try:
         with transaction.atomic():
             nieuw.save()
-            _vastleggen(
+            vastleggen(
                 provincie.pk,
                 user,
                 Beheeractie.MEDEWERKER_UITGENODIGD,
@@ -157,20 +152,20 @@ def medewerker_wijzigen(
     is deleted: who acted on a case stays in its history."""
     if medewerker.rol == Rol.AANVRAGER:
         raise GeenToegang("Dit is geen medewerker van de provincie.")
-    _beheerder_van(user, medewerker.provincie_id)
+    beheerder_van(user, medewerker.provincie_id)
     _stafrol(rol)
     if medewerker.pk == user.pk and (not is_active or rol != Rol.BEHEERDER):
         raise NietNu("U kunt uzelf niet deactiveren of uw eigen rol wijzigen.")
     with transaction.atomic():
         # Read the stored values: a bound form has already changed the instance.
         opgeslagen = Gebruiker.objects.select_for_update().get(pk=medewerker.pk)
-        details = _verschil(opgeslagen, {
+        details = verschil_toepassen(opgeslagen, {
             "naam": naam, "rol": rol, "functie": functie, "mandaat": mandaat,
             "mag_namens_cdk": mag_namens_cdk, "is_active": is_active,
         })  # fmt: skip
         if details:
             opgeslagen.save(update_fields=list(details))
-            _vastleggen(
+            vastleggen(
                 opgeslagen.provincie_id,
                 user,
                 Beheeractie.MEDEWERKER_GEWIJZIGD,
@@ -195,13 +190,13 @@ def provinciegegevens_wijzigen(
 ) -> Provincie:
     """The letterhead, signatories and afschrift recipients; a new PNG logo (already
     checked by the form) or none."""
-    _beheerder_van(user, provincie.pk)
+    beheerder_van(user, provincie.pk)
     onbekend = set(gegevens) - set(BRIEFHOOFDVELDEN)
     if onbekend:
         raise NietNu(f"Deze gegevens kunt u hier niet wijzigen: {sorted(onbekend)}.")
     with transaction.atomic():
         opgeslagen = Provincie.objects.select_for_update().get(pk=provincie.pk)
-        details = _verschil(opgeslagen, gegevens)
+        details = verschil_toepassen(opgeslagen, gegevens)
         if logo:
             if bytes(opgeslagen.logo_png or b"") != bytes(logo):
                 opgeslagen.logo_png = logo
@@ -211,7 +206,7 @@ def provinciegegevens_wijzigen(
             details["logo"] = "verwijderd"
         if details:
             opgeslagen.save()
-            _vastleggen(
+            vastleggen(
                 provincie.pk,
                 user,
                 Beheeractie.PROVINCIEGEGEVENS_GEWIJZIGD,
@@ -231,7 +226,7 @@ LICHAMEN = {
 
 def lichaam_toevoegen(*, user, provincie: Provincie, soort: str, naam: str):
     """A waterschap or gemeenschappelijke regeling; each name once."""
-    _beheerder_van(user, provincie.pk)
+    beheerder_van(user, provincie.pk)
     if soort not in LICHAMEN:
         raise NietNu("Kies waterschap of gemeenschappelijke regeling.")
     model, actie = LICHAMEN[soort]
@@ -242,7 +237,7 @@ def lichaam_toevoegen(*, user, provincie: Provincie, soort: str, naam: str):
         lichaam, nieuw = model.objects.get_or_create(provincie=provincie, naam=naam)
         if not nieuw:
             raise NietNu(f"{naam} staat er al.")
-        _vastleggen(
+        vastleggen(
             provincie.pk,
             user,
             actie,
@@ -253,133 +248,3 @@ def lichaam_toevoegen(*, user, provincie: Provincie, soort: str, naam: str):
             },
         )
     return lichaam
-
-
-# ----------------------------------------------------------- beleidsregel
-
-
-def beleidsregel_aanmaken(
-    *, user, provincie: Provincie, geldig_vanaf: date, titel: str
-) -> Beleidsregel:
-    """A new version, copying the criteria and voorschriften of the latest one."""
-    _beheerder_van(user, provincie.pk)
-    huidige = (
-        Beleidsregel.objects.filter(provincie=provincie).order_by("-versie").first()
-    )
-    versie = (huidige.versie if huidige else 0) + 1
-    try:
-        with transaction.atomic():
-            regel = _versie_maken(user, provincie, huidige, versie, geldig_vanaf, titel)
-    except IntegrityError as exc:  # uniek_versie: someone else was just first
-        raise NietNu(
-            "Intussen is een andere nieuwe versie gemaakt; probeer het opnieuw."
-        ) from exc
-    return regel
-
-
-def _versie_maken(user, provincie, huidige, versie, geldig_vanaf, titel):
-    regel = Beleidsregel.objects.create(
-        provincie=provincie, versie=versie, aangemaakt_door=user,
-        geldig_vanaf=geldig_vanaf, titel=titel,
-        voorschriften=list(huidige.voorschriften) if huidige else [],
-    )  # fmt: skip
-    details = {
-        "versie": {"oud": None, "nieuw": versie},
-        "titel": {"oud": None, "nieuw": titel},
-        "geldig_vanaf": {"oud": None, "nieuw": geldig_vanaf},
-    }
-    if huidige:
-        Criterium.objects.bulk_create(
-            Criterium(beleidsregel=regel, **{v: getattr(c, v) for v in CRITERIUMVELDEN})
-            for c in huidige.criteria.all()
-        )  # fmt: skip
-        details["overgenomen_van"] = huidige.versie
-    _vastleggen(
-        provincie.pk,
-        user,
-        Beheeractie.BELEIDSREGEL_AANGEMAAKT,
-        f"{titel}, versie {versie}",
-        details,
-    )
-    return regel
-
-
-def beleidsregel_wijzigen(
-    *,
-    user,
-    beleidsregel: Beleidsregel,
-    titel: str,
-    geldig_vanaf: date,
-    voorschriften: list[str],
-    criteria: list[dict],
-) -> Beleidsregel:
-    """Replace the content of a version not yet applied to a case. ``criteria`` is
-    the complete new list: dicts of ``CRITERIUMVELDEN`` with ``pk`` for an existing
-    criterion; an existing criterion left out is deleted."""
-    _beheerder_van(user, beleidsregel.provincie_id)
-    try:
-        with transaction.atomic():
-            regel = Beleidsregel.objects.select_for_update().get(pk=beleidsregel.pk)
-            if regel.in_gebruik:
-                raise OnveranderbaarError
-            details = _verschil(regel, {
-                "titel": titel, "geldig_vanaf": geldig_vanaf,
-                "voorschriften": [v.strip() for v in voorschriften if v.strip()],
-            })  # fmt: skip
-            if details:
-                regel.save()
-            wijzigingen = _criteria_vervangen(regel, criteria)
-            if wijzigingen:
-                details["criteria"] = wijzigingen
-            if details:
-                _vastleggen(
-                    regel.provincie_id,
-                    user,
-                    Beheeractie.BELEIDSREGEL_GEWIJZIGD,
-                    f"{regel.titel}, versie {regel.versie}",
-                    details,
-                )
-    except OnveranderbaarError as exc:
-        raise NietNu(
-            "Deze versie is al toegepast en kan niet meer worden gewijzigd; "
-            "maak een nieuwe versie."
-        ) from exc
-    except IntegrityError as exc:
-        raise NietNu(
-            "Opslaan is niet gelukt: controleer of elke code uniek is."
-        ) from exc
-    return regel
-
-
-def _criteria_vervangen(regel: Beleidsregel, criteria: list[dict]) -> list[dict]:
-    """Delete, change, then add; return ``{"oud", "nieuw"}`` per changed criterion
-    (``None`` for one added or deleted)."""
-    bestaande = {c.pk: c for c in regel.criteria.all()}
-    gehouden = {c["pk"] for c in criteria if c.get("pk")}
-    if not gehouden <= set(bestaande):
-        raise NietNu("Een criterium hoort niet bij deze versie.")
-    wijzigingen = []
-
-    def waarden(c):
-        return {v: getattr(c, v) for v in CRITERIUMVELDEN}
-
-    for pk, c in bestaande.items():
-        if pk not in gehouden:
-            wijzigingen.append({"oud": waarden(c), "nieuw": None})
-            c.delete()
-    for nieuw in criteria:
-        velden = {v: nieuw[v] for v in CRITERIUMVELDEN if v in nieuw}
-        if nieuw.get("pk"):
-            c = bestaande[nieuw["pk"]]
-            verschil = _verschil(c, velden)
-            if verschil:
-                c.save()
-                oud = {"code": verschil.get("code", {}).get("oud", c.code)}
-                wijzigingen.append({
-                    "oud": oud | {v: w["oud"] for v, w in verschil.items()},
-                    "nieuw": {"code": c.code} | {v: w["nieuw"] for v, w in verschil.items()},
-                })  # fmt: skip
-        else:
-            c = Criterium.objects.create(beleidsregel=regel, **velden)
-            wijzigingen.append({"oud": None, "nieuw": waarden(c)})
-    return wijzigingen

@@ -1,7 +1,8 @@
 """Beheer of one province by its beheerder: staff, letterhead, waterschappen and
 regelingen, the versions of the beleidsregel, and the history of these changes.
 Nothing of another province is visible (404); other roles get 403. Every change
-goes through a use case in ``services.beheer``, which records it."""
+goes through a use case in ``services.beheer`` or ``services.beleidsregels``,
+which records it."""
 
 from functools import wraps
 
