@@ -880,3 +880,24 @@ def test_dwangsom_never_exceeds_the_maximum_and_grows_day_by_day(ontvangen, dag)
     morgen = dwangsom(ontvangen, None, peildatum=peil + timedelta(days=1))
     assert 0 <= vandaag.dagen <= morgen.dagen <= 42
     assert Decimal(0) <= vandaag.bedrag <= morgen.bedrag <= Decimal(1442)
+
+
+def test_stored_suspensions_become_the_ledger():
+    from types import SimpleNamespace as Rij
+
+    from ontheffing.termijnen import grootboek, lopende, verdaging_uit
+
+    rijen = [
+        Rij(van=D("2026-03-10"), tot=None),
+        Rij(van=D("2026-02-01"), tot=D("2026-02-05")),
+    ]
+    assert grootboek(rijen) == [
+        Opschorting(D("2026-02-01"), D("2026-02-05")),
+        Opschorting(D("2026-03-10"), None),
+    ]
+    assert lopende(rijen) is rijen[0]
+    assert lopende(rijen[1:]) is None
+    assert verdaging_uit(D("2026-03-01"), None) is None
+    assert verdaging_uit(D("2026-03-01"), D("2026-05-01")) == Verdaging(
+        D("2026-03-01"), D("2026-05-01")
+    )

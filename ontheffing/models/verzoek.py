@@ -252,18 +252,12 @@ class Verzoek(Werkstroom, ConcurrentTransitionMixin, models.Model):
 
     # ------------------------------------------------------------ deadlines
     def termijn_opschortingen(self) -> list[termijnen.Opschorting]:
-        return [
-            termijnen.Opschorting(van=o.van, tot=o.tot)
-            for o in sorted(self.opschortingen.all(), key=lambda o: o.van)
-        ]
+        return termijnen.grootboek(self.opschortingen.all())
 
     @property
     def verdaging(self) -> termijnen.Verdaging | None:
-        if self.verdaging_nieuwe_datum is None:
-            return None
-        return termijnen.Verdaging(
-            aangekondigd_op=self.verdaging_aangekondigd_op,
-            nieuwe_datum=self.verdaging_nieuwe_datum,
+        return termijnen.verdaging_uit(
+            self.verdaging_aangekondigd_op, self.verdaging_nieuwe_datum
         )
 
     def termijnopbouw(self, peildatum: date | None = None):
@@ -298,4 +292,4 @@ class Verzoek(Werkstroom, ConcurrentTransitionMixin, models.Model):
 
     @property
     def lopende_opschorting(self):
-        return next((o for o in self.opschortingen.all() if o.tot is None), None)
+        return termijnen.lopende(self.opschortingen.all())

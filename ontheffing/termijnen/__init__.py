@@ -25,6 +25,9 @@ from ontheffing.termijnen.beslisduur import (
     Verdaging,
     beslistermijn,
     beslistermijn_opbouw,
+    grootboek,
+    lopende,
+    verdaging_uit,
 )
 from ontheffing.termijnen.dwangsomregeling import DWANGSOMBEDRAGEN, Dwangsom, dwangsom
 from ontheffing.termijnen.kalender import (
@@ -55,6 +58,9 @@ __all__ = [
     "buiten_behandeling_uiterlijk",
     "datum_nl",
     "dwangsom",
+    "grootboek",
+    "lopende",
+    "verdaging_uit",
     "hersteltermijn_einde",
     "is_werkdag",
     "werkdag_voor",

@@ -46,6 +46,25 @@ class Verdaging:
             raise ValueError(f"Verdaging naar een datum voor de aankondiging: {self}")
 
 
+def grootboek(rijen) -> list[Opschorting]:
+    """The ledger from stored suspensions (anything with ``van`` and ``tot``)."""
+    return [
+        Opschorting(van=r.van, tot=r.tot) for r in sorted(rijen, key=lambda r: r.van)
+    ]
+
+
+def lopende(rijen):
+    """The stored suspension that still runs (``tot`` is None), or None."""
+    return next((r for r in rijen if r.tot is None), None)
+
+
+def verdaging_uit(aangekondigd_op: date | None, nieuwe_datum: date | None):
+    """The verdaging as stored on a case: none until a new date is named."""
+    if nieuwe_datum is None:
+        return None
+    return Verdaging(aangekondigd_op=aangekondigd_op, nieuwe_datum=nieuwe_datum)
+
+
 @dataclass(frozen=True)
 class Termijnopbouw:
     """How a beslistermijn came about, step by step, with Dutch explanations."""

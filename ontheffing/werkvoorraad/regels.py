@@ -42,9 +42,9 @@ def termijnsignaal(
     rows with ``van``, ``tot`` and ``hersteltermijn_einde`` (models or tuples)."""
     if ontvangen_op is None:
         return Termijnsignaal(None, "", "", None)
-    ledger = [termijnen.Opschorting(van=o.van, tot=o.tot) for o in opschortingen]
+    ledger = termijnen.grootboek(opschortingen)
     einde = termijnen.beslistermijn(ontvangen_op, ledger, verdaging, peildatum=vandaag)
-    lopend = next((o for o in opschortingen if o.tot is None), None)
+    lopend = termijnen.lopende(opschortingen)
     if lopend is not None:
         tot = lopend.hersteltermijn_einde
         tekst = f"Opgeschort tot {termijnen.datum_nl(tot)}" if tot else "Opgeschort"
@@ -137,12 +137,6 @@ def rijen(qs, vandaag: date, *, user=None, voorstel: bool = False) -> list[Rij]:
     uitkomsten, organen = _labels("voorstel_uitkomst"), _labels("bestuursorgaan")
     result = []
     for w in waarden:
-        verdaging = None
-        if w["verdaging_nieuwe_datum"] is not None:
-            verdaging = termijnen.Verdaging(
-                aangekondigd_op=w["verdaging_aangekondigd_op"],
-                nieuwe_datum=w["verdaging_nieuwe_datum"],
-            )
         result.append(
             Rij(
                 pk=w["pk"],
@@ -165,7 +159,9 @@ def rijen(qs, vandaag: date, *, user=None, voorstel: bool = False) -> list[Rij]:
                 signaal=termijnsignaal(
                     w["ontvangen_op"],
                     opschortingen.get(w["pk"], []),
-                    verdaging,
+                    termijnen.verdaging_uit(
+                        w["verdaging_aangekondigd_op"], w["verdaging_nieuwe_datum"]
+                    ),
                     vandaag,
                 ),
                 oppakbaar=user is not None
