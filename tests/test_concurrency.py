@@ -185,8 +185,8 @@ def test_eight_notes_and_transitions_at_once_never_fork_the_chain(capsys):
 
         notities = [
             (
-                lambda u=u: services.notitie_toevoegen(
-                    user=u, verzoek=vers(), tekst=f"Ronde {ronde}, notitie {u.pk}."
+                lambda u=u, r=ronde: services.notitie_toevoegen(
+                    user=u, verzoek=vers(), tekst=f"Ronde {r}, notitie {u.pk}."
                 )
             )
             for u in staf[:6]
