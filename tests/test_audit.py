@@ -465,3 +465,61 @@ def test_beheer_changes_are_chained_and_sealed_per_province(
     assert (zegel.aantal, zegel.kop) == (2, tweede.hash)
     call_command("audit_controleren")
     assert "In orde" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("pad", "gegevens"),
+    [
+        ("gebruiker/{b}/change/", {"email": "x@example.nl", "mandaat": "on"}),
+        (
+            "gebruiker/{b}/password/",
+            {"password1": "n1euw-Wachtw00rd", "password2": "n1euw-Wachtw00rd"},
+        ),
+        ("gebruiker/add/", {"email": "nieuw@example.nl", "naam": "Nieuw"}),
+        ("gebruiker/{b}/delete/", {"post": "yes"}),
+        ("provincie/{p}/change/", {"naam": "Vervalst", "cdk_naam": "X"}),
+        ("beleidsregel/add/", {"titel": "Eigen regel"}),
+        ("waterschap/add/", {"naam": "Waterschap X"}),
+    ],
+)
+def test_the_admin_cannot_change_staff_mandates_or_letterhead_past_the_record(
+    client, provincie, behandelaar, pad, gegevens
+):
+    from ontheffing.models import Beheergebeurtenis, Gebruiker
+
+    beheer = Gebruiker.objects.create_superuser("super@example.nl", "geheim-123-abc")
+    client.force_login(beheer)
+    url = "/beheeromgeving/ontheffing/" + pad.format(b=behandelaar.pk, p=provincie.pk)
+    voor = (
+        Gebruiker.objects.count(),
+        Gebruiker.objects.get(pk=behandelaar.pk).mandaat,
+        Gebruiker.objects.get(pk=behandelaar.pk).password,
+        _provincienaam(provincie),
+    )
+    assert client.post(url, gegevens).status_code == 403
+    na = (
+        Gebruiker.objects.count(),
+        Gebruiker.objects.get(pk=behandelaar.pk).mandaat,
+        Gebruiker.objects.get(pk=behandelaar.pk).password,
+        _provincienaam(provincie),
+    )
+    assert na == voor
+    assert not Beheergebeurtenis.objects.exists()
+
+
+def _provincienaam(provincie):
+    from ontheffing.models import Provincie
+
+    return Provincie.objects.get(pk=provincie.pk).naam
+
+
+def test_the_admin_still_shows_staff_for_reading(client, behandelaar):
+    from ontheffing.models import Gebruiker
+
+    beheer = Gebruiker.objects.create_superuser("super@example.nl", "geheim-123-abc")
+    client.force_login(beheer)
+    antwoord = client.get(
+        f"/beheeromgeving/ontheffing/gebruiker/{behandelaar.pk}/change/"
+    )
+    assert antwoord.status_code == 200
+    assert behandelaar.email in antwoord.content.decode()
