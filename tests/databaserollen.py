@@ -9,7 +9,7 @@ TRUNCATE guard. Without ``DATABASE_EIGENAAR_URL`` one role does everything."""
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 import dj_database_url
 import pytest
@@ -41,22 +41,28 @@ def als_eigenaar():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(request, django_test_environment, django_db_blocker):
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's own set-up, run as the owner when the roles are separate."""
     from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations
 
-    gescheiden = eigenaar() is not None
-    with django_db_blocker.unblock():
-        if gescheiden:
-            with als_eigenaar():
-                db_cfg = setup_databases(verbosity=0, interactive=False)
-        else:
-            db_cfg = setup_databases(verbosity=0, interactive=False)
+    if not django_db_use_migrations:
+        _disable_migrations()
+    keepdb = django_db_keepdb and not django_db_createdb
+    rol = als_eigenaar if eigenaar() is not None else nullcontext
+    with django_db_blocker.unblock(), rol():
+        db_cfg = setup_databases(verbosity=0, interactive=False, keepdb=keepdb)
     yield
-    with django_db_blocker.unblock():
-        if gescheiden:
-            with als_eigenaar():
-                teardown_databases(db_cfg, verbosity=0)
-        else:
+    if not django_db_keepdb:
+        with django_db_blocker.unblock(), rol():
             teardown_databases(db_cfg, verbosity=0)
 
 
