@@ -7,7 +7,7 @@ TRUNCATE, ALTER or REFERENCES, nor any right on the schema but USAGE
 (README, "Audit en manipulatie")."""
 
 from django.conf import settings
-from django.db import connections
+from django.db import connections, transaction
 
 # Table -> the rights beyond SELECT and INSERT that the application needs.
 ALLEEN_TOEVOEGEN = {
@@ -26,7 +26,8 @@ def rechten_toekennen(*, using: str = "default", rol: str | None = None) -> bool
     rol = rol if rol is not None else settings.DATABASE_APP_ROL
     if connection.vendor != "postgresql" or not rol:
         return False
-    with connection.cursor() as cursor:
+    # One transaction: a running application never sees its rights half revoked.
+    with transaction.atomic(using=using), connection.cursor() as cursor:
         cursor.execute("SELECT current_user, current_schema()")
         gebruiker, schema = cursor.fetchone()
         if gebruiker == rol:
