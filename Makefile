@@ -39,7 +39,8 @@ test: $(STAMP)
 		exit $$status
 
 check-deploy: $(STAMP)
-	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(60))') ALLOWED_HOSTS=ontheffing.example.nl \
+	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(60))') \
+		AUDIT_SLEUTEL=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(40))') ALLOWED_HOSTS=ontheffing.example.nl \
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 lint: $(STAMP)

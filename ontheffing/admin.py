@@ -1,7 +1,10 @@
 """The admin, for the functional administrators of the product (superusers).
 
 The audit trail and issued letters are read-only here; cases change only
-through the services, so the case admin is read-only too.
+through the services, so the case admin is read-only too. So are staff (their
+roles and mandates), the letterhead, bodies and beleidsregels: a change to them
+goes through the beheer pages and their services, which record it with old and
+new value in the append-only beheer record (README, "Audit en manipulatie").
 """
 
 from django.contrib import admin
@@ -22,7 +25,7 @@ class AlleenLezen(admin.ModelAdmin):
 
 
 @admin.register(models.Gebruiker)
-class GebruikerAdmin(UserAdmin):
+class GebruikerAdmin(AlleenLezen, UserAdmin):
     ordering = ["email"]
     list_display = [
         "email",
@@ -53,7 +56,7 @@ class GebruikerAdmin(UserAdmin):
 
 
 @admin.register(models.Provincie)
-class ProvincieAdmin(admin.ModelAdmin):
+class ProvincieAdmin(AlleenLezen):
     list_display = ["code", "naam", "email"]
 
 
@@ -64,17 +67,26 @@ class GemeenteAdmin(admin.ModelAdmin):
     search_fields = ["naam", "code"]
 
 
-admin.site.register(models.Waterschap)
-admin.site.register(models.Regeling)
+admin.site.register(models.Waterschap, AlleenLezen)
+admin.site.register(models.Regeling, AlleenLezen)
 
 
 class CriteriumInline(admin.TabularInline):
     model = models.Criterium
     extra = 0
 
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(models.Beleidsregel)
-class BeleidsregelAdmin(admin.ModelAdmin):
+class BeleidsregelAdmin(AlleenLezen):
     list_display = ["titel", "provincie", "versie", "geldig_vanaf"]
     list_filter = ["provincie"]
     inlines = [CriteriumInline]
@@ -111,6 +123,12 @@ class GebeurtenisAdmin(AlleenLezen):
 class BeheergebeurtenisAdmin(AlleenLezen):
     list_display = ["tijdstip", "provincie", "actie", "onderwerp", "actor"]
     list_filter = ["provincie", "actie"]
+
+
+@admin.register(models.Zegel)
+class ZegelAdmin(AlleenLezen):
+    list_display = ["soort", "sleutel", "verzoek_pk", "aantal", "bijgewerkt_op"]
+    list_filter = ["soort"]
 
 
 @admin.register(models.Besluit)

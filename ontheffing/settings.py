@@ -39,6 +39,19 @@ if not DEBUG and (SECRET_KEY.startswith(INSECURE_KEY_PREFIX) or len(SECRET_KEY) 
         "minstens 50 tekens, of DEBUG=1 voor ontwikkeling."
     )
 
+# The key of the seals over the audit chains and issued letters; it lives outside
+# the database (README, "Audit en manipulatie").
+AUDIT_SLEUTEL = os.environ.get("AUDIT_SLEUTEL", "")
+if not AUDIT_SLEUTEL and DEBUG:
+    AUDIT_SLEUTEL = INSECURE_KEY_PREFIX + "auditsleutel-alleen-voor-ontwikkeling"
+if len(AUDIT_SLEUTEL) < 32:
+    raise ImproperlyConfigured(
+        "AUDIT_SLEUTEL ontbreekt of is te kort. Zet een willekeurige sleutel van "
+        "minstens 32 tekens (buiten de database bewaren), of DEBUG=1 voor ontwikkeling."
+    )
+# The file to which ``audit_controleren --controlepunt`` appends a checkpoint.
+AUDIT_CONTROLEPUNT = os.environ.get("AUDIT_CONTROLEPUNT", "")
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -102,6 +115,13 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a write lock instead of failing at once under concurrent requests.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Every transaction takes the write lock at its start, so two appends to one
+    # audit chain are serialised (on PostgreSQL the case row is locked instead).
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+# The login role the application runs as, when it is not the owner that runs
+# ``migrate``: after each migration the owner grants it only what it needs
+# (README, "Audit en manipulatie").
+DATABASE_APP_ROL = os.environ.get("DATABASE_APP_ROL", "")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "ontheffing.Gebruiker"

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ontheffing.models import Gebruiker, Gemeente, Provincie, standaard_beleidsregel
 from ontheffing.states import Rol
+from tests.databaserollen import django_db_setup  # noqa: F401 (the owner migrates)
 
 _teller = itertools.count(1)
 

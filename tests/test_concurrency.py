@@ -2,6 +2,7 @@
 the loser gets a clear message; kenmerken stay unique and gapless."""
 
 import threading
+from datetime import timedelta
 
 import pytest
 from django.db import connection, connections
@@ -162,3 +163,51 @@ def test_a_view_given_while_the_behandelaar_processes_never_lands_after_it():
         assert volgorde == [Actie.ZIENSWIJZE_GEVEN, Actie.ZIENSWIJZE_VERWERKEN]
     else:
         assert volgorde == [Actie.ZIENSWIJZE_VERWERKEN]
+
+
+def test_eight_notes_and_transitions_at_once_never_fork_the_chain(capsys):
+    """Each round, six staff add a note while two others move the case in two
+    different ways; the chain stays one line and the check stays clean."""
+    from django.core.management import call_command
+
+    from ontheffing.models import controleer_keten
+    from tests.test_services import vandaag
+
+    gemeente = maak_gemeente(maak_provincie())
+    staf = [maak_gebruiker(Rol.BEHANDELAAR, gemeente.provincie) for _ in range(8)]
+    for ronde in range(20):
+        verzoek = maak_concept(gemeente=gemeente)
+        services.verzoek_indienen(user=verzoek.ingediend_door, verzoek=verzoek)
+        voor = Gebeurtenis.objects.filter(verzoek=verzoek).count()
+
+        def vers(v=verzoek):
+            return Verzoek.objects.get(pk=v.pk)
+
+        notities = [
+            (
+                lambda u=u, r=ronde: services.notitie_toevoegen(
+                    user=u, verzoek=vers(), tekst=f"Ronde {r}, notitie {u.pk}."
+                )
+            )
+            for u in staf[:6]
+        ]
+        uitkomsten = gelijktijdig(
+            *notities,
+            lambda: services.verzoek_in_behandeling_nemen(user=staf[6], verzoek=vers()),
+            lambda: services.aanvulling_vragen(
+                user=staf[7],
+                verzoek=vers(),
+                ontbrekend=["offerte"],
+                toelichting="",
+                hersteltermijn_einde=vandaag() + timedelta(days=14),
+            ),
+        )
+        assert [s for s, _ in uitkomsten[:6]] == ["ok"] * 6, (ronde, uitkomsten)
+        assert sorted(s for s, _ in uitkomsten[6:]) == ["geweigerd", "ok"], (
+            ronde,
+            uitkomsten,
+        )
+        assert Gebeurtenis.objects.filter(verzoek=verzoek).count() == voor + 7
+        assert controleer_keten(verzoek.pk) == (True, ""), ronde
+    call_command("audit_controleren")
+    assert "In orde: 20 verzoeken" in capsys.readouterr().out

@@ -1,4 +1,9 @@
-from ontheffing.models.audit import Gebeurtenis, OnveranderbaarError, controleer_keten
+from ontheffing.models.audit import (
+    Gebeurtenis,
+    OnveranderbaarError,
+    Zegel,
+    controleer_keten,
+)
 from ontheffing.models.beheer import (
     Beheeractie,
     Beheergebeurtenis,
@@ -40,6 +45,7 @@ __all__ = [
     "Staptelling",
     "Verzoek",
     "Waterschap",
+    "Zegel",
     "controleer_beheerketen",
     "controleer_keten",
     "standaard_beleidsregel",

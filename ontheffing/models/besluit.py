@@ -3,10 +3,10 @@
 import hashlib
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
-from ontheffing.models.audit import OnveranderbaarError
+from ontheffing.models.audit import OnveranderbaarError, Zegel
 
 
 class Besluit(models.Model):
@@ -45,7 +45,9 @@ class Besluit(models.Model):
                 "Een verzonden besluit kan niet worden gewijzigd."
             )
         self.sha256 = hashlib.sha256(bytes(self.pdf)).hexdigest()
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            Zegel.brief_verzegelen(self)
 
     def delete(self, *args, **kwargs):
         raise OnveranderbaarError("Een verzonden besluit kan niet worden verwijderd.")

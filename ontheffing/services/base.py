@@ -72,6 +72,9 @@ def controleer(verzoek: Verzoek, user, naam: str) -> None:
 def audit(
     verzoek, user, actie, *, van="", naar="", reden="", details=None, intern=False
 ):
+    """Append an event to the case's chain. Appends to one case are serialised
+    and the chain's head sealed (``Vastlegging.save``), also outside a
+    transaction of the caller."""
     return Gebeurtenis.objects.create(
         verzoek=verzoek,
         actor=user if user and user.is_authenticated else None,

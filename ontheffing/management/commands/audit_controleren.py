@@ -1,55 +1,56 @@
-"""Verify the record: every case's and every province's beheer hash chain, every
-issued letter's SHA-256 and the counts per step. Exits non-zero and names what
-is broken."""
+"""Verify the record: every hash chain (reporting every break), the keyed seals
+over chain heads and issued letters, every letter's SHA-256, every stored
+document against its file, the counts per step, and the last checkpoint.
+Exits non-zero and names each case that is broken. With ``--controlepunt``
+a clean check appends a new checkpoint to ``AUDIT_CONTROLEPUNT``."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from ontheffing.models import (
-    Besluit,
-    Provincie,
-    Staptelling,
-    Verzoek,
-    controleer_beheerketen,
-    controleer_keten,
-)
+from ontheffing.dossiercontrole import controlepunt_schrijven, controleren
 
 
 class Command(BaseCommand):
-    help = "Controleert de hashketen van de audittrail en de SHA-256 van elk verzonden besluit."
+    help = (
+        "Controleert de hashketens, de zegels, de verzonden besluiten, de "
+        "opgeslagen documenten en het laatste controlepunt."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--controlepunt",
+            action="store_true",
+            help="Schrijf na een schone controle een nieuw controlepunt naar AUDIT_CONTROLEPUNT.",
+        )
+        parser.add_argument(
+            "--controlepuntbestand",
+            default=None,
+            help="Vergelijk met dit bestand in plaats van AUDIT_CONTROLEPUNT "
+            "(bijvoorbeeld de kopie die elders werd bewaard).",
+        )
 
     def handle(self, *args, **options):
-        fouten = []
-        verzoeken = Verzoek.objects.filter(gebeurtenissen__isnull=False).distinct()
-        for verzoek_id, kenmerk in verzoeken.values_list("pk", "kenmerk").order_by(
-            "pk"
-        ):
-            ok, reden = controleer_keten(verzoek_id)
-            if not ok:
-                fouten.append(f"verzoek {kenmerk or verzoek_id}: {reden}")
-        for provincie_id, naam in Provincie.objects.values_list("pk", "naam"):
-            ok, reden = controleer_beheerketen(provincie_id)
-            if not ok:
-                fouten.append(f"beheer van {naam}: {reden}")
-        aantal_besluiten = 0
-        for besluit in Besluit.objects.order_by("pk").iterator():
-            aantal_besluiten += 1
-            if not besluit.integer():
-                fouten.append(
-                    f"besluit {besluit.pk} ({besluit.kenmerk}): PDF wijkt af van de opgeslagen SHA-256"
-                )
-        with transaction.atomic():
-            onjuist = Staptelling.herbereken()
-            transaction.set_rollback(True)  # only look; tellingen_herberekenen repairs
-        if onjuist:
-            fouten.append(
-                f"{onjuist} tellingen per stap wijken af van de verzoeken "
-                "(herstel met manage.py tellingen_herberekenen)"
-            )
-        for fout in fouten:
+        pad = options["controlepuntbestand"] or settings.AUDIT_CONTROLEPUNT
+        uitslag = controleren(pad or None)
+        for fout in uitslag.fouten:
             self.stderr.write(fout)
-        if fouten:
-            raise CommandError(f"{len(fouten)} fout(en) gevonden in het dossier.")
+        for melding in uitslag.meldingen:
+            self.stdout.write(melding)
+        if uitslag.fouten:
+            raise CommandError(
+                f"{len(uitslag.fouten)} fout(en) gevonden in het dossier."
+            )
+        if options["controlepunt"]:
+            if not settings.AUDIT_CONTROLEPUNT:
+                raise CommandError(
+                    "Zet AUDIT_CONTROLEPUNT om een controlepunt te schrijven."
+                )
+            controlepunt_schrijven(uitslag, settings.AUDIT_CONTROLEPUNT)
+            self.stdout.write(
+                f"Controlepunt geschreven naar {settings.AUDIT_CONTROLEPUNT}."
+            )
+        a = uitslag.aantallen
         self.stdout.write(
-            f"In orde: {verzoeken.count()} verzoeken en {aantal_besluiten} besluiten gecontroleerd."
+            f"In orde: {a['verzoeken']} verzoeken, {a['gebeurtenissen']} gebeurtenissen, "
+            f"{a['besluiten']} besluiten en {a['bijlagen']} documenten gecontroleerd."
         )
