@@ -136,7 +136,7 @@ class VerzoekFormulier(forms.ModelForm):
     )  # fmt: skip
     bestand = forms.FileField(
         label="Document toevoegen", required=False,
-        help_text="PDF, Word, OpenDocument, PNG of JPEG; hoogstens 10 MB per bestand "
+        help_text="PDF, Word (.docx), OpenDocument, PNG of JPEG; hoogstens 10 MB per bestand "
         "en 50 MB per verzoek.",
     )  # fmt: skip
     bestand_soort = forms.ChoiceField(
@@ -265,7 +265,7 @@ class AanvullingFormulier(forms.Form):
     bestand = forms.FileField(
         label="Document meesturen (niet verplicht)",
         required=False,
-        help_text="PDF, Word, OpenDocument, PNG of JPEG; hoogstens 10 MB.",
+        help_text="PDF, Word (.docx), OpenDocument, PNG of JPEG; hoogstens 10 MB.",
     )
 
     def clean(self):
