@@ -171,3 +171,36 @@ def ingetrokken(verzoek) -> None:
     _aan_aanvrager(
         "ingetrokken", "Bevestiging: u heeft uw verzoek ingetrokken", verzoek
     )
+
+
+def email_bevestigen(gebruiker, link: str, dagen: int) -> None:
+    verstuur(
+        "email_bevestigen",
+        "Bevestig uw e-mailadres",
+        [gebruiker.email],
+        {"gebruiker": gebruiker, "link": link, "dagen": dagen},
+    )
+
+
+def account_bestaat_al(gebruiker) -> None:
+    """Registration with an address that has an account: the owner is told,
+    the person registering is answered as for a new address."""
+    verstuur(
+        "account_bestaat_al",
+        "Poging om een account aan te maken met uw e-mailadres",
+        [gebruiker.email],
+        {
+            "gebruiker": gebruiker,
+            "inloggen": settings.SITE_URL + reverse("login"),
+            "wachtwoord_vergeten": settings.SITE_URL + reverse("password_reset"),
+        },
+    )
+
+
+def wachtwoord_herstellen(gebruiker, link: str) -> None:
+    verstuur(
+        "wachtwoord_herstellen",
+        "Nieuw wachtwoord kiezen",
+        [gebruiker.email],
+        {"gebruiker": gebruiker, "link": link},
+    )

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 
 from ontheffing import kwalificatie as kw
+from ontheffing import tekst
 from ontheffing.models import Bijlagesoort, Gemeente, Regeling, Verzoek, Waterschap
 from ontheffing.models.gebruiker import Aanspreekvorm
 
@@ -229,6 +230,7 @@ class VerzoekFormulier(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        cleaned.update(tekst.schoon_velden(cleaned, tekst.NAAM_EN_ADRES))
         van, tot = cleaned.get("looptijd_van"), cleaned.get("looptijd_tot")
         if van and tot and tot < van:
             self.add_error(

@@ -12,6 +12,7 @@ from ontheffing.models.beleid import (
     standaard_beleidsregel,
 )
 from ontheffing.models.besluit import Besluit, Kenmerkteller, Staptelling
+from ontheffing.models.beveiliging import Herstelpoging
 from ontheffing.models.bijlage import Bijlage, Bijlagesoort
 from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
 from ontheffing.models.opschorting import Opschorting
@@ -31,6 +32,7 @@ __all__ = [
     "Gebeurtenis",
     "Gebruiker",
     "Gemeente",
+    "Herstelpoging",
     "Kenmerkteller",
     "Oordeel",
     "OnveranderbaarError",
