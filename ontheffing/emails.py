@@ -12,7 +12,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from ontheffing import formatting, letters
+from ontheffing import formatting, letters, logboek
 from ontheffing.models import Provincie
 
 
@@ -43,7 +43,11 @@ def verstuur(
     bericht.attach_alternative(html, "text/html")
     for bestandsnaam, inhoud, mimetype in bijlagen:
         bericht.attach(bestandsnaam, inhoud, mimetype)
-    bericht.send()
+    try:
+        bericht.send()
+    except Exception as fout:
+        logboek.mail_mislukt(naam, context.get("verzoek"), fout)
+        raise
 
 
 def _aan_aanvrager(naam: str, onderwerp: str, verzoek, bijlagen=(), **extra) -> None:

@@ -212,6 +212,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# The load balancer probes the health endpoint over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^gezondheid/$"]
 # Only behind a proxy that sets (and overwrites) this header may it say the
 # request came in over HTTPS: e.g. SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto.
 _proto_header = os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip()
@@ -230,13 +232,35 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = 60 * 60 * 8
 
+# Logging to stderr: JSON lines for a log collector (LOG_FORMAT=json, the
+# default without DEBUG) or text (LOG_FORMAT=tekst). See ontheffing.logboek.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "tekst" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "ontheffing.logboek.JsonFormatter"},
+        "tekst": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "tekst",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
+        "pypdf": {"level": "ERROR"},
     },
 }
+
+# Error reporting (sentry-sdk), only with SENTRY_DSN; personal data is scrubbed.
+if os.environ.get("SENTRY_DSN"):
+    from ontheffing.foutmelding import start as _sentry_start
+
+    _sentry_start(
+        os.environ["SENTRY_DSN"],
+        omgeving=os.environ.get("SENTRY_ENVIRONMENT", "productie"),
+    )

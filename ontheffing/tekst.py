@@ -18,7 +18,13 @@ NAAM_EN_ADRES = (
     "afschrift_aan",
 )  # fmt: skip
 # Scripts whose letters look like Latin ones.
-GELIJKENDE_SCHRIFTEN = {"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"}
+GELIJKENDE_SCHRIFTEN = {
+    "CYRILLIC": "Cyrillisch",
+    "GREEK": "Grieks",
+    "ARMENIAN": "Armeens",
+    "CHEROKEE": "Cherokee",
+    "COPTIC": "Koptisch",
+}
 
 
 def _zichtbaar(teken: str) -> bool:
@@ -49,10 +55,9 @@ def _schrift(teken: str) -> str | None:
 def homoglyfwaarschuwing(waarde) -> str:
     """A warning for staff, or '' when the letters are of one script."""
     schriften = {s for s in map(_schrift, str(waarde or "")) if s}
-    if len(schriften) > 1 and schriften & GELIJKENDE_SCHRIFTEN:
-        vreemd = ", ".join(
-            sorted(s.capitalize() for s in schriften & GELIJKENDE_SCHRIFTEN)
-        )
+    gelijkend = schriften & GELIJKENDE_SCHRIFTEN.keys()
+    if len(schriften) > 1 and gelijkend:
+        vreemd = ", ".join(sorted(GELIJKENDE_SCHRIFTEN[s] for s in gelijkend))
         return (
             f"Let op: deze naam bevat letters uit een ander schrift ({vreemd}) die "
             "op Latijnse letters lijken. Controleer de naam voordat hij in een brief "

@@ -5,6 +5,7 @@ is broken."""
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from ontheffing import logboek
 from ontheffing.models import (
     Besluit,
     Provincie,
@@ -27,10 +28,12 @@ class Command(BaseCommand):
             ok, reden = controleer_keten(verzoek_id)
             if not ok:
                 fouten.append(f"verzoek {kenmerk or verzoek_id}: {reden}")
+                logboek.controlebevinding(reden, kenmerk or f"concept {verzoek_id}")
         for provincie_id, naam in Provincie.objects.values_list("pk", "naam"):
             ok, reden = controleer_beheerketen(provincie_id)
             if not ok:
                 fouten.append(f"beheer van {naam}: {reden}")
+                logboek.controlebevinding(f"beheer van {naam}: {reden}")
         aantal_besluiten = 0
         for besluit in Besluit.objects.order_by("pk").iterator():
             aantal_besluiten += 1
@@ -38,10 +41,15 @@ class Command(BaseCommand):
                 fouten.append(
                     f"besluit {besluit.pk} ({besluit.kenmerk}): PDF wijkt af van de opgeslagen SHA-256"
                 )
+                logboek.controlebevinding(
+                    f"besluit {besluit.pk}: PDF wijkt af van de opgeslagen SHA-256",
+                    besluit.kenmerk,
+                )
         with transaction.atomic():
             onjuist = Staptelling.herbereken()
             transaction.set_rollback(True)  # only look; tellingen_herberekenen repairs
         if onjuist:
+            logboek.controlebevinding(f"{onjuist} tellingen per stap wijken af")
             fouten.append(
                 f"{onjuist} tellingen per stap wijken af van de verzoeken "
                 "(herstel met manage.py tellingen_herberekenen)"
