@@ -43,6 +43,18 @@ class Uitslag:
     ketens: dict[str, list] = field(default_factory=dict)
     besluiten: dict[str, list] = field(default_factory=dict)
     meldingen: list[str] = field(default_factory=list)
+    # The kenmerk each finding is about (None for the whole record), in the
+    # order of ``fouten``: the log names the case, never more personal data.
+    kenmerken: list[str | None] = field(default_factory=list)
+    verzoekkenmerken: dict[int, str] = field(default_factory=dict)
+
+    def fout(self, tekst: str, verzoek_id: int | None = None) -> None:
+        self.fouten.append(tekst)
+        self.kenmerken.append(
+            None
+            if verzoek_id is None
+            else self.verzoekkenmerken.get(verzoek_id) or f"id {verzoek_id}"
+        )
 
 
 def _hashes(model, keten: str, sleutel) -> list[str]:
@@ -56,9 +68,10 @@ def _hashes(model, keten: str, sleutel) -> list[str]:
 def controleren(controlepunt: str | Path | None = None) -> Uitslag:
     uitslag = Uitslag()
     zegelrijen = {(z.soort, z.sleutel): z for z in Zegel.objects.all()}
+    uitslag.verzoekkenmerken = dict(Verzoek.objects.values_list("pk", "kenmerk"))
     namen = {
         pk: f"verzoek {kenmerk or f'met id {pk}'}"
-        for pk, kenmerk in Verzoek.objects.values_list("pk", "kenmerk")
+        for pk, kenmerk in uitslag.verzoekkenmerken.items()
     }
     provincies = dict(Provincie.objects.values_list("pk", "naam"))
     ketens = (
@@ -102,29 +115,34 @@ def _ketens_controleren(uitslag, model, soort, naam, namen, zegelrijen):
         gezien.add(sleutel)
         wie = _naam(namen, sleutel, soort)
         records = list(model.objects.filter(**{f"{soort}_id": sleutel}).order_by("pk"))
-        uitslag.fouten += [f"{wie}: {fout}" for fout in ketenbreuken(records, naam)]
+        verzoek_id = sleutel if soort == "verzoek" else None
+        for breuk in ketenbreuken(records, naam):
+            uitslag.fout(f"{wie}: {breuk}", verzoek_id)
         aantal, kop = len(records), records[-1].hash
         uitslag.ketens[f"{soort}:{sleutel}"] = [aantal, kop]
         rij = zegelrijen.get((soort, sleutel))
         if rij is None:
-            uitslag.fouten.append(f"{wie}: de keten heeft geen zegel")
+            uitslag.fout(f"{wie}: de keten heeft geen zegel", verzoek_id)
         elif not zegels.klopt(
             zegels.ketenbericht(soort, sleutel, rij.aantal, rij.kop), rij.zegel
         ):
-            uitslag.fouten.append(
-                f"{wie}: het zegel van de keten is niet met de sleutel gemaakt"
+            uitslag.fout(
+                f"{wie}: het zegel van de keten is niet met de sleutel gemaakt",
+                verzoek_id,
             )
         elif (rij.aantal, rij.kop) != (aantal, kop):
-            uitslag.fouten.append(
+            uitslag.fout(
                 f"{wie}: de keten wijkt af van haar zegel (verzegeld {rij.aantal} "
                 f"{naam}(en), nu {aantal}): gebeurtenissen verwijderd, buiten de "
-                "toepassing om toegevoegd of de keten herberekend"
+                "toepassing om toegevoegd of de keten herberekend",
+                verzoek_id,
             )
     for (rij_soort, sleutel), rij in zegelrijen.items():
         if rij_soort == soort and sleutel not in gezien:
-            uitslag.fouten.append(
+            uitslag.fout(
                 f"{_naam(namen, sleutel, soort)}: alle {rij.aantal} {naam}(en) van "
-                "de verzegelde keten ontbreken"
+                "de verzegelde keten ontbreken",
+                sleutel if soort == "verzoek" else None,
             )
 
 
@@ -135,18 +153,22 @@ def _besluiten_controleren(uitslag, namen, zegelrijen):
         wie = f"{_naam(namen, besluit.verzoek_id)}: besluit {besluit.kenmerk} ({besluit.pk})"
         uitslag.besluiten[str(besluit.pk)] = [besluit.verzoek_id, besluit.sha256]
         if not besluit.integer():
-            uitslag.fouten.append(f"{wie}: PDF wijkt af van de opgeslagen SHA-256")
+            uitslag.fout(
+                f"{wie}: PDF wijkt af van de opgeslagen SHA-256", besluit.verzoek_id
+            )
         rij = zegelrijen.get(("besluit", besluit.pk))
         if rij is None:
-            uitslag.fouten.append(f"{wie}: de brief heeft geen zegel")
+            uitslag.fout(f"{wie}: de brief heeft geen zegel", besluit.verzoek_id)
         elif not zegels.klopt(brief_bericht(besluit), rij.zegel):
-            uitslag.fouten.append(
-                f"{wie}: PDF, HTML of uitkomst wijkt af van het zegel van de brief"
+            uitslag.fout(
+                f"{wie}: PDF, HTML of uitkomst wijkt af van het zegel van de brief",
+                besluit.verzoek_id,
             )
     for (soort, sleutel), rij in zegelrijen.items():
         if soort == "besluit" and sleutel not in gezien:
-            uitslag.fouten.append(
-                f"{_naam(namen, rij.verzoek_pk)}: verzegeld besluit {sleutel} ontbreekt"
+            uitslag.fout(
+                f"{_naam(namen, rij.verzoek_pk)}: verzegeld besluit {sleutel} ontbreekt",
+                rij.verzoek_pk,
             )
 
 
@@ -162,11 +184,14 @@ def _bijlagen_controleren(uitslag, namen):
                 for blok in iter(lambda b=bestand: b.read(1 << 20), b""):
                     digest.update(blok)
         except (FileNotFoundError, OSError):
-            uitslag.fouten.append(f"{wie}: het bestand ontbreekt in de opslag")
+            uitslag.fout(
+                f"{wie}: het bestand ontbreekt in de opslag", bijlage.verzoek_id
+            )
             continue
         if digest.hexdigest() != bijlage.sha256:
-            uitslag.fouten.append(
-                f"{wie}: het bestand wijkt af van de opgeslagen SHA-256"
+            uitslag.fout(
+                f"{wie}: het bestand wijkt af van de opgeslagen SHA-256",
+                bijlage.verzoek_id,
             )
 
 
@@ -175,7 +200,7 @@ def _tellingen_controleren(uitslag):
         onjuist = Staptelling.herbereken()
         transaction.set_rollback(True)  # only look; tellingen_herberekenen repairs
     if onjuist:
-        uitslag.fouten.append(
+        uitslag.fout(
             f"{onjuist} tellingen per stap wijken af van de verzoeken "
             "(herstel met manage.py tellingen_herberekenen)"
         )
@@ -221,13 +246,13 @@ def _controlepunt_controleren(uitslag, pad: Path, namen, provincies):
     try:
         punt = laatste_controlepunt(pad)
     except (ValueError, OSError) as exc:
-        uitslag.fouten.append(f"controlepunt {pad} is onleesbaar: {exc}")
+        uitslag.fout(f"controlepunt {pad} is onleesbaar: {exc}")
         return
     if punt is None:
         uitslag.meldingen.append(f"Nog geen controlepunt in {pad}.")
         return
     if not zegels.klopt(_inhoud(punt), punt.get("zegel", "")):
-        uitslag.fouten.append(
+        uitslag.fout(
             f"controlepunt van {punt.get('tijdstip')} is niet met de sleutel gemaakt"
         )
         return
@@ -235,7 +260,7 @@ def _controlepunt_controleren(uitslag, pad: Path, namen, provincies):
     for soort, aantal in punt["aantallen"].items():
         # Documents of a concept may go; what is recorded and issued only grows.
         if soort != "bijlagen" and uitslag.aantallen.get(soort, 0) < aantal:
-            uitslag.fouten.append(
+            uitslag.fout(
                 f"er zijn nu {uitslag.aantallen.get(soort, 0)} {soort}, minder dan de "
                 f"{aantal} van het controlepunt van {tijdstip}"
             )
@@ -255,13 +280,13 @@ def _controlepunt_controleren(uitslag, pad: Path, namen, provincies):
             hashes = _hashes(model, soort, pk) if nu > aantal else []
             doorgelopen = len(hashes) >= aantal and hashes[aantal - 1] == kop
         if not doorgelopen:
-            uitslag.fouten.append(
+            uitslag.fout(
                 f"{wie}: de keten loopt niet meer door het controlepunt van {tijdstip} "
                 f"({aantal} gebeurtenissen, laatste {kop[:12]}…)"
             )
     for pk, (verzoek_pk, sha256) in punt["besluiten"].items():
         if uitslag.besluiten.get(pk, [None, None])[1] != sha256:
-            uitslag.fouten.append(
+            uitslag.fout(
                 f"{_naam(namen, verzoek_pk)}: besluit {pk} uit het controlepunt van "
                 f"{tijdstip} ontbreekt of is gewijzigd"
             )

@@ -12,7 +12,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from ontheffing import formatting, letters
+from ontheffing import formatting, letters, logboek
 from ontheffing.models import Provincie
 
 
@@ -43,7 +43,11 @@ def verstuur(
     bericht.attach_alternative(html, "text/html")
     for bestandsnaam, inhoud, mimetype in bijlagen:
         bericht.attach(bestandsnaam, inhoud, mimetype)
-    bericht.send()
+    try:
+        bericht.send()
+    except Exception as fout:
+        logboek.mail_mislukt(naam, context.get("verzoek"), fout)
+        raise
 
 
 def _aan_aanvrager(naam: str, onderwerp: str, verzoek, bijlagen=(), **extra) -> None:
@@ -170,4 +174,37 @@ def doorgezonden(verzoek) -> None:
 def ingetrokken(verzoek) -> None:
     _aan_aanvrager(
         "ingetrokken", "Bevestiging: u heeft uw verzoek ingetrokken", verzoek
+    )
+
+
+def email_bevestigen(gebruiker, link: str, dagen: int) -> None:
+    verstuur(
+        "email_bevestigen",
+        "Bevestig uw e-mailadres",
+        [gebruiker.email],
+        {"gebruiker": gebruiker, "link": link, "dagen": dagen},
+    )
+
+
+def account_bestaat_al(gebruiker) -> None:
+    """Registration with an address that has an account: the owner is told,
+    the person registering is answered as for a new address."""
+    verstuur(
+        "account_bestaat_al",
+        "Poging om een account aan te maken met uw e-mailadres",
+        [gebruiker.email],
+        {
+            "gebruiker": gebruiker,
+            "inloggen": settings.SITE_URL + reverse("login"),
+            "wachtwoord_vergeten": settings.SITE_URL + reverse("password_reset"),
+        },
+    )
+
+
+def wachtwoord_herstellen(gebruiker, link: str) -> None:
+    verstuur(
+        "wachtwoord_herstellen",
+        "Nieuw wachtwoord kiezen",
+        [gebruiker.email],
+        {"gebruiker": gebruiker, "link": link},
     )

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "ontheffing.middleware.SecurityHeadersMiddleware",
+    "ontheffing.middleware.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -78,7 +80,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "ontheffing.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -101,6 +102,7 @@ TEMPLATES = [
             "builtins": [
                 "ontheffing.templatetags.nl",
                 "ontheffing.templatetags.lijsten",
+                "ontheffing.templatetags.tekst",
             ],
         },
     },
@@ -138,6 +140,7 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "ontheffing.wachtwoorden.NederlandsWachtwoordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
@@ -145,15 +148,24 @@ LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "start"
 
 # Log-in rate limiting (django-axes): five failures lock that account from
-# that address for 15 minutes.
+# that address for 15 minutes (README, "Beveiliging"). The name is counted as
+# log-in matches it (any spelling of the address), the address comes from
+# X-Forwarded-For only behind TRUSTED_PROXY_COUNT proxies, and failures during
+# a lockout do not extend it; a password reset lifts it.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_USERNAME_CALLABLE = "ontheffing.beveiliging.axes_gebruikersnaam"
+AXES_CLIENT_IP_CALLABLE = "ontheffing.beveiliging.client_ip"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_VERBOSE = False
+# Proxies in front of the app that append to X-Forwarded-For (0: none; the
+# header is then ignored, as a client can write it).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
@@ -185,8 +197,12 @@ STORAGES = {
 # Development and tests serve static files from the finders (no collectstatic).
 WHITENOISE_USE_FINDERS = DEBUG or env_bool("TESTING")
 WHITENOISE_AUTOREFRESH = DEBUG or env_bool("TESTING")
+# Request size (README, "Beveiliging"): form fields at most 2.5 MB, a whole
+# request at most one document (uploads.MAX_BESTAND, 10 MB) plus the fields.
+# Bigger files are spooled to disk, not held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+MAX_REQUEST_BODY_SIZE = 10 * 1024 * 1024 + DATA_UPLOAD_MAX_MEMORY_SIZE
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 # E-mail: EMAIL_URL such as smtp+tls://user:password@smtp.example.nl:587,
@@ -216,7 +232,16 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The load balancer probes the health endpoint over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^gezondheid/$"]
+# Only behind a proxy that sets (and overwrites) this header may it say the
+# request came in over HTTPS: e.g. SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto.
+_proto_header = os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip()
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _proto_header.upper().replace("-", "_"), "https")
+    if _proto_header
+    else None
+)
 SECURE_HSTS_SECONDS = (
     0 if DEBUG else int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 )
@@ -227,13 +252,35 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = 60 * 60 * 8
 
+# Logging to stderr: JSON lines for a log collector (LOG_FORMAT=json, the
+# default without DEBUG) or text (LOG_FORMAT=tekst). See ontheffing.logboek.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "tekst" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "ontheffing.logboek.JsonFormatter"},
+        "tekst": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "tekst",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
+        "pypdf": {"level": "ERROR"},
     },
 }
+
+# Error reporting (sentry-sdk), only with SENTRY_DSN; personal data is scrubbed.
+if os.environ.get("SENTRY_DSN"):
+    from ontheffing.foutmelding import start as _sentry_start
+
+    _sentry_start(
+        os.environ["SENTRY_DSN"],
+        omgeving=os.environ.get("SENTRY_ENVIRONMENT", "productie"),
+    )

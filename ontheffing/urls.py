@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from ontheffing import gezondheid
 from ontheffing.views import algemeen
 
 urlpatterns = [
@@ -22,6 +23,7 @@ urlpatterns = [
         name="besluit",
     ),
     path("beheeromgeving/", admin.site.urls),
+    path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
 ]
 
 handler404 = "ontheffing.views.algemeen.niet_gevonden"

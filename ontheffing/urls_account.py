@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from ontheffing.forms.account import InlogFormulier, NieuwWachtwoordFormulier
+from ontheffing.forms.account import InlogFormulier
 from ontheffing.views import account
 
 urlpatterns = [
@@ -18,14 +18,7 @@ urlpatterns = [
     path(
         "bevestigen-opnieuw/", account.bevestiging_opnieuw, name="bevestiging_opnieuw"
     ),
-    path(
-        "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
-            email_template_name="registration/wachtwoord_email.txt",
-            subject_template_name="registration/wachtwoord_onderwerp.txt",
-        ),
-        name="password_reset",
-    ),
+    path("wachtwoord-vergeten/", account.wachtwoord_vergeten, name="password_reset"),
     path(
         "wachtwoord-vergeten/verstuurd/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -33,9 +26,7 @@ urlpatterns = [
     ),
     path(
         "wachtwoord-herstellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            form_class=NieuwWachtwoordFormulier
-        ),
+        account.WachtwoordHerstellen.as_view(),
         name="password_reset_confirm",
     ),
     path(

@@ -15,10 +15,26 @@ from tests.databaserollen import django_db_setup  # noqa: F401 (the owner migrat
 
 _teller = itertools.count(1)
 
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+
+def maak_pdf(*objecten: bytes) -> bytes:
+    """A PDF whose objects are numbered from 1 (1 is the catalog), with a
+    correct cross-reference table, so a parser reads it as a viewer would."""
+    uit = bytearray(b"%PDF-1.4\n")
+    posities = []
+    for nummer, inhoud in enumerate(objecten, 1):
+        posities.append(len(uit))
+        uit += b"%d 0 obj\n%s\nendobj\n" % (nummer, inhoud)
+    xref = len(uit)
+    uit += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objecten) + 1)
+    uit += b"".join(b"%010d 00000 n \n" % positie for positie in posities)
+    uit += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objecten) + 1,
+        xref,
+    )
+    return bytes(uit)
+
+
+PDF = maak_pdf(b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[]/Count 0>>")
 
 
 def pdf_upload(naam="offerte.pdf", inhoud=PDF):

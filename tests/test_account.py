@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail, signing
+from django.test import Client
 from django.urls import reverse
 
 from ontheffing.models import Gebruiker
@@ -24,6 +25,10 @@ def link_uit(bericht) -> str:
     return re.search(r"https?://\S+", bericht.body).group(0)
 
 
+def pad_uit(bericht) -> str:
+    return re.search(r"https?://[^/\s]+(/\S+)", bericht.body).group(1)
+
+
 def test_registreren_maakt_aanvrager_en_stuurt_bevestiging(
     client, django_capture_on_commit_callbacks
 ):
@@ -32,28 +37,31 @@ def test_registreren_maakt_aanvrager_en_stuurt_bevestiging(
     gebruiker = Gebruiker.objects.get(email="riet@example.nl")
     assert gebruiker.rol == Rol.AANVRAGER
     assert not gebruiker.email_bevestigd
-    assert response.status_code == 302
-    assert response["Location"] == reverse("aanvrager:lijst")
+    assert response.status_code == 200
+    assert "Controleer uw e-mail" in response.content.decode()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["riet@example.nl"]
     assert "/account/bevestigen/" in mail.outbox[0].body
     assert mail.outbox[0].alternatives  # HTML alternative
-    # Logged in straight away, with a reminder to confirm.
-    html = client.get(reverse("aanvrager:lijst")).content.decode()
-    assert "nog niet bevestigd" in html
+    # Not logged in until the link is used: an existing address is answered
+    # the same way, without a log-in.
+    assert "_auth_user_id" not in client.session
 
 
 def test_bevestigingslink_bevestigt(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("registreren"), registratie())
-    client.logout()
-    link = link_uit(mail.outbox[0])
-    response = client.get(
-        link.split("testserver", 1)[-1].replace("http://127.0.0.1:8000", "")
-    )
+    pad = pad_uit(mail.outbox[0])
+    response = client.get(pad)
     assert response.status_code == 200
     assert "is bevestigd" in response.content.decode()
-    assert Gebruiker.objects.get(email="riet@example.nl").email_bevestigd
+    gebruiker = Gebruiker.objects.get(email="riet@example.nl")
+    assert gebruiker.email_bevestigd
+    # The first use logs the new user in; a second use does not log in again.
+    assert client.session["_auth_user_id"] == str(gebruiker.pk)
+    client.logout()
+    client.get(pad)
+    assert "_auth_user_id" not in client.session
 
 
 def test_vervalste_bevestigingslink(client, aanvrager):
@@ -80,6 +88,7 @@ def test_token_met_ander_salt_werkt_niet(client, aanvrager):
 def test_bevestiging_opnieuw(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("registreren"), registratie())
+        assert client.login(username="riet@example.nl", password=GOED)
         client.post(reverse("bevestiging_opnieuw"))
     assert len(mail.outbox) == 2
 
@@ -107,24 +116,41 @@ def test_registreren_ongeldig(client, extra, fout):
     assert not Gebruiker.objects.exists()
 
 
-def test_registreren_met_bestaand_adres(client, aanvrager):
-    response = client.post(
-        reverse("registreren"), registratie(email=aanvrager.email.upper())
-    )
-    assert "Er is al een account met dit e-mailadres" in response.content.decode()
+def test_registreren_met_bestaand_adres_verraadt_niets(
+    client, aanvrager, django_capture_on_commit_callbacks
+):
+    """The same answer as for a new address; the owner gets a mail instead."""
+    with django_capture_on_commit_callbacks(execute=True):
+        nieuw = client.post(reverse("registreren"), registratie())
+    with django_capture_on_commit_callbacks(execute=True):
+        bestaand = Client().post(
+            reverse("registreren"), registratie(email=aanvrager.email.upper())
+        )
+    assert bestaand.status_code == nieuw.status_code == 200
+    assert bestaand.content == nieuw.content
+    assert Gebruiker.objects.filter(email__iexact=aanvrager.email).count() == 1
+    assert mail.outbox[-1].to == [aanvrager.email]
+    assert "al een account" in mail.outbox[-1].body
+    assert "/account/wachtwoord-vergeten/" in mail.outbox[-1].body
+    aanvrager.refresh_from_db()
+    assert aanvrager.check_password("geheim-wachtwoord-123")
 
 
-def test_registreren_bewaart_veilige_next(client):
-    response = client.post(
-        reverse("registreren"), registratie(next="/mijn/nieuw/?uit=zelftest")
-    )
-    assert response["Location"] == "/mijn/nieuw/?uit=zelftest"
+def test_registreren_bewaart_veilige_next(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("registreren"), registratie(next="/mijn/nieuw/?uit=zelftest")
+        )
+        client.post(
+            reverse("registreren"),
+            registratie(email="b@example.nl", next="https://kwaad.example/"),
+        )
+    veilig = client.get(pad_uit(mail.outbox[0])).content.decode()
+    assert 'href="/mijn/nieuw/?uit=zelftest"' in veilig
     client.logout()
-    response = client.post(
-        reverse("registreren"),
-        registratie(email="b@example.nl", next="https://kwaad.example/"),
-    )
-    assert response["Location"] == reverse("aanvrager:lijst")
+    kwaad = client.get(pad_uit(mail.outbox[1])).content.decode()
+    assert "kwaad.example" not in kwaad
+    assert f'href="{reverse("aanvrager:lijst")}"' in kwaad
 
 
 def test_inlogpagina_labels(client):
@@ -158,8 +184,9 @@ def test_uitloggen(client, aanvrager):
     assert client.get(reverse("aanvrager:lijst")).status_code == 302
 
 
-def test_wachtwoord_herstellen(client, aanvrager):
-    response = client.post(reverse("password_reset"), {"email": aanvrager.email})
+def test_wachtwoord_herstellen(client, aanvrager, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("password_reset"), {"email": aanvrager.email})
     assert response["Location"] == reverse("password_reset_done")
     assert len(mail.outbox) == 1
     bericht = mail.outbox[0]
@@ -172,11 +199,16 @@ def test_wachtwoord_herstellen(client, aanvrager):
         formulier_pad, {"new_password1": GOED, "new_password2": GOED}
     )
     assert response["Location"] == reverse("password_reset_complete")
+    assert client.session["_auth_user_id"] == str(aanvrager.pk)
+    client.logout()
     assert client.login(username=aanvrager.email, password=GOED)
 
 
-def test_nieuw_wachtwoord_te_kort_in_het_nederlands(client, aanvrager):
-    client.post(reverse("password_reset"), {"email": aanvrager.email})
+def test_nieuw_wachtwoord_te_kort_in_het_nederlands(
+    client, aanvrager, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("password_reset"), {"email": aanvrager.email})
     pad = re.search(r"https?://[^/\s]+(/\S+)", mail.outbox[0].body).group(1)
     formulier_pad = client.get(pad, follow=True).redirect_chain[-1][0]
     response = client.post(

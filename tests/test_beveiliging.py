@@ -75,3 +75,51 @@ def test_login_is_locked_after_five_failures(db):
     assert response.status_code == 429
     assert "geblokkeerd" in response.content.decode().lower()
     assert "_auth_user_id" not in client.session
+
+
+class Stroom:
+    """A request body that records whether anyone read it."""
+
+    def __init__(self):
+        self.gelezen = 0
+
+    def read(self, *args):
+        self.gelezen += 1
+        return b""
+
+    def readline(self, *args):
+        return self.read()
+
+
+def test_an_oversized_request_is_refused_before_its_body_is_read(aanvrager, client):
+    client.force_login(aanvrager)
+    stroom = Stroom()
+    response = client.generic(
+        "POST",
+        reverse("aanvrager:nieuw"),
+        b"",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(60 * 1024 * 1024),
+        **{"wsgi.input": stroom},
+    )
+    assert response.status_code == 413
+    assert "hoogstens 10 MB" in response.content.decode()
+    assert stroom.gelezen == 0
+    assert response["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+
+
+def test_a_request_within_the_limit_is_handled(aanvrager, client):
+    client.force_login(aanvrager)
+    response = client.post(reverse("aanvrager:nieuw"), {"onderwerp": "x"})
+    assert response.status_code != 413
+
+
+def test_static_files_get_the_same_security_headers_as_pages(client):
+    response = client.get("/static/ontheffing/style.css")
+    assert response.status_code == 200
+    assert response["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "Permissions-Policy" in response

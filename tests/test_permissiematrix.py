@@ -102,6 +102,7 @@ MATRIX = {
     "password_reset_done": PUBLIEK,
     "password_reset_confirm": TOKEN,
     "password_reset_complete": PUBLIEK,
+    "gezondheid": PUBLIEK,
     "logout": {"*": {302, 405}},
     "aanvrager:lijst": AANVRAGER_LIJST,
     "aanvrager:nieuw": AANVRAGER_LIJST,

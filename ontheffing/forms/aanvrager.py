@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 
 from ontheffing import kwalificatie as kw
+from ontheffing import tekst
 from ontheffing.models import Bijlagesoort, Gemeente, Regeling, Verzoek, Waterschap
 from ontheffing.models.gebruiker import Aanspreekvorm
 
@@ -136,7 +137,7 @@ class VerzoekFormulier(forms.ModelForm):
     )  # fmt: skip
     bestand = forms.FileField(
         label="Document toevoegen", required=False,
-        help_text="PDF, Word, OpenDocument, PNG of JPEG; hoogstens 10 MB per bestand "
+        help_text="PDF, Word (.docx), OpenDocument, PNG of JPEG; hoogstens 10 MB per bestand "
         "en 50 MB per verzoek.",
     )  # fmt: skip
     bestand_soort = forms.ChoiceField(
@@ -229,6 +230,7 @@ class VerzoekFormulier(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        cleaned.update(tekst.schoon_velden(cleaned, tekst.NAAM_EN_ADRES))
         van, tot = cleaned.get("looptijd_van"), cleaned.get("looptijd_tot")
         if van and tot and tot < van:
             self.add_error(
@@ -265,7 +267,7 @@ class AanvullingFormulier(forms.Form):
     bestand = forms.FileField(
         label="Document meesturen (niet verplicht)",
         required=False,
-        help_text="PDF, Word, OpenDocument, PNG of JPEG; hoogstens 10 MB.",
+        help_text="PDF, Word (.docx), OpenDocument, PNG of JPEG; hoogstens 10 MB.",
     )
 
     def clean(self):

@@ -1,9 +1,12 @@
-"""Account forms: log in by e-mail address, register as an applicant."""
+"""Account forms: log in by e-mail address, register as an applicant, ask for
+a new password."""
 
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 
+from ontheffing import tekst
+from ontheffing.beveiliging import normaliseer_email
 from ontheffing.models import Gebruiker
 
 WACHTWOORDFOUTEN = {
@@ -81,13 +84,11 @@ class RegistratieFormulier(forms.Form):
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if Gebruiker.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                "Er is al een account met dit e-mailadres. Log in, of vraag een nieuw "
-                "wachtwoord aan als u het niet meer weet."
-            )
-        return email
+        # Whether the address has an account is not said here (views.account).
+        return normaliseer_email(self.cleaned_data["email"])
+
+    def clean_naam(self):
+        return tekst.schoon(self.cleaned_data["naam"])
 
     def clean(self):
         cleaned = super().clean()
@@ -101,3 +102,15 @@ class RegistratieFormulier(forms.Form):
             for fout in wachtwoord_controleren(een, gebruiker):
                 self.add_error("password1", fout)
         return cleaned
+
+
+class WachtwoordVergetenFormulier(forms.Form):
+    email = forms.EmailField(
+        label="E-mailadres",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": "Vul het e-mailadres van uw account in.",
+            "invalid": "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",
+        },
+    )

@@ -4,6 +4,7 @@ import io
 
 from django import forms
 
+from ontheffing import tekst
 from ontheffing.models import Beleidsregel, Criterium, Gebruiker, Provincie
 from ontheffing.states import Rol
 
@@ -22,6 +23,11 @@ class MedewerkerForm(forms.ModelForm):
         labels = {"naam": "Naam", "functie": "Functie (voor de ondertekening)"}
         help_texts = {"is_active": "Een gedeactiveerde medewerker kan niet meer inloggen; "
                       "wat hij deed, blijft in de historie staan."}  # fmt: skip
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned.update(tekst.schoon_velden(cleaned, tekst.NAAM_EN_ADRES))
+        return cleaned
 
 
 class UitnodigenForm(MedewerkerForm):
@@ -86,6 +92,11 @@ class ProvincieForm(forms.ModelForm):
             raise forms.ValidationError("Dit PNG-bestand is beschadigd.") from exc
         return data
 
+    def clean(self):
+        cleaned = super().clean()
+        cleaned.update(tekst.schoon_velden(cleaned, tekst.NAAM_EN_ADRES))
+        return cleaned
+
     def save(self, commit=True):
         provincie = super().save(commit=False)
         if self.cleaned_data.get("logo"):
@@ -99,15 +110,15 @@ class ProvincieForm(forms.ModelForm):
     def clean_afschrift_emails(self):
         from django.core.validators import validate_email
 
-        tekst = self.cleaned_data["afschrift_emails"]
-        for regel in Provincie.regels(tekst):
+        waarde = self.cleaned_data["afschrift_emails"]
+        for regel in Provincie.regels(waarde):
             try:
                 validate_email(regel)
             except forms.ValidationError as exc:
                 raise forms.ValidationError(
                     f"'{regel}' is geen geldig e-mailadres."
                 ) from exc
-        return tekst
+        return waarde
 
 
 class LichaamForm(forms.Form):

@@ -17,6 +17,7 @@ from ontheffing.models.beleid import (
     standaard_beleidsregel,
 )
 from ontheffing.models.besluit import Besluit, Kenmerkteller, Staptelling
+from ontheffing.models.beveiliging import Herstelpoging
 from ontheffing.models.bijlage import Bijlage, Bijlagesoort
 from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
 from ontheffing.models.opschorting import Opschorting
@@ -36,6 +37,7 @@ __all__ = [
     "Gebeurtenis",
     "Gebruiker",
     "Gemeente",
+    "Herstelpoging",
     "Kenmerkteller",
     "Oordeel",
     "OnveranderbaarError",

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_fsm import ConcurrentTransition
 
+from ontheffing import logboek
 from ontheffing.models import (
     Gebeurtenis,
     Staptelling,
@@ -119,7 +120,11 @@ def uitvoeren(
     """The common shape of a transition use case. When anything fails, the
     transaction is rolled back and the case in memory is reloaded, so a caller
     never holds a state that was not saved."""
-    controleer(verzoek, user, naam)
+    try:
+        controleer(verzoek, user, naam)
+    except Weigering as fout:
+        logboek.geweigerd(verzoek, naam, fout)
+        raise
     methode = transitie(verzoek, naam)
     try:
         with transaction.atomic():
@@ -144,8 +149,12 @@ def uitvoeren(
             )
             for mail in mails:
                 transaction.on_commit(mail)
-    except Exception:
+    except Exception as fout:
         verzoek.refresh_from_db()
+        if isinstance(fout, Weigering):
+            logboek.geweigerd(verzoek, naam, fout)
+        else:
+            logboek.mislukt(verzoek, naam, fout)
         raise
     return verzoek
 

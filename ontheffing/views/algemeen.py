@@ -4,6 +4,7 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from ontheffing import logboek
 from ontheffing.models import Verzoek
 from ontheffing.states import Rol
 
@@ -52,6 +53,7 @@ def besluit_downloaden(request, pk, besluit_pk):
 
 
 def niet_gevonden(request, exception=None):
+    logboek.toegang_geweigerd(request, 404)
     return render(
         request,
         "fout.html",
@@ -64,6 +66,7 @@ def niet_gevonden(request, exception=None):
 
 
 def geen_toegang(request, exception=None):
+    logboek.toegang_geweigerd(request, 403)
     return render(
         request,
         "fout.html",

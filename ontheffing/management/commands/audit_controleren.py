@@ -7,6 +7,7 @@ a clean check appends a new checkpoint to ``AUDIT_CONTROLEPUNT``."""
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from ontheffing import logboek
 from ontheffing.dossiercontrole import controlepunt_schrijven, controleren
 
 
@@ -32,8 +33,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         pad = options["controlepuntbestand"] or settings.AUDIT_CONTROLEPUNT
         uitslag = controleren(pad or None)
-        for fout in uitslag.fouten:
+        for fout, kenmerk in zip(uitslag.fouten, uitslag.kenmerken, strict=True):
             self.stderr.write(fout)
+            logboek.controlebevinding(fout, kenmerk)
         for melding in uitslag.meldingen:
             self.stdout.write(melding)
         if uitslag.fouten:
