@@ -158,6 +158,7 @@ ALLEEN_GET = {
     "start",
     "password_reset_done",
     "password_reset_complete",
+    "gezondheid",
     "provincie:concept",
     "provincie:verzoek",
     "provincie:voorstel",
