@@ -14,6 +14,7 @@ from ontheffing.models.beleid import (
 from ontheffing.models.besluit import Besluit, Kenmerkteller, Staptelling
 from ontheffing.models.bijlage import Bijlage, Bijlagesoort
 from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
+from ontheffing.models.inlogkoppeling import Inlogbron, Inlogkoppeling
 from ontheffing.models.opschorting import Opschorting
 from ontheffing.models.reference import Gemeente, Provincie, Regeling, Waterschap
 from ontheffing.models.verzoek import Verzoek
@@ -31,6 +32,8 @@ __all__ = [
     "Gebeurtenis",
     "Gebruiker",
     "Gemeente",
+    "Inlogbron",
+    "Inlogkoppeling",
     "Kenmerkteller",
     "Oordeel",
     "OnveranderbaarError",
