@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.oath import totp
+from django_otp.oath import TOTP, totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ontheffing.identiteit.tweede_factor import tweede_factor_verplicht
@@ -79,6 +79,15 @@ def totp_code(apparaat: TOTPDevice, stappen: int = 0) -> str:
     """The code the user's authenticator app shows now (or ``stappen`` periods
     away), computed from the device key as RFC 6238 prescribes."""
     return f"{totp(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, stappen):0{apparaat.digits}d}"
+
+
+def ongebruikte_code(apparaat: TOTPDevice) -> str:
+    """The code a person gets by waiting for a fresh one when the current code
+    was already used (a code works once): the next period's, which the device
+    accepts within its tolerance of one step."""
+    apparaat.refresh_from_db()
+    nu = TOTP(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits).t()
+    return totp_code(apparaat, stappen=max(0, apparaat.last_t - nu + 1))
 
 
 def inloggen(client, user):

@@ -164,6 +164,8 @@ class SSOInloggen(OIDCAuthenticationRequestView):
     get_settings = staticmethod(instelling)
 
     def __init__(self, *args, **kwargs):
+        # Skips the parent's __init__, which reads the authorization endpoint
+        # (and so would contact the provider) before get() can refuse politely.
         super(OIDCAuthenticationRequestView, self).__init__(*args, **kwargs)
 
     def get(self, request):

@@ -64,7 +64,7 @@ def inloggen(page, email, wachtwoord="geheim-wachtwoord-123"):
     """
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from tests.conftest import totp_code
+    from tests.conftest import ongebruikte_code, totp_code
 
     page.goto("/account/inloggen/")
     page.get_by_label("E-mailadres").fill(email)
@@ -82,6 +82,6 @@ def inloggen(page, email, wachtwoord="geheim-wachtwoord-123"):
             page.get_by_role("link", name="Verder").click()
     elif "/tweede-factor/" in page.url:
         apparaat = TOTPDevice.objects.get(user__email=email, confirmed=True)
-        page.get_by_label("Code").fill(totp_code(apparaat))
+        page.get_by_label("Code").fill(ongebruikte_code(apparaat))
         with page.expect_navigation():
             page.get_by_role("button", name="Controleren").click()
