@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_fsm",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ontheffing",
 ]
 
@@ -78,7 +81,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "ontheffing.identiteit.middleware.TweedeFactorMiddleware",
+    "ontheffing.identiteit.middleware.DigiDSessieMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -98,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ontheffing.context_processors.navigatie",
+                "ontheffing.identiteit.context_processors.inlogkeuzes",
             ],
             "builtins": [
                 "ontheffing.templatetags.nl",
@@ -166,6 +173,50 @@ AXES_VERBOSE = False
 # Proxies in front of the app that append to X-Forwarded-For (0: none; the
 # header is then ignored, as a client can write it).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Staff single sign-on with OpenID Connect (mozilla-django-oidc), on when a
+# client id is set; see README "Inloggen voor medewerkers (SSO)". Endpoints left
+# empty are read from the issuer's discovery document.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").rstrip("/")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_GROEPEN_CLAIM = os.environ.get("OIDC_GROEPEN_CLAIM", "groups")
+# "groep=rol:PROVINCIECODE;groep=rol:PROVINCIECODE", the first match wins.
+OIDC_ROLLEN = os.environ.get("OIDC_ROLLEN", "")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso_terug"
+LOGIN_REDIRECT_URL_FAILURE = "sso_geweigerd"
+if OIDC_RP_CLIENT_ID:
+    AUTHENTICATION_BACKENDS.append("ontheffing.identiteit.oidc.MedewerkerBackend")
+
+# Second factor (django-otp, TOTP with recovery codes) for every local account
+# with a staff role or admin access; see README "Tweede factor".
+TWEEDE_FACTOR_SSO_OVERSLAAN = env_bool("TWEEDE_FACTOR_SSO_OVERSLAAN", True)
+OTP_TOTP_ISSUER = "Ontheffing verboden handelingen"
+
+# DigiD for applicants (SAML, artifact binding; django-digid-eherkenning's
+# client), on when DIGID_ENTITY_ID is set; see README "DigiD".
+DIGID_ENTITY_ID = os.environ.get("DIGID_ENTITY_ID", "")
+DIGID_BASE_URL = os.environ.get("DIGID_BASE_URL", SITE_URL).rstrip("/")
+DIGID_IDP_METADATA = os.environ.get("DIGID_IDP_METADATA", "")
+DIGID_IDP_ENTITY_ID = os.environ.get("DIGID_IDP_ENTITY_ID", "")
+DIGID_CERTIFICAAT = os.environ.get("DIGID_CERTIFICAAT", "")
+DIGID_SLEUTEL = os.environ.get("DIGID_SLEUTEL", "")
+DIGID_BETROUWBAARHEIDSNIVEAU = os.environ.get(
+    "DIGID_BETROUWBAARHEIDSNIVEAU",
+    "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract",
+)
+# DigiD's norm: a session ends after 15 minutes without activity (the same
+# default as the library's DIGID_SESSION_AGE).
+DIGID_SESSIEDUUR = int(os.environ.get("DIGID_SESSIEDUUR", str(15 * 60)))
+DIGID_BSN_SLEUTEL = os.environ.get("DIGID_BSN_SLEUTEL", "")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
@@ -273,6 +324,9 @@ LOGGING = {
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
         "pypdf": {"level": "ERROR"},
+        # The SAML library logs whole responses (with the BSN) at DEBUG.
+        "onelogin": {"level": "WARNING"},
+        "digid_eherkenning": {"level": "WARNING"},
     },
 }
 

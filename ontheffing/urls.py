@@ -9,6 +9,7 @@ urlpatterns = [
     path("", algemeen.start, name="start"),
     path("zelftest/", include("ontheffing.urls_zelftest")),
     path("account/", include("ontheffing.urls_account")),
+    path("account/", include("ontheffing.identiteit.urls")),
     path("account/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("mijn/", include("ontheffing.urls_aanvrager")),
     path("provincie/", include("ontheffing.urls_provincie")),

@@ -56,6 +56,7 @@ from ontheffing.models import (  # noqa: E402
     Verzoek,
 )
 from ontheffing.states import OPEN_STATUSSEN, Actie, Rol, Status  # noqa: E402
+from tests.conftest import inloggen  # noqa: E402
 
 HERHALINGEN = 101
 
@@ -151,7 +152,7 @@ def main():
         "b@bench.nl", "x", naam="Behandelaar", rol=Rol.BEHANDELAAR, provincie=provincie
     )
     staf = Client()
-    staf.force_login(behandelaar)
+    inloggen(staf, behandelaar)
     triviaal = reverse("gegevens")  # a plain logged-in page: base template, no data
     werkvoorraad = reverse("provincie:werkvoorraad")
 
@@ -195,7 +196,7 @@ def main():
         for i in range(20)
     )
     eigen = Client()
-    eigen.force_login(aanvrager)
+    inloggen(eigen, aanvrager)
     for naam, client, url in (
         (
             "zaakpagina aanvrager (50 gebeurtenissen, 20 documenten)",

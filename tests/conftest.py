@@ -8,7 +8,11 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP, totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from ontheffing.identiteit.tweede_factor import tweede_factor_verplicht
 from ontheffing.models import Gebruiker, Gemeente, Provincie, standaard_beleidsregel
 from ontheffing.states import Rol
 from tests.databaserollen import django_db_setup  # noqa: F401 (the owner migrates)
@@ -79,6 +83,39 @@ def maak_gebruiker(rol=Rol.AANVRAGER, provincie=None, **extra) -> Gebruiker:
         provincie=provincie,
         **extra,
     )
+
+
+def totp_apparaat(user) -> TOTPDevice:
+    """The user's confirmed TOTP device (a real key; tests compute its codes)."""
+    return TOTPDevice.objects.filter(
+        user=user, confirmed=True
+    ).first() or TOTPDevice.objects.create(user=user, name="Test", confirmed=True)
+
+
+def totp_code(apparaat: TOTPDevice, stappen: int = 0) -> str:
+    """The code the user's authenticator app shows now (or ``stappen`` periods
+    away), computed from the device key as RFC 6238 prescribes."""
+    return f"{totp(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits, stappen):0{apparaat.digits}d}"
+
+
+def ongebruikte_code(apparaat: TOTPDevice) -> str:
+    """The code a person gets by waiting for a fresh one when the current code
+    was already used (a code works once): the next period's, which the device
+    accepts within its tolerance of one step."""
+    apparaat.refresh_from_db()
+    nu = TOTP(apparaat.bin_key, apparaat.step, apparaat.t0, apparaat.digits).t()
+    return totp_code(apparaat, stappen=max(0, apparaat.last_t - nu + 1))
+
+
+def inloggen(client, user):
+    """Logs ``user`` in on the test client. An account that must use a second
+    factor (staff, admin) is also marked verified with its real TOTP device,
+    through django-otp's own session key, as ``django_otp.login`` does."""
+    client.force_login(user)
+    if tweede_factor_verplicht(user):
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = totp_apparaat(user).persistent_id
+        session.save()
 
 
 def verzoek_velden(gemeente, **extra) -> dict:

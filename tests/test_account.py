@@ -10,6 +10,7 @@ from django.urls import reverse
 from ontheffing.models import Gebruiker
 from ontheffing.states import Rol
 from ontheffing.views.account import SALT, bevestigingstoken
+from tests.conftest import inloggen
 
 pytestmark = pytest.mark.django_db
 
@@ -178,7 +179,7 @@ def test_verkeerd_wachtwoord(client, aanvrager):
 
 
 def test_uitloggen(client, aanvrager):
-    client.force_login(aanvrager)
+    inloggen(client, aanvrager)
     response = client.post(reverse("logout"))
     assert response.status_code == 302
     assert client.get(reverse("aanvrager:lijst")).status_code == 302

@@ -18,12 +18,12 @@ from ontheffing.models import (
     Waterschap,
 )
 from ontheffing.states import Rol
-from tests.conftest import maak_gebruiker, maak_ingediend
+from tests.conftest import inloggen, maak_gebruiker, maak_ingediend
 
 
 @pytest.fixture
 def als_beheerder(client, beheerder):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     return client
 
 
@@ -31,7 +31,7 @@ def als_beheerder(client, beheerder):
                                   "beheer_beleidsregels", "beheer_uitnodigen"])  # fmt: skip
 def test_other_roles_get_403(client, behandelaar, aanvrager, naam):
     for user in (behandelaar, aanvrager):
-        client.force_login(user)
+        inloggen(client, user)
         assert client.get(reverse(f"provincie:{naam}")).status_code == 403
 
 
@@ -523,5 +523,5 @@ def test_history_pages_by_fifty(als_beheerder, beheerder, provincie):
 
 def test_history_is_for_the_beheerder_only(client, behandelaar, beslisser):
     for user in (behandelaar, beslisser):
-        client.force_login(user)
+        inloggen(client, user)
         assert client.get(reverse("provincie:beheer_historie")).status_code == 403

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from ontheffing.middleware import CONTENT_SECURITY_POLICY
 from ontheffing.states import Rol
-from tests.conftest import maak_gebruiker
+from tests.conftest import inloggen, maak_gebruiker
 
 pytestmark = pytest.mark.django_db
 
@@ -39,19 +39,19 @@ def test_production_cookie_and_https_settings():
 
 def test_post_without_csrf_token_is_refused(aanvrager):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(aanvrager)
+    inloggen(client, aanvrager)
     response = client.post(reverse("aanvrager:nieuw"), {"onderwerp": "x"})
     assert response.status_code == 403
 
 
 def test_logged_in_pages_are_not_cached(aanvrager, client):
-    client.force_login(aanvrager)
+    inloggen(client, aanvrager)
     response = client.get(reverse("aanvrager:lijst"))
     assert "no-store" in response["Cache-Control"]
 
 
 def test_downloads_are_attachments_and_not_sniffed(ingediend, client):
-    client.force_login(ingediend.ingediend_door)
+    inloggen(client, ingediend.ingediend_door)
     bijlage = ingediend.bijlagen.first()
     response = client.get(reverse("bijlage", args=[ingediend.pk, bijlage.pk]))
     assert response.status_code == 200

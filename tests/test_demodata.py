@@ -60,3 +60,26 @@ def test_never_without_debug():
 
     with override_settings(DEBUG=False), pytest.raises(CommandError, match="DEBUG"):
         call_command("demodata", stdout=StringIO())
+
+
+def test_demo_staff_pass_the_second_factor_with_the_printed_code(demo, client):
+    uit = StringIO()
+    with override_settings(DEBUG=True):
+        call_command("demodata", "--inlog", stdout=uit)
+        assert "otpauth://totp/" in uit.getvalue()
+        code = StringIO()
+        call_command("demodata", "--code", stdout=code)
+    email = MEDEWERKERS[0][0]
+    client.post("/account/inloggen/", {"username": email, "password": WACHTWOORD})
+    antwoord = client.post(
+        "/account/tweede-factor/", {"code": code.getvalue().strip(), "next": "/"}
+    )
+    assert antwoord.status_code == 302
+    assert client.get("/provincie/").status_code == 200
+
+
+def test_the_demo_key_is_printed_only_with_debug(demo):
+    uit = StringIO()
+    with override_settings(DEBUG=False):
+        call_command("demodata", "--inlog", stdout=uit)
+    assert "otpauth" not in uit.getvalue()

@@ -10,6 +10,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from ontheffing import services
+from ontheffing.identiteit.digid import DIGID_SESSION_KEY
+from ontheffing.identiteit.oidc import BACKEND as SSO
 from ontheffing.models import (
     Beleidsregel,
     Besluit,
@@ -21,7 +23,13 @@ from ontheffing.models import (
     Verzoek,
 )
 from ontheffing.states import Rol
-from tests.conftest import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
+from tests.conftest import (
+    inloggen,
+    maak_concept,
+    maak_gebruiker,
+    maak_gemeente,
+    maak_provincie,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +42,9 @@ ACTOREN = (
     "beheerder",
     "vreemde_behandelaar",
     "vreemde_beheerder",
+    "sso_behandelaar",
+    "behandelaar_zonder_tweede_factor",
+    "digid_aanvrager",
 )
 STAF = {"behandelaar", "beslisser"}
 
@@ -125,6 +136,20 @@ MATRIX = {
     "provincie:beheer_beleidsregel": BEHEER_OBJECT,
     "bijlage": DOWNLOAD,
     "besluit": DOWNLOAD,
+    "sso_inloggen": {"*": {404}},  # SSO is not configured here (see test_sso)
+    "sso_terug": {"*": {404}},
+    "digid_inloggen": {"*": {404}},  # DigiD is not configured here (see test_digid)
+    "digid_acs": {"*": {404}},
+    "digid_account": {"*": {404}},
+    "digid_metadata": {"*": {404}},
+    "sso_geweigerd": {"*": {403}, "behandelaar_zonder_tweede_factor": {403}},
+    "tweede_factor": {"anoniem": {302}, "*": {200, 302}},
+    "tweede_factor_instellen": {
+        "anoniem": {302},
+        "behandelaar_zonder_tweede_factor": {200},
+        "*": {200, 302},
+    },
+    "herstelcodes_vernieuwen": {"anoniem": {302}, "*": {200, 302}},
 }
 MEDEWERKER_ACTIES = (
     "verzoek oppakken toewijzen in_behandeling_nemen aanvulling_vragen "
@@ -133,11 +158,25 @@ MEDEWERKER_ACTIES = (
     "ingebrekestelling notitie"
 ).split()
 MATRIX.update({f"provincie:{naam}": MEDEWERKER_ZAAK for naam in MEDEWERKER_ACTIES})
+# Logged in through the identity provider, a behandelaar may what a local one
+# may; a local one who has not given the second factor is sent to give it
+# (302) from every page that is not public.
+for _regel in MATRIX.values():
+    if "behandelaar" in _regel:
+        _regel["sso_behandelaar"] = _regel["behandelaar"]
+    if "andere_aanvrager" in _regel:
+        _regel["digid_aanvrager"] = _regel["andere_aanvrager"]
+    if (
+        _regel not in (PUBLIEK, TOKEN)
+        and "behandelaar_zonder_tweede_factor" not in _regel
+    ):
+        _regel["behandelaar_zonder_tweede_factor"] = {302}
 
 # A request with the wrong method may answer 405 (it reveals nothing and changes
 # nothing); otherwise it answers as the table says.
 ALLEEN_POST = {
     "logout",
+    "herstelcodes_vernieuwen",
     "zelftest:opnieuw",
     "bevestiging_opnieuw",
     "aanvrager:indienen",
@@ -153,6 +192,11 @@ ALLEEN_POST = {
 }
 ALLEEN_GET = {
     "gegevens",
+    "sso_inloggen",
+    "sso_terug",
+    "digid_inloggen",
+    "digid_acs",
+    "digid_metadata",
     "bijlage",
     "besluit",
     "start",
@@ -203,6 +247,9 @@ def wereld(db):
         "beheerder": maak_gebruiker(Rol.BEHEERDER, provincie),
         "vreemde_behandelaar": maak_gebruiker(Rol.BEHANDELAAR, andere),
         "vreemde_beheerder": maak_gebruiker(Rol.BEHEERDER, andere),
+        "sso_behandelaar": maak_gebruiker(Rol.BEHANDELAAR, provincie),
+        "behandelaar_zonder_tweede_factor": maak_gebruiker(Rol.BEHANDELAAR, provincie),
+        "digid_aanvrager": maak_gebruiker(Rol.AANVRAGER),
     }
     verzoek = maak_concept(aanvrager=eigenaar, gemeente=maak_gemeente(provincie))
     services.verzoek_indienen(user=eigenaar, verzoek=verzoek)
@@ -272,7 +319,8 @@ def verwacht(naam, actor):
     return regel.get(actor, regel.get("*"))
 
 
-def test_permission_matrix(wereld):
+def test_permission_matrix(wereld, settings):
+    settings.AUTHENTICATION_BACKENDS = [*settings.AUTHENTICATION_BACKENDS, SSO]
     afwijkingen = []
     for naam, converters in sorted(url_namen()):
         url = reverse(naam, kwargs=kwargs_voor(naam, converters, wereld))
@@ -281,8 +329,17 @@ def test_permission_matrix(wereld):
             for methode in ("get", "post"):
                 client = Client()
                 user = wereld["actoren"][actor]
-                if user is not None:
+                if actor == "sso_behandelaar":
+                    client.force_login(user, backend=SSO)
+                elif actor == "behandelaar_zonder_tweede_factor":
                     client.force_login(user)
+                elif actor == "digid_aanvrager":
+                    client.force_login(user)
+                    sessie = client.session
+                    sessie[DIGID_SESSION_KEY] = True
+                    sessie.save()
+                elif user is not None:
+                    inloggen(client, user)
                 voor = momentopname()
                 response = getattr(client, methode)(url)
                 code = response.status_code
@@ -310,6 +367,6 @@ def test_permission_matrix(wereld):
 
 def test_other_provinces_worklist_does_not_show_the_case(wereld):
     client = Client()
-    client.force_login(wereld["actoren"]["vreemde_behandelaar"])
+    inloggen(client, wereld["actoren"]["vreemde_behandelaar"])
     response = client.get(reverse("provincie:werkvoorraad"))
     assert wereld["verzoek"].kenmerk not in response.content.decode()

@@ -10,7 +10,7 @@ from django.utils import timezone
 from ontheffing import services
 from ontheffing.models import Bijlage, Gebruiker, Verzoek
 from ontheffing.states import Status
-from tests.conftest import maak_concept, maak_gebruiker, pdf_upload
+from tests.conftest import inloggen, maak_concept, maak_gebruiker, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def formulier(lichaam, **extra):
 
 @pytest.fixture
 def ingelogd(client, aanvrager):
-    client.force_login(aanvrager)
+    inloggen(client, aanvrager)
     return client
 
 
@@ -96,13 +96,13 @@ def test_anoniem_op_verzoekpagina_gaat_naar_inloggen(client, concept, naam):
 def test_verzoek_van_een_ander_geeft_404(
     client, ingediend, andere_aanvrager, naam, methode
 ):
-    client.force_login(andere_aanvrager)
+    inloggen(client, andere_aanvrager)
     response = getattr(client, methode)(url(naam, ingediend))
     assert response.status_code == 404
 
 
 def test_medewerker_krijgt_403(client, behandelaar, ingediend):
-    client.force_login(behandelaar)
+    inloggen(client, behandelaar)
     assert client.get(url("lijst")).status_code == 403
     assert client.get(url("verzoek", ingediend)).status_code == 403
 
@@ -235,7 +235,7 @@ def test_onbevestigd_emailadres_kan_niet_indienen(client, gemeente):
     Gebruiker.objects.filter(pk=gebruiker.pk).update(email_bevestigd=False)
     gebruiker.refresh_from_db()
     verzoek = maak_concept(aanvrager=gebruiker, gemeente=gemeente)
-    client.force_login(gebruiker)
+    inloggen(client, gebruiker)
     response = client.post(url("indienen", verzoek), follow=True)
     assert "Bevestig eerst uw e-mailadres" in response.content.decode()
     verzoek.refresh_from_db()
@@ -394,6 +394,6 @@ def test_concept_van_een_ander_als_ambtsdrager_niet_bewerken(client, concept, ge
     griffier = maak_gebruiker()
     namens = maak_concept(aanvrager=griffier, gemeente=gemeente, namens=True)
     Verzoek.objects.filter(pk=namens.pk).update(ambtsdrager=concept.ingediend_door)
-    client.force_login(concept.ingediend_door)
+    inloggen(client, concept.ingediend_door)
     response = client.get(url("bewerken", namens), follow=True)
     assert "Alleen wie het verzoek invult" in response.content.decode()

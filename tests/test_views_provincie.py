@@ -16,7 +16,7 @@ from ontheffing.models import (
     Verzoek,
 )
 from ontheffing.states import Actie, Bestuursorgaan, Rol, Status, Uitkomst
-from tests.conftest import maak_gebruiker, maak_ingediend
+from tests.conftest import inloggen, maak_gebruiker, maak_ingediend
 
 
 def url(naam, verzoek):
@@ -24,7 +24,7 @@ def url(naam, verzoek):
 
 
 def ingelogd(client, user):
-    client.force_login(user)
+    inloggen(client, user)
     return client
 
 

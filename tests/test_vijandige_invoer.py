@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from ontheffing.models import Gebeurtenis, Opschorting, Staptelling, Verzoek
 from ontheffing.states import Status
+from tests.conftest import inloggen
 from tests.test_permissiematrix import ALLEEN_GET, kwargs_voor, url_namen, wereld  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -100,7 +101,7 @@ def test_hostile_posts_never_break_anything(naam, wereld):  # noqa: F811
     client = Client(raise_request_exception=False)
     user = wereld["actoren"][wie_mag(naam)]
     if user is not None:
-        client.force_login(user)
+        inloggen(client, user)
     url = reverse(naam, kwargs=kwargs_voor(naam, _converters(naam), wereld))
     namen = veldnamen(client, url) or ["naam", "email", "tekst", "reden", "datum"]
 

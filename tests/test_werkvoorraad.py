@@ -11,7 +11,7 @@ from django.urls import reverse
 from ontheffing import services, termijnen, werkvoorraad
 from ontheffing.models import Opschorting, Verzoek
 from ontheffing.states import Status
-from tests.conftest import maak_gemeente, maak_ingediend
+from tests.conftest import inloggen, maak_gemeente, maak_ingediend
 
 VANDAAG = date(2026, 3, 2)
 
@@ -146,7 +146,7 @@ def test_other_provinces_cases_are_not_in_the_list(gemeente, vreemde_behandelaar
 
 
 def _aantal_queries(client, user):
-    client.force_login(user)
+    inloggen(client, user)
     url = reverse("provincie:werkvoorraad")
     client.get(url)  # warm up session and caches
     with CaptureQueriesContext(connection) as ctx:

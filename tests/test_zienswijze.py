@@ -11,7 +11,7 @@ from django.utils import timezone
 from ontheffing import services
 from ontheffing.models import Bijlage, Gebeurtenis
 from ontheffing.states import Actie, Status
-from tests.conftest import maak_gebruiker, pdf_upload
+from tests.conftest import inloggen, maak_gebruiker, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def gevraagd(ingediend, behandelaar, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def ingelogd(client, aanvrager):
-    client.force_login(aanvrager)
+    inloggen(client, aanvrager)
     return client
 
 
@@ -98,7 +98,7 @@ def test_behandelaar_sees_the_view_where_it_is_processed(client, gevraagd, behan
     services.zienswijze_geven(
         user=gevraagd.ingediend_door, verzoek=gevraagd, tekst="Niet meer betrokken."
     )
-    client.force_login(behandelaar)
+    inloggen(client, behandelaar)
     html = client.get(url("provincie:verzoek", gevraagd)).content.decode()
     assert "De aanvrager gaf via het portaal" in html
     assert "Niet meer betrokken." in html
@@ -153,14 +153,14 @@ def test_only_the_applicant_gives_a_view(gevraagd, behandelaar, client):
     for user in (behandelaar, maak_gebruiker()):
         with pytest.raises(services.GeenToegang):
             services.zienswijze_geven(user=user, verzoek=gevraagd, tekst="Ik ook.")
-    client.force_login(maak_gebruiker())
+    inloggen(client, maak_gebruiker())
     assert (
         client.post(
             url("aanvrager:zienswijze", gevraagd), {"antwoord": "x"}
         ).status_code
         == 404
     )
-    client.force_login(behandelaar)
+    inloggen(client, behandelaar)
     assert (
         client.post(
             url("aanvrager:zienswijze", gevraagd), {"antwoord": "x"}

@@ -20,6 +20,7 @@ from ontheffing.models.besluit import Besluit, Kenmerkteller, Staptelling
 from ontheffing.models.beveiliging import Herstelpoging
 from ontheffing.models.bijlage import Bijlage, Bijlagesoort
 from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
+from ontheffing.models.inlogkoppeling import Inlogbron, Inlogkoppeling
 from ontheffing.models.opschorting import Opschorting
 from ontheffing.models.reference import Gemeente, Provincie, Regeling, Waterschap
 from ontheffing.models.verzoek import Verzoek
@@ -38,6 +39,8 @@ __all__ = [
     "Gebruiker",
     "Gemeente",
     "Herstelpoging",
+    "Inlogbron",
+    "Inlogkoppeling",
     "Kenmerkteller",
     "Oordeel",
     "OnveranderbaarError",

@@ -4,6 +4,7 @@ Without /usr/bin/chromium these tests are skipped with a message, unless
 REQUIRE_BROWSER=1 (CI on PostgreSQL), where a missing browser is a failure.
 """
 
+import base64
 import os
 import shutil
 
@@ -56,8 +57,31 @@ def page(browser, live_server):
 
 
 def inloggen(page, email, wachtwoord="geheim-wachtwoord-123"):
-    """Log in through the real form (label texts are part of the contract)."""
+    """Log in through the real form (label texts are part of the contract).
+
+    Staff then give the second factor as a person would: the first time by
+    reading the key from the set-up page, later with their device's current code.
+    """
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.conftest import ongebruikte_code, totp_code
+
     page.goto("/account/inloggen/")
     page.get_by_label("E-mailadres").fill(email)
     page.get_by_label("Wachtwoord").fill(wachtwoord)
-    page.get_by_role("button", name="Inloggen").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Inloggen").click()
+    if "/tweede-factor/instellen/" in page.url:
+        sleutel = page.locator("code.sleutel").inner_text()
+        apparaat = TOTPDevice(
+            key=base64.b32decode(sleutel + "=" * (-len(sleutel) % 8)).hex()
+        )
+        page.get_by_label("Code").fill(totp_code(apparaat))
+        page.get_by_role("button", name="Tweede factor inschakelen").click()
+        with page.expect_navigation():
+            page.get_by_role("link", name="Verder").click()
+    elif "/tweede-factor/" in page.url:
+        apparaat = TOTPDevice.objects.get(user__email=email, confirmed=True)
+        page.get_by_label("Code").fill(ongebruikte_code(apparaat))
+        with page.expect_navigation():
+            page.get_by_role("button", name="Controleren").click()

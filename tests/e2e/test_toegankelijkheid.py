@@ -13,7 +13,13 @@ from django.utils import timezone
 
 from ontheffing import services
 from ontheffing.states import Rol
-from tests.conftest import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
+from tests.conftest import (
+    inloggen,
+    maak_concept,
+    maak_gebruiker,
+    maak_gemeente,
+    maak_provincie,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -78,7 +84,7 @@ def zaken(db):
 
 def inloggen_als(page, live_server, user):
     client = Client()
-    client.force_login(user)
+    inloggen(client, user)
     page.context.add_cookies(
         [
             {

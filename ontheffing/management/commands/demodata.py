@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from ontheffing import kwalificatie as kw
 from ontheffing import services, termijnen
+from ontheffing.identiteit.demo import demo_apparaten, demo_code, demo_uitleg
 from ontheffing.models import Gebruiker, Gemeente, Provincie
 from ontheffing.states import Rol, Uitkomst
 from ontheffing.toetsing import criteria_voor
@@ -116,17 +117,30 @@ class Command(BaseCommand):
             "--inlog", action="store_true", help="Alleen de inloggegevens tonen."
         )
         parser.add_argument("--force", action="store_true", help="Ook zonder DEBUG.")
+        parser.add_argument(
+            "--code",
+            action="store_true",
+            help="De code van dit moment voor de tweede factor van de demo.",
+        )
 
-    def handle(self, *args, inlog=False, force=False, **options):
+    def handle(self, *args, inlog=False, force=False, code=False, **options):
         if inlog:
             return self.toon_inlog()
         if not settings.DEBUG and not force:
             raise CommandError("Demodata alleen met DEBUG=1 (nooit in productie).")
+        if code:
+            self.stdout.write(demo_code())
+            return
         if not Provincie.objects.filter(code="PV25").exists():
             raise CommandError(
                 "Laad eerst de referentiedata: manage.py referentiedata_laden"
             )
         if Gebruiker.objects.filter(email="raadslid@demo.nl").exists():
+            demo_apparaten(
+                Gebruiker.objects.filter(
+                    email__in=[email for email, *_ in MEDEWERKERS] + ["beheer@demo.nl"]
+                )
+            )
             self.stdout.write("Demodata staat er al.")
             return
         # The demo's own e-mails are not printed on the console.
@@ -149,6 +163,8 @@ class Command(BaseCommand):
         for email, naam, _ in AANVRAGERS:
             self.stdout.write(f"  {'Aanvrager':<12} {email:<32} {naam}")
         self.stdout.write("  Beheeromgeving (superuser): beheer@demo.nl\n")
+        if settings.DEBUG:
+            self.stdout.write("\n".join(demo_uitleg()) + "\n")
 
     def maak(self):
         for code, velden in PROVINCIES.items():
@@ -170,6 +186,7 @@ class Command(BaseCommand):
             "beheer@demo.nl", "Functioneel beheer", is_staff=True, is_superuser=True
         )
         assert beheer.is_superuser
+        demo_apparaten([*staf.values(), beheer])
         arnhem = Gemeente.objects.get(code="GM0202")
         ede = Gemeente.objects.get(code="GM0228")
         apeldoorn = Gemeente.objects.get(code="GM0200")

@@ -1,0 +1,34 @@
+"""The link between an outside identity (the province's identity provider, DigiD)
+and an account. It is the only place such an identifier is stored."""
+
+from django.db import models
+
+
+class Inlogbron(models.TextChoices):
+    OIDC = "oidc", "Organisatieaccount (OpenID Connect)"
+    DIGID = "digid", "DigiD"
+
+
+class Inlogkoppeling(models.Model):
+    gebruiker = models.ForeignKey(
+        "ontheffing.Gebruiker", on_delete=models.CASCADE, related_name="koppelingen"
+    )
+    bron = models.CharField(max_length=10, choices=Inlogbron.choices)
+    sleutel = models.CharField(
+        max_length=255,
+        help_text="Het onderwerp (sub) bij de identity provider, per issuer; bij "
+        "DigiD een HMAC van het BSN, nooit het BSN zelf.",
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "inlogkoppeling"
+        verbose_name_plural = "inlogkoppelingen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bron", "sleutel"], name="koppeling_uniek_per_bron"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_bron_display()} van {self.gebruiker_id}"
