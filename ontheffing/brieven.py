@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from ontheffing import formatting, letters, toetsing
 from ontheffing import kwalificatie as kw
-from ontheffing.models import Besluit, Criteriumoordeel, Provincie
-from ontheffing.states import Bestuursorgaan, Uitkomst
+from ontheffing.kwalificatie import citaten
+from ontheffing.models import Besluit, Criteriumoordeel, Gebeurtenis, Provincie
+from ontheffing.states import Actie, Bestuursorgaan, Uitkomst
 
 AMBT_OMSCHRIJVING = {
     kw.Ambt.RAADSLID: "lid van de gemeenteraad van {lichaam}",
@@ -22,11 +23,12 @@ AMBT_OMSCHRIJVING = {
     kw.Ambt.BESTUURSLID_GR: "lid van het bestuur van {lichaam}",
 }
 
-# The power to exempt (domain §2); cited without a lid where the brief gives none.
-BEVOEGDHEID = {
-    kw.Ambt.RAADSLID: "artikel 15, tweede lid, Gemeentewet",
-    kw.Ambt.WETHOUDER: "artikel 41c Gemeentewet",
-    kw.Ambt.BURGEMEESTER: "artikel 69 Gemeentewet",
+# The typed text the behandelaar can reword for the letter (the applicant's
+# original stays on the case): key -> field of Verzoek.
+TEKSTEN = {
+    "wederpartij": "wederpartij_naam",
+    "onderwerp": "onderwerp",
+    "contractant": "via_wie",
 }
 
 
@@ -34,6 +36,8 @@ def soort_voor(verzoek) -> letters.Briefsoort:
     uitkomst = verzoek.uitkomst or verzoek.voorstel_uitkomst
     if uitkomst == Uitkomst.VERLEEND:
         return letters.Briefsoort.VERLEEND
+    if uitkomst == Uitkomst.GEDEELTELIJK_VERLEEND:
+        return letters.Briefsoort.GEDEELTELIJK_VERLEEND
     if uitkomst == Uitkomst.GEEN_ONTHEFFING_VEREIST:
         return letters.Briefsoort.GEEN_ONTHEFFING_VEREIST
     if uitkomst == Uitkomst.BUITEN_BEHANDELING:
@@ -79,6 +83,55 @@ def _ambt_omschrijving(verzoek) -> str:
     return kw.Ambt(verzoek.ambt).label.lower() if verzoek.ambt else ""
 
 
+def gegeven_zienswijze(verzoek) -> str:
+    """The summary of a zienswijze the applicant gave (Awb 4:7), as the
+    behandelaar processed it; empty when none was given."""
+    acties = list(
+        Gebeurtenis.objects.filter(
+            verzoek=verzoek,
+            actie__in=[Actie.ZIENSWIJZE_GEVEN, Actie.ZIENSWIJZE_VERWERKEN],
+        )
+        .order_by("pk")
+        .values_list("actie", "reden")
+    )
+    gegeven = any(actie == Actie.ZIENSWIJZE_GEVEN for actie, _ in acties)
+    verwerkt = [reden for actie, reden in acties if actie == Actie.ZIENSWIJZE_VERWERKEN]
+    return verwerkt[-1] if gegeven and verwerkt else ""
+
+
+def tekst(verzoek, sleutel: str) -> str:
+    """The wording the letter uses: the behandelaar's, else the applicant's,
+    as typed (capitals are never rewritten)."""
+    eigen = (verzoek.voorstel_teksten or {}).get(sleutel, "").strip()
+    return eigen or getattr(verzoek, TEKSTEN[sleutel])
+
+
+def _middellijk(verzoek) -> bool:
+    return verzoek.relatie != kw.Relatie.RECHTSTREEKS
+
+
+def orgaan_naam(verzoek) -> str:
+    """The authority that decides, as a letter names it mid-sentence."""
+    if verzoek.bestuursorgaan == Bestuursorgaan.CDK:
+        return f"de Commissaris van de Koning in {verzoek.provincie.naam}"
+    return f"Gedeputeerde Staten van {verzoek.provincie.naam}"
+
+
+def standaardvoorschriften(verzoek, regel) -> list[str]:
+    """The voorschriften offered at proposal time: the province's own when it
+    changed the standard ones, otherwise the standard fitted to the office."""
+    from ontheffing.models.beleid import STANDAARD_VOORSCHRIFTEN
+
+    eigen = list(regel.voorschriften) if regel else []
+    if eigen and eigen != list(STANDAARD_VOORSCHRIFTEN):
+        return eigen
+    return citaten.standaardvoorschriften(
+        verzoek.ambt,
+        orgaan=orgaan_naam(verzoek),
+        ambt_naam=_ambt_omschrijving(verzoek),
+    )
+
+
 def brief_voor(
     verzoek, *, soort=None, ondertekenaar=None, datum=None, **extra
 ) -> letters.Brief:
@@ -92,9 +145,9 @@ def brief_voor(
     opschortingen = list(verzoek.opschortingen.all())
     laatste = opschortingen[-1] if opschortingen else None
     gemachtigde = verzoek.ingediend_door if verzoek.namens else None
-    afschrift = list(Provincie.regels(verzoek.provincie.afschrift_aan))
-    if verzoek.ambt in (kw.Ambt.RAADSLID, kw.Ambt.WETHOUDER) and verzoek.gemeente:
-        afschrift.append(f"de griffier van de gemeente {verzoek.gemeente}")
+    uitkomst = verzoek.uitkomst or verzoek.voorstel_uitkomst
+    afschrift = verzoek.provincie.afschrift_voor(uitkomst)
+    onderdeel = kwalificatie.get("onderdeel")
     velden = dict(
         soort=soort,
         kenmerk=verzoek.kenmerk or "",
@@ -108,6 +161,7 @@ def brief_voor(
             )
             if r
         ),
+        aanspreekvorm=verzoek.aanspreekvorm,
         aanhef=letters.aanhef(
             verzoek.aanspreekvorm, formatting.achternaam(verzoek.naam)
         ),
@@ -125,16 +179,32 @@ def brief_voor(
         handeling_omschrijving=kw.Handeling(verzoek.handeling).label
         if verzoek.handeling
         else "",
-        wederpartij=verzoek.wederpartij_naam,
-        overeenkomst_onderwerp=verzoek.onderwerp,
+        wederpartij=tekst(verzoek, "wederpartij"),
+        contractant=tekst(verzoek, "contractant") if _middellijk(verzoek) else "",
+        overeenkomst_onderwerp=tekst(verzoek, "onderwerp"),
         waarde=verzoek.waarde,
         looptijd_van=verzoek.looptijd_van,
         looptijd_tot=verzoek.looptijd_tot,
-        onderdeel=kwalificatie.get("onderdeel"),
-        grondslag=kwalificatie.get("grondslag", ""),
-        bevoegdheid=BEVOEGDHEID.get(verzoek.ambt, ""),
-        kwalificatie_toelichting=tuple(kwalificatie.get("toelichting", ())),
-        bw_3_43=verzoek.voorstel_bw_3_43,
+        onderdeel=onderdeel,
+        grondslag=citaten.grondslag(
+            verzoek.ambt, onderdeel, middellijk=_middellijk(verzoek)
+        )
+        or kwalificatie.get("grondslag", ""),
+        bevoegdheid=citaten.BEVOEGDHEID.get(kw.Ambt(verzoek.ambt), "")
+        if verzoek.ambt
+        else "",
+        kwalificatie_motivering=verzoek.kwalificatie_motivering,
+        goedkeuring=verzoek.voorstel_goedkeuring,
+        onderdelen=tuple(
+            letters.Onderdeel(
+                omschrijving=o["omschrijving"],
+                verleend=bool(o["verleend"]),
+                motivering=o["motivering"],
+            )
+            for o in verzoek.voorstel_onderdelen or ()
+        ),
+        zienswijze=gegeven_zienswijze(verzoek),
+        zienswijze_reactie=verzoek.voorstel_zienswijze,
         beleidsregel=(
             f"{regel.titel}, versie {regel.versie}, geldend vanaf "
             f"{formatting.datum(regel.geldig_vanaf)}"
@@ -152,7 +222,9 @@ def brief_voor(
         ),
         motivering=verzoek.voorstel_motivering,
         voorschriften=tuple(verzoek.voorstel_voorschriften or ()),
-        noot_artikel_28=soort == letters.Briefsoort.GEEN_ONTHEFFING_VEREIST,
+        onthouding=citaten.onthouding(verzoek.ambt)
+        if soort == letters.Briefsoort.GEEN_ONTHEFFING_VEREIST
+        else "",
         afschrift=tuple(afschrift),
         bezwaar_adres=Provincie.regels(verzoek.provincie.postadres),
         aanvulling_gevraagd_op=laatste.van if laatste else None,
@@ -196,15 +268,53 @@ def besluit_uitgeven(verzoek, *, ondertekenaar) -> Besluit:
     )
 
 
-def doorzending_uitgeven(
-    verzoek, *, ondertekenaar, adres: str, toelichting: str
-) -> Besluit:
-    """The notice of forwarding (Awb 2:3); called inside ``verzoek_doorzenden``."""
+def doorzending_uitgeven(verzoek, *, ondertekenaar, aan, toelichting: str) -> Besluit:
+    """The notice of forwarding (Awb 2:3); called inside ``verzoek_doorzenden``.
+    ``aan`` is the competent authority's ``Doorzendadres``."""
+    statenlid = verzoek.ambt in (
+        kw.Ambt.STATENLID,
+        kw.Ambt.GEDEPUTEERDE,
+        kw.Ambt.COMMISSARIS_VAN_DE_KONING,
+    )
     brief = brief_voor(
         verzoek,
         soort=letters.Briefsoort.DOORZENDING,
         ondertekenaar=ondertekenaar,
-        doorgezonden_adres=Provincie.regels(adres),
+        doorgezonden_aan=aan.naam,
+        doorgezonden_adres=Provincie.regels(aan.postadres),
+        doorgezonden_stukken=tuple(b.bestandsnaam for b in verzoek.bijlagen.all()),
+        statenlid_provincie=verzoek.provincie.naam if statenlid else "",
         motivering=toelichting,
     )
     return _uitgeven(verzoek, brief, ondertekenaar)
+
+
+def aanvulling_uitgeven(verzoek, *, ondertekenaar, opschorting) -> Besluit:
+    """The dated request for completion (Awb 4:5), kept in the file like every
+    letter; called inside ``aanvulling_vragen``."""
+    brief = brief_voor(
+        verzoek,
+        soort=letters.Briefsoort.AANVULLING,
+        ondertekenaar=ondertekenaar,
+        aanvulling_gevraagd_op=opschorting.van,
+        hersteltermijn_einde=opschorting.hersteltermijn_einde,
+        ontbrekend=tuple(opschorting.ontbrekend),
+        motivering=opschorting.toelichting,
+        afschrift=(),
+    )
+    return _uitgeven(verzoek, brief, ondertekenaar)
+
+
+def samenvatting_pdf(verzoek) -> bytes:
+    """A PDF summary of the request as submitted, for the competent authority."""
+    from django.template.loader import render_to_string
+
+    html = render_to_string(
+        "letters/samenvatting.html",
+        {
+            "verzoek": verzoek,
+            "bijlagen": list(verzoek.bijlagen.all()),
+            "titel": f"Samenvatting van verzoek {verzoek.kenmerk}",
+        },
+    )
+    return letters.render_pdf(html)

@@ -53,6 +53,15 @@ GRONDSLAGEN = {
     Briefsoort.GEEN_ONTHEFFING_VEREIST: "artikel 15, eerste lid, onder d, Gemeentewet",
     Briefsoort.BUITEN_BEHANDELING: "artikel 15, eerste lid, onder d, 6°, Gemeentewet",
     Briefsoort.DOORZENDING: "artikel 15 Provinciewet",
+    Briefsoort.GEDEELTELIJK_VERLEEND: "artikel 15, eerste lid, onder d, 6°, Gemeentewet",
+    Briefsoort.AANVULLING: "",  # asked before the qualification: no ground yet
+}
+GOEDKEURING = {
+    Briefsoort.GEWEIGERD_CRITERIA: "geweigerd",
+    Briefsoort.GEWEIGERD_NIET_ONTHEFFBAAR: "geweigerd",
+    Briefsoort.BUITEN_BEHANDELING: "",
+    Briefsoort.DOORZENDING: "",
+    Briefsoort.AANVULLING: "",
 }
 OORDEEL = {
     Briefsoort.VERLEEND: "voldaan",
@@ -83,11 +92,19 @@ SECTIES = {
     Briefsoort.DOORZENDING: [
         "Uw aanvraag", "Doorzending", "Wat betekent dit voor u?", "Afschrift",
     ],
+    Briefsoort.GEDEELTELIJK_VERLEEND: [
+        "Uw aanvraag", "Wettelijk kader", "Overwegingen", "Besluit",
+        "Voorschriften", *BEZWAAR, "Afschrift",
+    ],
+    Briefsoort.AANVULLING: [
+        "Uw aanvraag", "Wat wij nog van u nodig hebben",
+        "Waarom deze vraag, en wat als u niet aanvult?", "Afschrift",
+    ],
 }  # fmt: skip
 ARTIKELEN = {
     Briefsoort.VERLEEND: [
         "artikel 15, tweede lid, Gemeentewet",
-        "artikel 3:43 Burgerlijk Wetboek",
+        "artikel 3:43, eerste lid, onder c, en derde lid, van het Burgerlijk Wetboek",
         "artikel 4:81 Algemene wet bestuursrecht",
         "artikel 4:84 Algemene wet bestuursrecht",
     ],
@@ -96,12 +113,21 @@ ARTIKELEN = {
         "artikel 4:84 Algemene wet bestuursrecht",
     ],
     Briefsoort.GEWEIGERD_NIET_ONTHEFFBAAR: ["artikel 15, tweede lid, Gemeentewet"],
-    Briefsoort.GEEN_ONTHEFFING_VEREIST: ["artikel 28 Gemeentewet"],
+    Briefsoort.GEEN_ONTHEFFING_VEREIST: ["artikel 28 van de Gemeentewet"],
     Briefsoort.BUITEN_BEHANDELING: [
         "artikel 4:2 Algemene wet bestuursrecht",
         "artikel 4:5 Algemene wet bestuursrecht",
     ],
     Briefsoort.DOORZENDING: ["artikel 2:3 Algemene wet bestuursrecht"],
+    Briefsoort.GEDEELTELIJK_VERLEEND: [
+        "artikel 15, tweede lid, Gemeentewet",
+        "artikel 4:84 Algemene wet bestuursrecht",
+    ],
+    Briefsoort.AANVULLING: [
+        "artikel 4:2 Algemene wet bestuursrecht",
+        "artikel 4:5 Algemene wet bestuursrecht",
+        "artikel 4:15 Algemene wet bestuursrecht",
+    ],
 }
 BEZWAARARTIKELEN = [
     "artikelen 6:7 en 6:8 Algemene wet bestuursrecht",
@@ -114,7 +140,11 @@ MET_OVEREENKOMST = [
     Briefsoort.GEWEIGERD_NIET_ONTHEFFBAAR,
     Briefsoort.GEEN_ONTHEFFING_VEREIST,
 ]
-BESLUITEN = [soort for soort in Briefsoort if soort != Briefsoort.DOORZENDING]
+BESLUITEN = [
+    soort
+    for soort in Briefsoort
+    if soort not in (Briefsoort.DOORZENDING, Briefsoort.AANVULLING)
+]
 
 PAYLOAD = (
     '<img src="file:///etc/passwd"> '
@@ -135,7 +165,8 @@ def maak_brief(soort: Briefsoort = Briefsoort.VERLEEND, **velden) -> Brief:
         "soort": soort,
         "kenmerk": "2026-PV25-0042",
         "datum": date(2026, 4, 13),
-        "geadresseerde_naam": "De heer J.H. Jansen",
+        "geadresseerde_naam": "J.H. Jansen",
+        "aanspreekvorm": "heer",
         "geadresseerde_adres": ("Lindelaan 12", "6824 BT Arnhem"),
         "aanhef": "Geachte heer Jansen,",
         "ambt_omschrijving": "lid van de gemeenteraad van Arnhem",
@@ -151,8 +182,16 @@ def maak_brief(soort: Briefsoort = Briefsoort.VERLEEND, **velden) -> Brief:
         "onderdeel": "d6",
         "grondslag": GRONDSLAGEN[soort],
         "bevoegdheid": "artikel 15, tweede lid, Gemeentewet",
-        "kwalificatie_toelichting": ("De koop is onderhands: er is geen veiling.",),
-        "bw_3_43": True,
+        "kwalificatie_motivering": "U koopt de grond onderhands, niet op een veiling.",
+        "goedkeuring": GOEDKEURING.get(soort, "verleend"),
+        "onderdelen": (
+            letters.Onderdeel("de koop van de strook van 85 m²", True, "Marktconform."),
+            letters.Onderdeel(
+                "toekomstige aankopen van grond", False, "Niet concreet."
+            ),
+        )
+        if soort == Briefsoort.GEDEELTELIJK_VERLEEND
+        else (),
         "beleidsregel": BELEIDSREGEL,
         "criteria": (
             Criteriumoordeel(
@@ -166,7 +205,7 @@ def maak_brief(soort: Briefsoort = Briefsoort.VERLEEND, **velden) -> Brief:
             "Niet stemmen over de verkoop.",
             "Wijzigingen vooraf melden.",
         ),
-        "noot_artikel_28": True,
+        "onthouding": "U neemt niet deel aan de stemming (artikel 28 van de Gemeentewet).",
         "afschrift": ("de griffier van de gemeente Arnhem",),
         "bezwaar_adres": ("Postbus 9090", "6800 GX Arnhem"),
         "aanvulling_gevraagd_op": date(2026, 2, 23),
@@ -309,7 +348,7 @@ def test_grant_approves_under_bw_3_43_in_the_same_dictum_and_lists_conditions():
 
 
 def test_grant_without_bw_3_43_has_no_approval():
-    html = render_html(maak_brief(Briefsoort.VERLEEND, bw_3_43=False))
+    html = render_html(maak_brief(Briefsoort.VERLEEND, goedkeuring=""))
 
     assert "3:43" not in html
 
@@ -333,7 +372,7 @@ def test_not_exemptable_refusal_says_no_power_and_skips_the_criteria():
     html = render_html(maak_brief(Briefsoort.GEWEIGERD_NIET_ONTHEFFBAAR))
 
     assert "Criterium" not in html
-    assert "af te wijzen." in html
+    assert "af te wijzen;" in html
     assert "niet de bevoegdheid" in html
 
 
@@ -354,14 +393,14 @@ def test_no_exemption_needed_decides_so_for_the_agreement():
     )
 
     assert (
-        "vast te stellen dat voor de overeenkomst met de gemeente Arnhem over de "
-        "koop van een strook grond van 85 m²"
+        "vast te stellen dat voor het aangaan van de overeenkomst met de gemeente "
+        "Arnhem over de koop van een strook grond van 85 m²"
     ) in besluit
     assert "geen ontheffing is vereist" in besluit
 
 
 def test_article_28_note_only_when_asked():
-    zonder = maak_brief(Briefsoort.GEEN_ONTHEFFING_VEREIST, noot_artikel_28=False)
+    zonder = maak_brief(Briefsoort.GEEN_ONTHEFFING_VEREIST, onthouding="")
 
     assert "artikel 28" not in render_html(zonder)
 
@@ -538,8 +577,10 @@ def met_payload(obj):
     waarden = {}
     for veld in fields(obj):
         waarde = getattr(obj, veld.name)
-        if veld.name in {"soort", "logo", "bestuursorgaan", "oordeel"}:
+        if veld.name in {"soort", "logo", "bestuursorgaan", "oordeel", "goedkeuring"}:
             continue
+        if veld.name == "onderdelen" and not waarde:
+            continue  # a tuple of Onderdeel, not of texts
         if isinstance(waarde, str):
             waarden[veld.name] = PAYLOAD
         elif isinstance(waarde, tuple) and all(isinstance(w, str) for w in waarde):

@@ -11,7 +11,15 @@ from ontheffing.models.beleid import (
     Oordeel,
     standaard_beleidsregel,
 )
-from ontheffing.models.besluit import Besluit, Kenmerkteller, Staptelling
+from ontheffing.models.besluit import (
+    Besluit,
+    Dictumonderdeel,
+    Doorzendadres,
+    Goedkeuring,
+    Kenmerkteller,
+    Orgaan,
+    Staptelling,
+)
 from ontheffing.models.bijlage import Bijlage, Bijlagesoort
 from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
 from ontheffing.models.opschorting import Opschorting
@@ -24,6 +32,10 @@ __all__ = [
     "Beheergebeurtenis",
     "Beleidsregel",
     "Besluit",
+    "Dictumonderdeel",
+    "Doorzendadres",
+    "Goedkeuring",
+    "Orgaan",
     "Bijlage",
     "Bijlagesoort",
     "Criterium",

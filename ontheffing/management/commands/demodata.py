@@ -339,7 +339,7 @@ class Command(BaseCommand):
             verzoek=v,
             uitkomst=Uitkomst.VERLEEND,
             motivering="Aan alle criteria is voldaan.",
-            bw_3_43=True,
+            goedkeuring="verleend",
             voorschriften=list(criteria_voor(v)[0].beleidsregel.voorschriften[:3]),
         )
         # afgehandeld (verleend)
