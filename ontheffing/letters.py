@@ -285,6 +285,13 @@ class Brief:
         return f"het aangaan{door} van {self.overeenkomst_tekst}"
 
     @property
+    def handeling_tekst_midden(self) -> str:
+        """The same mid-sentence: a scope with a value or term between commas
+        is closed by one ('..., met een waarde van € 1,00, te weigeren')."""
+        tekst = self.handeling_tekst
+        return f"{tekst}," if ", " in self.overeenkomst_tekst else tekst
+
+    @property
     def dictum(self) -> tuple[str, ...]:
         """The numbered decisions: everything that was asked is decided, the
         BW 3:43 approval included (granted, refused or alone)."""
@@ -296,7 +303,7 @@ class Brief:
             )
         elif self.soort == Briefsoort.GEWEIGERD_CRITERIA:
             regels.append(
-                f"de door u gevraagde ontheffing van {verbod} voor {self.handeling_tekst} te weigeren"
+                f"de door u gevraagde ontheffing van {verbod} voor {self.handeling_tekst_midden} te weigeren"
             )
         elif self.soort == Briefsoort.GEWEIGERD_NIET_ONTHEFFBAAR:
             regels.append(
@@ -311,7 +318,7 @@ class Brief:
                 )
         elif self.soort == Briefsoort.GEEN_ONTHEFFING_VEREIST:
             wat = (
-                self.handeling_tekst
+                self.handeling_tekst_midden
                 if self.wederpartij
                 else f"de handeling waarvoor u op {datum(self.ontvangen)} ontheffing heeft gevraagd"
             )
