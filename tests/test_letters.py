@@ -15,6 +15,7 @@ from django.utils.html import escape
 from pypdf import PdfReader
 
 from ontheffing import letters
+from ontheffing.briefvoorbeelden import voorbeelden
 from ontheffing.letters import (
     STATIC_BASE_URL,
     STATIC_DIR,
@@ -688,3 +689,132 @@ def test_a_logo_outside_the_static_dir_stops_rendering(opgehaald):
     with pytest.raises(FatalURLFetchingError):
         letters.render_pdf(render_html(brief))
     assert STATIC_BASE_URL.removesuffix("static/") + "settings.py" in opgehaald
+
+
+# --- The sample letters (one source with manage.py voorbeeldbrieven) ----------
+
+
+def _uitleg_van_de_motor() -> set[str]:
+    """Every explanation and point of doubt the qualification engine writes,
+    over every office, act and relation: text for staff, never for a letter."""
+    import itertools
+
+    from ontheffing import kwalificatie as kw
+
+    zinnen = set()
+    for ambt, handeling, relatie, wederpartij in itertools.product(
+        kw.Ambt, kw.Handeling, kw.Relatie, kw.Wederpartij
+    ):
+        uitkomst = kw.kwalificeer(
+            kw.Feiten(
+                ambt=ambt,
+                ambtsstatus=kw.Ambtsstatus.IN_FUNCTIE,
+                handeling=handeling,
+                wederpartij=wederpartij,
+                relatie=relatie,
+                onderhands=True,
+                om_niet=False,
+                aangegaan=kw.Aangegaan.NOG_NIET,
+                verlenging=False,
+                lichaam_in_provincie=True,
+            )
+        )
+        zinnen.update(uitkomst.toelichting)
+        zinnen.update(uitkomst.onzekerheden)
+        zinnen.add(uitkomst.samenvatting)
+    return zinnen
+
+
+MOTORZINNEN = (
+    "Een behandelaar beslist hierover",
+    "het verzoek wordt getoetst aan",
+    "De ambtsdrager",
+)
+
+
+def test_every_letter_type_has_a_sample():
+    soorten = {brief.soort for brief in voorbeelden().values()}
+    assert soorten == set(Briefsoort)
+
+
+def test_no_engine_sentence_occurs_in_any_letter():
+    uitleg = _uitleg_van_de_motor()
+    assert len(uitleg) > 50
+    brieven = [render_html(b) for b in voorbeelden().values()]
+    brieven += [render_html(maak_brief(soort)) for soort in Briefsoort]
+    for html in brieven:
+        for zin in (*MOTORZINNEN, *uitleg):
+            assert zin not in html, zin
+
+
+@pytest.mark.parametrize("naam", sorted(voorbeelden()))
+def test_sample_letter_never_prints_a_hole_or_the_wrong_3_43_wording(naam):
+    html = render_html(voorbeelden()[naam])
+
+    assert "het verbod van ." not in html
+    assert "het verbod van  " not in html
+    assert "openbare veiling" not in html
+    assert "None" not in html
+
+
+def test_bw_3_43_is_worded_and_cited_as_the_statute_does():
+    kader = sectie(render_html(maak_brief(Briefsoort.VERLEEND)), "kader")
+
+    assert "verkoop in het openbaar" in kader
+    assert "artikel 3:43, eerste lid, onder c, en derde lid" in kader
+
+
+@pytest.mark.parametrize(
+    ("vorm", "regel"),
+    [
+        ("heer", "De heer J.H. Jansen"),
+        ("mevrouw", "Mevrouw J.H. Jansen"),
+        ("", "J.H. Jansen"),
+    ],
+)
+def test_address_block_has_the_formal_form_of_address(vorm, regel):
+    html = render_html(maak_brief(aanspreekvorm=vorm))
+
+    assert f'<p class="geadresseerde">{regel}<br>Lindelaan 12' in html
+
+
+def test_typed_text_keeps_its_capitals():
+    html = render_html(
+        maak_brief(wederpartij="de gemeente Arnhem", overeenkomst_onderwerp="iPad-hoes")
+    )
+
+    assert "<td>de gemeente Arnhem</td>" in html
+    assert "<td>iPad-hoes</td>" in html
+    assert "over iPad-hoes" in html
+
+
+def test_a_partial_decision_numbers_each_part_and_refuses_the_rest():
+    brief = voorbeelden()["gedeeltelijk-verleend"]
+    besluit = sectie(render_html(brief), "besluit")
+
+    regels = re.findall(r"<li>(.*?)</li>", besluit)
+    assert len(regels) == 3
+    assert regels[0].startswith("u ontheffing te verlenen")
+    assert "te weigeren voor alle toekomstige opdrachten" in regels[1]
+    assert regels[2].startswith("aan de verleende ontheffing de voorschriften")
+
+
+def test_a_cdk_grant_never_tells_the_holder_to_report_to_gs():
+    html = render_html(voorbeelden()["verleend-cdk"])
+
+    assert "Gedeputeerde Staten" not in html
+    assert "door uw echtgenoot, de heer P.J. de Boer" in html
+
+
+def test_forwarding_of_a_statenlid_names_the_province_as_counterparty():
+    html = render_html(voorbeelden()["doorzending-minister"])
+
+    assert "overeenkomst met de provincie Gelderland" in html
+    assert "<li>offerte-drukwerk.pdf</li>" in html
+
+
+def test_forwarding_before_qualification_prints_no_hole():
+    html = render_html(maak_brief(Briefsoort.DOORZENDING, grondslag=""))
+
+    assert "het verbod van" not in html
+    assert "bevoegd, en niet Gedeputeerde Staten van Gelderland" in html
