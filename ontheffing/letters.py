@@ -155,6 +155,10 @@ class Onderdeel:
     verleend: bool
     motivering: str
 
+    @property
+    def besluit_tekst(self) -> str:
+        return "verleend" if self.verleend else "geweigerd"
+
 
 GOEDKEURINGEN = ("", "verleend", "geweigerd")
 

@@ -3,6 +3,7 @@ decisions, BW 3:43, Awb 4:84, the zienswijze answered), forwarding that
 sends, the 4:5 letter, afschrift per outcome, and the letter of each office
 type read from the HTML the service stored."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -498,3 +499,79 @@ def test_no_copy_is_mentioned_when_no_address_is_configured(
     voorstellen(toetsing, behandelaar)
     besluit = vastgesteld(toetsing, beslisser, django_capture_on_commit_callbacks)
     assert "afschrift" not in besluit.html.lower()
+
+
+# ------------------------------------------------------------------ the pages
+
+
+def test_the_qualification_page_decides_bw_3_43_alone_or_says_why_not(
+    client, aanvrager, gemeente, behandelaar
+):
+    from django.urls import reverse
+
+    from tests.test_views_provincie import _kwalificatie_post
+
+    verzoek = maak_concept(
+        aanvrager=aanvrager,
+        gemeente=gemeente,
+        handeling="verkoop_onroerende_zaak_aan_overheid",
+    )
+    services.verzoek_indienen(user=aanvrager, verzoek=verzoek)
+    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
+    client.force_login(behandelaar)
+    pagina = reverse("provincie:kwalificatie", args=[verzoek.pk])
+    data = _kwalificatie_post(
+        verzoek,
+        handeling="verkoop_onroerende_zaak_aan_overheid",
+        uitkomst="niet_verboden",
+        bw_3_43="on",
+    )
+
+    html = client.post(pagina, data).content.decode()
+    assert "Beslis ook over de goedkeuring" in html
+    assert re.search(r'name="bw_3_43"[^>]*checked', html)  # nothing typed is lost
+    assert Verzoek.objects.get(pk=verzoek.pk).status == Status.KWALIFICATIE
+
+    response = client.post(pagina, data | {"goedkeuring": "verleend"})
+    assert response.status_code == 302
+    verzoek.refresh_from_db()
+    assert verzoek.status == Status.TER_BESLUITVORMING
+    assert verzoek.voorstel_goedkeuring == "verleend"
+
+
+def test_the_proposal_form_reaches_the_service_and_keeps_the_input_on_refusal(
+    client, toetsing, behandelaar
+):
+    from django.urls import reverse
+
+    beoordeel_alles(toetsing, behandelaar)
+    client.force_login(behandelaar)
+    pagina = reverse("provincie:toetsing", args=[toetsing.pk])
+    criteria = {
+        f"c-{c.code}-{veld}": waarde
+        for c in criteria_voor(toetsing)
+        for veld, waarde in (("oordeel", "voldaan"), ("motivering", "Klopt."))
+    }
+    data = criteria | {
+        "uitkomst": Uitkomst.GEDEELTELIJK_VERLEEND,
+        "motivering": "Per onderdeel.",
+        "onderdeel_1_omschrijving": "de opdracht van 2027",
+        "onderdeel_1_besluit": "verleend",
+        "onderdeel_1_motivering": "Concreet.",
+        "voorstellen": "1",
+    }
+    html = client.post(pagina, data).content.decode()
+    assert "ten minste twee onderdelen" in html
+    assert "de opdracht van 2027" in html
+
+    data |= {
+        "onderdeel_2_omschrijving": "latere opdrachten",
+        "onderdeel_2_besluit": "geweigerd",
+        "onderdeel_2_motivering": "Niet concreet.",
+        "tekst_wederpartij": "de gemeente Arnhem",
+    }
+    assert client.post(pagina, data).status_code == 302
+    toetsing.refresh_from_db()
+    assert toetsing.voorstel_uitkomst == Uitkomst.GEDEELTELIJK_VERLEEND
+    assert [o["verleend"] for o in toetsing.voorstel_onderdelen] == [True, False]
+    assert toetsing.voorstel_teksten["wederpartij"] == "de gemeente Arnhem"

@@ -75,6 +75,8 @@ def kwalificatie(request, pk):
             services.verzoek_kwalificeren(
                 user=user, verzoek=verzoek, feiten=feiten, bevestigd=bevestigd,
                 motivering=form.volledige_motivering(),
+                bw_3_43=form.cleaned_data["bw_3_43"],
+                goedkeuring=form.cleaned_data["goedkeuring"],
             )  # fmt: skip
 
         if uitgevoerd(request, verzoek, kwalificeren):
