@@ -12,7 +12,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from ontheffing import formatting, letters
+from ontheffing import formatting
+from ontheffing.brieven import opmaak
 from ontheffing.models import Provincie
 
 
@@ -21,7 +22,7 @@ def _link(verzoek) -> str:
 
 
 def _aanhef(verzoek) -> str:
-    return letters.aanhef(verzoek.aanspreekvorm, formatting.achternaam(verzoek.naam))
+    return opmaak.aanhef(verzoek.aanspreekvorm, formatting.achternaam(verzoek.naam))
 
 
 def _aanvrager_adressen(verzoek) -> list[str]:

@@ -10,8 +10,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from ontheffing import brieven, services
 from ontheffing import kwalificatie as kw
+from ontheffing import services
+from ontheffing.brieven import inhoud
 from ontheffing.kwalificatie.citaten import BW_3_43
 from ontheffing.models import Besluit, Oordeel, Verzoek
 from ontheffing.states import Status, Uitkomst
@@ -426,8 +427,8 @@ def test_each_office_gets_its_ground_power_clause_and_fitting_voorschriften(
         bestuursorgaan=orgaan,
     )
     verzoek.refresh_from_db()
-    verzoek.voorstel_voorschriften = brieven.standaardvoorschriften(verzoek, None)
-    html = brieven.concept_html(verzoek)
+    verzoek.voorstel_voorschriften = inhoud.standaardvoorschriften(verzoek, None)
+    html = inhoud.concept_html(verzoek)
 
     assert grond in html
     assert bevoegdheid in html

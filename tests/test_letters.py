@@ -14,9 +14,8 @@ import pytest
 from django.utils.html import escape
 from pypdf import PdfReader
 
-from ontheffing import letters
-from ontheffing.briefvoorbeelden import voorbeelden
-from ontheffing.letters import (
+from ontheffing.brieven import opmaak
+from ontheffing.brieven.opmaak import (
     STATIC_BASE_URL,
     STATIC_DIR,
     Brief,
@@ -28,6 +27,7 @@ from ontheffing.letters import (
     render,
     render_html,
 )
+from ontheffing.brieven.voorbeelden import voorbeelden
 
 GELDERLAND = Briefhoofd(
     provincie="Gelderland",
@@ -186,10 +186,8 @@ def maak_brief(soort: Briefsoort = Briefsoort.VERLEEND, **velden) -> Brief:
         "kwalificatie_motivering": "U koopt de grond onderhands, niet op een veiling.",
         "goedkeuring": GOEDKEURING.get(soort, "verleend"),
         "onderdelen": (
-            letters.Onderdeel("de koop van de strook van 85 m²", True, "Marktconform."),
-            letters.Onderdeel(
-                "toekomstige aankopen van grond", False, "Niet concreet."
-            ),
+            opmaak.Onderdeel("de koop van de strook van 85 m²", True, "Marktconform."),
+            opmaak.Onderdeel("toekomstige aankopen van grond", False, "Niet concreet."),
         )
         if soort == Briefsoort.GEDEELTELIJK_VERLEEND
         else (),
@@ -528,7 +526,7 @@ def test_pdf_is_tagged_accessible_and_embeds_only_open_sans(soort, pdf_van):
     assert catalog["/MarkInfo"]["/Marked"]
     assert str(catalog["/Lang"]).startswith("nl")
     assert "/StructTreeRoot" in catalog
-    assert reader.metadata.title == letters.titel(maak_brief(soort))
+    assert reader.metadata.title == opmaak.titel(maak_brief(soort))
     assert "2026-PV25-0042" in reader.metadata.title
 
     structuur = _structuur(catalog["/StructTreeRoot"], [])
@@ -596,15 +594,15 @@ def met_payload(obj):
 @pytest.fixture
 def opgehaald(monkeypatch):
     """Every URL WeasyPrint asks the fetcher for (from an empty stylesheet cache)."""
-    letters._opruimen()
+    opmaak._opruimen()
     urls = []
-    echt = letters.static_path
+    echt = opmaak.static_path
 
     def spion(url):
         urls.append(url)
         return echt(url)
 
-    monkeypatch.setattr(letters, "static_path", spion)
+    monkeypatch.setattr(opmaak, "static_path", spion)
     return urls
 
 
@@ -661,7 +659,7 @@ def _fontnamen(pdf: bytes) -> set[str]:
         "ontheffing/brief.css",
         STATIC_BASE_URL + "../settings.py",
         STATIC_BASE_URL + "%2e%2e/settings.py",
-        STATIC_BASE_URL + "ontheffing/../../letters.py",
+        STATIC_BASE_URL + "ontheffing/../../opmaak.py",
         STATIC_BASE_URL + "ontheffing/",
         STATIC_BASE_URL.replace("file://", "file://evil.example")
         + "ontheffing/brief.css",
@@ -669,13 +667,13 @@ def _fontnamen(pdf: bytes) -> set[str]:
 )
 def test_fetcher_refuses_everything_but_our_static_files(url):
     with pytest.raises(ValueError, match="niet toegestaan"):
-        letters.static_path(url)
+        opmaak.static_path(url)
     with pytest.raises(ValueError, match="niet toegestaan"):
-        letters.static_url_fetcher()(url)
+        opmaak.static_url_fetcher()(url)
 
 
 def test_fetcher_serves_the_stylesheet():
-    antwoord = letters.static_url_fetcher()(STATIC_BASE_URL + "ontheffing/brief.css")
+    antwoord = opmaak.static_url_fetcher()(STATIC_BASE_URL + "ontheffing/brief.css")
 
     assert antwoord.content_type == "text/css"
     assert antwoord.read() == (STATIC_DIR / "ontheffing" / "brief.css").read_bytes()
@@ -687,7 +685,7 @@ def test_a_logo_outside_the_static_dir_stops_rendering(opgehaald):
     brief = maak_brief(briefhoofd=replace(GELDERLAND, logo="../settings.py"))
 
     with pytest.raises(FatalURLFetchingError):
-        letters.render_pdf(render_html(brief))
+        opmaak.render_pdf(render_html(brief))
     assert STATIC_BASE_URL.removesuffix("static/") + "settings.py" in opgehaald
 
 

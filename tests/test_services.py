@@ -641,7 +641,7 @@ def test_request_for_information_mail_names_what_and_by_when(
 def test_a_failing_letter_rolls_everything_back(
     ingediend, behandelaar, beslisser, monkeypatch
 ):
-    from ontheffing import brieven
+    from ontheffing.brieven import inhoud
 
     naar_besluitvorming(ingediend, behandelaar)
     gebeurtenissen = ingediend.gebeurtenissen.count()
@@ -649,7 +649,7 @@ def test_a_failing_letter_rolls_everything_back(
     def kapot(*args, **kwargs):
         raise RuntimeError("lettertype ontbreekt")
 
-    monkeypatch.setattr(brieven, "besluit_uitgeven", kapot)
+    monkeypatch.setattr(inhoud, "besluit_uitgeven", kapot)
     with pytest.raises(RuntimeError):
         services.besluit_vaststellen(user=beslisser, verzoek=ingediend)
     assert ingediend.status == Status.TER_BESLUITVORMING

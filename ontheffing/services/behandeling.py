@@ -89,7 +89,7 @@ def aanvulling_vragen(
     hersteltermijn_einde = termijnen.atw_verlengen(hersteltermijn_einde)
 
     def open_opschorting():
-        from ontheffing import brieven
+        from ontheffing.brieven import inhoud
 
         opschorting = Opschorting.objects.create(
             verzoek=verzoek,
@@ -99,9 +99,7 @@ def aanvulling_vragen(
             toelichting=toelichting,
             gevraagd_door=user,
         )
-        brieven.aanvulling_uitgeven(
-            verzoek, ondertekenaar=user, opschorting=opschorting
-        )
+        inhoud.aanvulling_uitgeven(verzoek, ondertekenaar=user, opschorting=opschorting)
 
     return uitvoeren(
         verzoek,
@@ -149,7 +147,7 @@ def verzoek_doorzenden(
     """Awb 2:3: send the request itself (a summary as submitted and every
     document) to the competent authority's configured address, and tell the
     applicant in a letter that says so."""
-    from ontheffing import brieven
+    from ontheffing.brieven import inhoud
 
     if not isinstance(aan, Doorzendadres) or not aan.email:
         raise NietNu(
@@ -165,7 +163,7 @@ def verzoek_doorzenden(
         bijlagen.append(
             (
                 f"verzoek-{verzoek.kenmerk}.pdf",
-                brieven.samenvatting_pdf(verzoek),
+                inhoud.samenvatting_pdf(verzoek),
                 "application/pdf",
             )
         )
@@ -174,7 +172,7 @@ def verzoek_doorzenden(
                 bijlagen.append(
                     (bijlage.bestandsnaam, bestand.read(), bijlage.content_type)
                 )
-        brieven.doorzending_uitgeven(
+        inhoud.doorzending_uitgeven(
             verzoek, ondertekenaar=user, aan=aan, toelichting=toelichting
         )
 
@@ -437,7 +435,8 @@ def besluit_voorstellen(
     must have been judged; an outcome against the judgements needs a motivation
     of the deviation (Awb 4:84); the dictum decides the BW 3:43 approval when it
     is at issue; a zienswijze that was given is answered."""
-    from ontheffing import brieven, toetsing
+    from ontheffing import toetsing
+    from ontheffing.brieven import inhoud
 
     controleer(verzoek, user, "voorstellen")
     if uitkomst not in (
@@ -463,7 +462,7 @@ def besluit_voorstellen(
     goedkeuring = goedkeuring_controleren(
         verzoek, uitkomst=uitkomst, goedkeuring=goedkeuring, gevraagd=bw_3_43
     )
-    if brieven.gegeven_zienswijze(verzoek) and not zienswijze_reactie.strip():
+    if inhoud.gegeven_zienswijze(verzoek) and not zienswijze_reactie.strip():
         raise NietNu(
             "Er is een zienswijze gegeven: schrijf wat het college ermee doet "
             "(artikel 4:7 en 4:8 Awb)."
@@ -471,7 +470,7 @@ def besluit_voorstellen(
     teksten = {
         k: v.strip()
         for k, v in (teksten or {}).items()
-        if k in brieven.TEKSTEN and v and v.strip()
+        if k in inhoud.TEKSTEN and v and v.strip()
     }
     voorschriften = (
         [v.strip() for v in voorschriften if v.strip()]

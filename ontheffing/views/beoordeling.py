@@ -10,8 +10,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ontheffing import brieven, permissions, services
 from ontheffing import kwalificatie as kw
+from ontheffing import permissions, services
+from ontheffing.brieven import inhoud
 from ontheffing.forms import provincie as f
 from ontheffing.forms.kwalificatie import (
     KwalificatieForm,
@@ -115,9 +116,9 @@ def _beginwaarden_voorstel(verzoek, voorgesteld):
     vastgelegd = verzoek.kwalificatie or {}
     return {
         "uitkomst": voorgesteld.value if voorgesteld else None,
-        "voorschriften": "\n".join(brieven.standaardvoorschriften(verzoek, regel)),
+        "voorschriften": "\n".join(inhoud.standaardvoorschriften(verzoek, regel)),
         "bw_3_43": bool(vastgelegd.get("bw_3_43_goedkeuring")),
-        **{f"tekst_{k}": brieven.tekst(verzoek, k) for k in brieven.TEKSTEN},
+        **{f"tekst_{k}": inhoud.tekst(verzoek, k) for k in inhoud.TEKSTEN},
     }
 
 
@@ -216,7 +217,7 @@ def _voorbeeldbrief(verzoek, voorstel):
     verzoek.voorstel_onderdelen = [o for o in d["onderdelen"] if o["omschrijving"]]
     verzoek.voorstel_zienswijze = d["zienswijze_reactie"]
     verzoek.voorstel_teksten = d["teksten"]
-    return conceptbrief(brieven.concept_html(verzoek, ondertekenaar=None))
+    return conceptbrief(inhoud.concept_html(verzoek, ondertekenaar=None))
 
 
 # ------------------------------------------------------------- zienswijze

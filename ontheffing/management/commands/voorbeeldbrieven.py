@@ -7,8 +7,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from ontheffing.briefvoorbeelden import voorbeelden
-from ontheffing.letters import render
+from ontheffing.brieven.opmaak import render
+from ontheffing.brieven.voorbeelden import voorbeelden
 
 
 class Command(BaseCommand):

@@ -27,7 +27,7 @@ from ontheffing.termijnen import bezwaartermijn_einde
 
 SJABLOONVERSIE = "2026.1"
 LOGO = "ontheffing/logo-provincie.svg"
-STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_BASE_URL = STATIC_DIR.as_uri() + "/"
 # The one resource a letter may load that is not a static file: the province's
 # logo, passed in memory (never fetched from a path or the network).

@@ -7,10 +7,7 @@ Nothing is read from or written to the database.
 from datetime import date
 from decimal import Decimal
 
-from ontheffing.kwalificatie import Ambt
-from ontheffing.kwalificatie.citaten import BEVOEGDHEID, grondslag, onthouding
-from ontheffing.kwalificatie.citaten import standaardvoorschriften as voorschriften
-from ontheffing.letters import (
+from ontheffing.brieven.opmaak import (
     Brief,
     Briefhoofd,
     Briefsoort,
@@ -19,6 +16,9 @@ from ontheffing.letters import (
     Ondertekening,
     aanhef,
 )
+from ontheffing.kwalificatie import Ambt
+from ontheffing.kwalificatie.citaten import BEVOEGDHEID, grondslag, onthouding
+from ontheffing.kwalificatie.citaten import standaardvoorschriften as voorschriften
 
 GELDERLAND = Briefhoofd(
     provincie="Gelderland",

@@ -1,12 +1,13 @@
-"""From a case to its letter: build ``letters.Brief`` from the models, render it,
+"""From a case to its letter: build ``opmaak.Brief`` from the models, render it,
 and store the result as an immutable ``Besluit`` (domain §6)."""
 
 from __future__ import annotations
 
 from django.utils import timezone
 
-from ontheffing import formatting, letters, toetsing
+from ontheffing import formatting, toetsing
 from ontheffing import kwalificatie as kw
+from ontheffing.brieven import opmaak
 from ontheffing.kwalificatie import citaten
 from ontheffing.models import Besluit, Criteriumoordeel, Gebeurtenis, Provincie
 from ontheffing.states import Actie, Bestuursorgaan, Uitkomst
@@ -32,24 +33,24 @@ TEKSTEN = {
 }
 
 
-def soort_voor(verzoek) -> letters.Briefsoort:
+def soort_voor(verzoek) -> opmaak.Briefsoort:
     uitkomst = verzoek.uitkomst or verzoek.voorstel_uitkomst
     if uitkomst == Uitkomst.VERLEEND:
-        return letters.Briefsoort.VERLEEND
+        return opmaak.Briefsoort.VERLEEND
     if uitkomst == Uitkomst.GEDEELTELIJK_VERLEEND:
-        return letters.Briefsoort.GEDEELTELIJK_VERLEEND
+        return opmaak.Briefsoort.GEDEELTELIJK_VERLEEND
     if uitkomst == Uitkomst.GEEN_ONTHEFFING_VEREIST:
-        return letters.Briefsoort.GEEN_ONTHEFFING_VEREIST
+        return opmaak.Briefsoort.GEEN_ONTHEFFING_VEREIST
     if uitkomst == Uitkomst.BUITEN_BEHANDELING:
-        return letters.Briefsoort.BUITEN_BEHANDELING
+        return opmaak.Briefsoort.BUITEN_BEHANDELING
     kwalificatie = verzoek.kwalificatie or {}
     if kwalificatie.get("uitkomst") == kw.Uitkomst.VERBODEN_NIET_ONTHEFFBAAR:
-        return letters.Briefsoort.GEWEIGERD_NIET_ONTHEFFBAAR
-    return letters.Briefsoort.GEWEIGERD_CRITERIA
+        return opmaak.Briefsoort.GEWEIGERD_NIET_ONTHEFFBAAR
+    return opmaak.Briefsoort.GEWEIGERD_CRITERIA
 
 
-def _briefhoofd(provincie: Provincie) -> letters.Briefhoofd:
-    return letters.Briefhoofd(
+def _briefhoofd(provincie: Provincie) -> opmaak.Briefhoofd:
+    return opmaak.Briefhoofd(
         provincie=provincie.naam,
         postadres=Provincie.regels(provincie.postadres),
         bezoekadres=Provincie.regels(provincie.bezoekadres),
@@ -60,11 +61,11 @@ def _briefhoofd(provincie: Provincie) -> letters.Briefhoofd:
     )
 
 
-def _ondertekening(verzoek, ondertekenaar) -> letters.Ondertekening:
+def _ondertekening(verzoek, ondertekenaar) -> opmaak.Ondertekening:
     provincie = verzoek.provincie
     orgaan = "cdk" if verzoek.bestuursorgaan == Bestuursorgaan.CDK else "gs"
     namens = bool(ondertekenaar and ondertekenaar.mandaat)
-    return letters.Ondertekening(
+    return opmaak.Ondertekening(
         bestuursorgaan=orgaan,
         provincie=provincie.naam,
         namens=namens,
@@ -134,7 +135,7 @@ def standaardvoorschriften(verzoek, regel) -> list[str]:
 
 def brief_voor(
     verzoek, *, soort=None, ondertekenaar=None, datum=None, **extra
-) -> letters.Brief:
+) -> opmaak.Brief:
     """All that the letter of this case needs, from the stored case."""
     soort = soort or soort_voor(verzoek)
     kwalificatie = verzoek.kwalificatie or {}
@@ -162,7 +163,7 @@ def brief_voor(
             if r
         ),
         aanspreekvorm=verzoek.aanspreekvorm,
-        aanhef=letters.aanhef(
+        aanhef=opmaak.aanhef(
             verzoek.aanspreekvorm, formatting.achternaam(verzoek.naam)
         ),
         ambt_omschrijving=_ambt_omschrijving(verzoek),
@@ -196,7 +197,7 @@ def brief_voor(
         kwalificatie_motivering=verzoek.kwalificatie_motivering,
         goedkeuring=verzoek.voorstel_goedkeuring,
         onderdelen=tuple(
-            letters.Onderdeel(
+            opmaak.Onderdeel(
                 omschrijving=o["omschrijving"],
                 verleend=bool(o["verleend"]),
                 motivering=o["motivering"],
@@ -212,7 +213,7 @@ def brief_voor(
         if regel and oordelen
         else None,
         criteria=tuple(
-            letters.Criteriumoordeel(
+            opmaak.Criteriumoordeel(
                 code=o.criterium.code,
                 titel=o.criterium.titel,
                 oordeel=o.oordeel,
@@ -223,7 +224,7 @@ def brief_voor(
         motivering=verzoek.voorstel_motivering,
         voorschriften=tuple(verzoek.voorstel_voorschriften or ()),
         onthouding=citaten.onthouding(verzoek.ambt)
-        if soort == letters.Briefsoort.GEEN_ONTHEFFING_VEREIST
+        if soort == opmaak.Briefsoort.GEEN_ONTHEFFING_VEREIST
         else "",
         afschrift=tuple(afschrift),
         bezwaar_adres=Provincie.regels(verzoek.provincie.postadres),
@@ -235,18 +236,18 @@ def brief_voor(
         briefhoofd=_briefhoofd(verzoek.provincie),
     )
     velden.update(extra)
-    return letters.Brief(**velden)
+    return opmaak.Brief(**velden)
 
 
 def concept_html(verzoek, ondertekenaar=None) -> str:
     """The draft letter as it will be sent, marked CONCEPT; never stored."""
-    return letters.render_html(
+    return opmaak.render_html(
         brief_voor(verzoek, ondertekenaar=ondertekenaar), concept=True
     )
 
 
-def _uitgeven(verzoek, brief: letters.Brief, ondertekenaar) -> Besluit:
-    gerenderd = letters.render(brief)
+def _uitgeven(verzoek, brief: opmaak.Brief, ondertekenaar) -> Besluit:
+    gerenderd = opmaak.render(brief)
     return Besluit.objects.create(
         verzoek=verzoek,
         soort=brief.soort.value,
@@ -257,7 +258,7 @@ def _uitgeven(verzoek, brief: letters.Brief, ondertekenaar) -> Besluit:
         namens=brief.ondertekening.namens,
         pdf=gerenderd.pdf,
         html=gerenderd.html,
-        sjabloonversie=letters.SJABLOONVERSIE,
+        sjabloonversie=opmaak.SJABLOONVERSIE,
     )
 
 
@@ -278,7 +279,7 @@ def doorzending_uitgeven(verzoek, *, ondertekenaar, aan, toelichting: str) -> Be
     )
     brief = brief_voor(
         verzoek,
-        soort=letters.Briefsoort.DOORZENDING,
+        soort=opmaak.Briefsoort.DOORZENDING,
         ondertekenaar=ondertekenaar,
         doorgezonden_aan=aan.naam,
         doorgezonden_adres=Provincie.regels(aan.postadres),
@@ -294,7 +295,7 @@ def aanvulling_uitgeven(verzoek, *, ondertekenaar, opschorting) -> Besluit:
     letter; called inside ``aanvulling_vragen``."""
     brief = brief_voor(
         verzoek,
-        soort=letters.Briefsoort.AANVULLING,
+        soort=opmaak.Briefsoort.AANVULLING,
         ondertekenaar=ondertekenaar,
         aanvulling_gevraagd_op=opschorting.van,
         hersteltermijn_einde=opschorting.hersteltermijn_einde,
@@ -317,4 +318,4 @@ def samenvatting_pdf(verzoek) -> bytes:
             "titel": f"Samenvatting van verzoek {verzoek.kenmerk}",
         },
     )
-    return letters.render_pdf(html)
+    return opmaak.render_pdf(html)
