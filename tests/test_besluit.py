@@ -576,3 +576,23 @@ def test_the_proposal_form_reaches_the_service_and_keeps_the_input_on_refusal(
     assert toetsing.voorstel_uitkomst == Uitkomst.GEDEELTELIJK_VERLEEND
     assert [o["verleend"] for o in toetsing.voorstel_onderdelen] == [True, False]
     assert toetsing.voorstel_teksten["wederpartij"] == "de gemeente Arnhem"
+
+
+def test_the_applicant_sees_the_request_for_completion_as_what_it_is(
+    client, ingediend, behandelaar
+):
+    from django.urls import reverse
+
+    services.aanvulling_vragen(
+        user=behandelaar,
+        verzoek=ingediend,
+        ontbrekend=["de offerte"],
+        toelichting="",
+        hersteltermijn_einde=timezone.localdate() + timedelta(days=14),
+    )
+    client.force_login(ingediend.ingediend_door)
+    html = client.get(
+        reverse("aanvrager:verzoek", args=[ingediend.pk])
+    ).content.decode()
+    assert "Download het verzoek om aanvulling van" in html
+    assert "Download het besluit" not in html

@@ -132,6 +132,14 @@ class Besluit(models.Model):
         raise OnveranderbaarError("Een verzonden besluit kan niet worden verwijderd.")
 
     @property
+    def omschrijving(self) -> str:
+        """What the letter is, for the applicant: not every letter is a decision."""
+        return {
+            "aanvulling": "het verzoek om aanvulling",
+            "doorzending": "de brief over de doorzending",
+        }.get(self.soort, "het besluit")
+
+    @property
     def bestandsnaam(self) -> str:
         voorvoegsel = {"aanvulling": "verzoek-om-aanvulling"}.get(self.soort, "besluit")
         return f"{voorvoegsel}-{self.kenmerk}.pdf"
