@@ -60,6 +60,12 @@ class ProvincieAdmin(AlleenLezen):
     list_display = ["code", "naam", "email"]
 
 
+@admin.register(models.Doorzendadres)
+class DoorzendadresAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "email"]
+    list_filter = ["orgaan"]
+
+
 @admin.register(models.Gemeente)
 class GemeenteAdmin(admin.ModelAdmin):
     list_display = ["code", "naam", "provincie", "inwoners"]

@@ -12,7 +12,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from ontheffing import formatting, letters, logboek
+from ontheffing import formatting, logboek
+from ontheffing.brieven import opmaak
 from ontheffing.models import Provincie
 
 
@@ -21,7 +22,7 @@ def _link(verzoek) -> str:
 
 
 def _aanhef(verzoek) -> str:
-    return letters.aanhef(verzoek.aanspreekvorm, formatting.achternaam(verzoek.naam))
+    return opmaak.aanhef(verzoek.aanspreekvorm, formatting.achternaam(verzoek.naam))
 
 
 def _aanvrager_adressen(verzoek) -> list[str]:
@@ -77,12 +78,17 @@ def ontvangstbevestiging(verzoek) -> None:
 
 def aanvulling_gevraagd(verzoek) -> None:
     """The newest request for information (it may be answered by the time a
-    surrounding transaction commits and this mail is sent)."""
+    surrounding transaction commits and this mail is sent), with its dated
+    letter (Awb 4:5) attached."""
+    brief = verzoek.besluiten.filter(soort="aanvulling").order_by("-pk").first()
     _aan_aanvrager(
         "aanvulling_gevraagd",
         "Wij hebben meer informatie nodig",
         verzoek,
         opschorting=verzoek.opschortingen.order_by("-van", "-pk").first(),
+        bijlagen=[(brief.bestandsnaam, bytes(brief.pdf), "application/pdf")]
+        if brief
+        else [],
     )
 
 
@@ -147,7 +153,12 @@ def besluit_genomen(verzoek, besluit) -> None:
         besluit=besluit,
         bijlagen=bijlage,
     )
-    afschrift = Provincie.regels(verzoek.provincie.afschrift_emails)
+    provincie = verzoek.provincie
+    afschrift = (
+        Provincie.regels(provincie.afschrift_emails)
+        if provincie.afschrift_voor(verzoek.uitkomst)
+        else ()
+    )
     if afschrift:
         verstuur(
             "afschrift",
@@ -160,7 +171,7 @@ def besluit_genomen(verzoek, besluit) -> None:
 
 def doorgezonden(verzoek) -> None:
     """Awb 2:3: the sender is told the request was forwarded, with the notice attached."""
-    besluit = verzoek.besluiten.order_by("-pk").first()
+    besluit = verzoek.besluiten.filter(soort="doorzending").order_by("-pk").first()
     bijlage = (
         [(besluit.bestandsnaam, bytes(besluit.pdf), "application/pdf")]
         if besluit
@@ -168,6 +179,18 @@ def doorgezonden(verzoek) -> None:
     )
     _aan_aanvrager(
         "doorgezonden", "Uw verzoek is doorgezonden", verzoek, bijlagen=bijlage
+    )
+
+
+def verzoek_doorgezonden_aan(verzoek, *, adres, bijlagen) -> None:
+    """Awb 2:3: the request itself, with a summary and every document, to
+    the competent authority's configured address."""
+    verstuur(
+        "doorzending_bevoegd_gezag",
+        f"Doorgezonden verzoek om ontheffing ({verzoek.kenmerk})",
+        [adres.email],
+        {"verzoek": verzoek, "adres": adres, "bijlagen": bijlagen},
+        bijlagen=bijlagen,
     )
 
 

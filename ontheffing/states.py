@@ -58,6 +58,7 @@ STAP_VAN_STATUS = {
 
 class Uitkomst(models.TextChoices):
     VERLEEND = "verleend", "Ontheffing verleend"
+    GEDEELTELIJK_VERLEEND = "gedeeltelijk_verleend", "Ontheffing gedeeltelijk verleend"
     GEWEIGERD = "geweigerd", "Ontheffing geweigerd"
     GEEN_ONTHEFFING_VEREIST = "geen_ontheffing_vereist", "Geen ontheffing vereist"
     BUITEN_BEHANDELING = "buiten_behandeling", "Buiten behandeling gelaten"

@@ -239,12 +239,12 @@ def brief_benchmark():
     from pypdf import PdfReader
     from weasyprint import HTML
 
-    from ontheffing import letters
-    from ontheffing.management.commands.voorbeeldbrieven import voorbeelden
+    from ontheffing.brieven import opmaak
+    from ontheffing.brieven.voorbeelden import voorbeelden
 
     brief = voorbeelden()["geweigerd-niet-ontheffbaar"]  # a two-page letter
-    html = letters.render_html(brief)
-    pdf = letters.render_pdf(html)  # also the warm-up
+    html = opmaak.render_html(brief)
+    pdf = opmaak.render_pdf(html)  # also the warm-up
     tekst = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
     kaal = "".join(f"<p>{escape(r)}</p>" for r in tekst.splitlines() if r.strip())
     kaal_pdf = HTML(string=kaal).write_pdf()
@@ -258,7 +258,7 @@ def brief_benchmark():
             tijden.append(time.perf_counter() - t)
         return statistics.median(tijden) * 1000
 
-    brief_ms = meet(lambda: letters.render_pdf(html))
+    brief_ms = meet(lambda: opmaak.render_pdf(html))
     minimaal_ms = meet(lambda: HTML(string="<p>Eén pagina.</p>").write_pdf())
     kaal_ms = meet(lambda: HTML(string=kaal).write_pdf())
     paginas = len(PdfReader(io.BytesIO(pdf)).pages)

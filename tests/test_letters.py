@@ -14,8 +14,8 @@ import pytest
 from django.utils.html import escape
 from pypdf import PdfReader
 
-from ontheffing import letters
-from ontheffing.letters import (
+from ontheffing.brieven import opmaak
+from ontheffing.brieven.opmaak import (
     STATIC_BASE_URL,
     STATIC_DIR,
     Brief,
@@ -27,6 +27,7 @@ from ontheffing.letters import (
     render,
     render_html,
 )
+from ontheffing.brieven.voorbeelden import voorbeelden
 
 GELDERLAND = Briefhoofd(
     provincie="Gelderland",
@@ -53,6 +54,15 @@ GRONDSLAGEN = {
     Briefsoort.GEEN_ONTHEFFING_VEREIST: "artikel 15, eerste lid, onder d, Gemeentewet",
     Briefsoort.BUITEN_BEHANDELING: "artikel 15, eerste lid, onder d, 6°, Gemeentewet",
     Briefsoort.DOORZENDING: "artikel 15 Provinciewet",
+    Briefsoort.GEDEELTELIJK_VERLEEND: "artikel 15, eerste lid, onder d, 6°, Gemeentewet",
+    Briefsoort.AANVULLING: "",  # asked before the qualification: no ground yet
+}
+GOEDKEURING = {
+    Briefsoort.GEWEIGERD_CRITERIA: "geweigerd",
+    Briefsoort.GEWEIGERD_NIET_ONTHEFFBAAR: "geweigerd",
+    Briefsoort.BUITEN_BEHANDELING: "",
+    Briefsoort.DOORZENDING: "",
+    Briefsoort.AANVULLING: "",
 }
 OORDEEL = {
     Briefsoort.VERLEEND: "voldaan",
@@ -83,11 +93,19 @@ SECTIES = {
     Briefsoort.DOORZENDING: [
         "Uw aanvraag", "Doorzending", "Wat betekent dit voor u?", "Afschrift",
     ],
+    Briefsoort.GEDEELTELIJK_VERLEEND: [
+        "Uw aanvraag", "Wettelijk kader", "Overwegingen", "Besluit",
+        "Voorschriften", *BEZWAAR, "Afschrift",
+    ],
+    Briefsoort.AANVULLING: [
+        "Uw aanvraag", "Wat wij nog van u nodig hebben",
+        "Waarom deze vraag, en wat als u niet aanvult?", "Afschrift",
+    ],
 }  # fmt: skip
 ARTIKELEN = {
     Briefsoort.VERLEEND: [
         "artikel 15, tweede lid, Gemeentewet",
-        "artikel 3:43 Burgerlijk Wetboek",
+        "artikel 3:43, eerste lid, onder c, en derde lid, van het Burgerlijk Wetboek",
         "artikel 4:81 Algemene wet bestuursrecht",
         "artikel 4:84 Algemene wet bestuursrecht",
     ],
@@ -96,12 +114,21 @@ ARTIKELEN = {
         "artikel 4:84 Algemene wet bestuursrecht",
     ],
     Briefsoort.GEWEIGERD_NIET_ONTHEFFBAAR: ["artikel 15, tweede lid, Gemeentewet"],
-    Briefsoort.GEEN_ONTHEFFING_VEREIST: ["artikel 28 Gemeentewet"],
+    Briefsoort.GEEN_ONTHEFFING_VEREIST: ["artikel 28 van de Gemeentewet"],
     Briefsoort.BUITEN_BEHANDELING: [
         "artikel 4:2 Algemene wet bestuursrecht",
         "artikel 4:5 Algemene wet bestuursrecht",
     ],
     Briefsoort.DOORZENDING: ["artikel 2:3 Algemene wet bestuursrecht"],
+    Briefsoort.GEDEELTELIJK_VERLEEND: [
+        "artikel 15, tweede lid, Gemeentewet",
+        "artikel 4:84 Algemene wet bestuursrecht",
+    ],
+    Briefsoort.AANVULLING: [
+        "artikel 4:2 Algemene wet bestuursrecht",
+        "artikel 4:5 Algemene wet bestuursrecht",
+        "artikel 4:15 Algemene wet bestuursrecht",
+    ],
 }
 BEZWAARARTIKELEN = [
     "artikelen 6:7 en 6:8 Algemene wet bestuursrecht",
@@ -114,7 +141,11 @@ MET_OVEREENKOMST = [
     Briefsoort.GEWEIGERD_NIET_ONTHEFFBAAR,
     Briefsoort.GEEN_ONTHEFFING_VEREIST,
 ]
-BESLUITEN = [soort for soort in Briefsoort if soort != Briefsoort.DOORZENDING]
+BESLUITEN = [
+    soort
+    for soort in Briefsoort
+    if soort not in (Briefsoort.DOORZENDING, Briefsoort.AANVULLING)
+]
 
 PAYLOAD = (
     '<img src="file:///etc/passwd"> '
@@ -135,7 +166,8 @@ def maak_brief(soort: Briefsoort = Briefsoort.VERLEEND, **velden) -> Brief:
         "soort": soort,
         "kenmerk": "2026-PV25-0042",
         "datum": date(2026, 4, 13),
-        "geadresseerde_naam": "De heer J.H. Jansen",
+        "geadresseerde_naam": "J.H. Jansen",
+        "aanspreekvorm": "heer",
         "geadresseerde_adres": ("Lindelaan 12", "6824 BT Arnhem"),
         "aanhef": "Geachte heer Jansen,",
         "ambt_omschrijving": "lid van de gemeenteraad van Arnhem",
@@ -151,8 +183,14 @@ def maak_brief(soort: Briefsoort = Briefsoort.VERLEEND, **velden) -> Brief:
         "onderdeel": "d6",
         "grondslag": GRONDSLAGEN[soort],
         "bevoegdheid": "artikel 15, tweede lid, Gemeentewet",
-        "kwalificatie_toelichting": ("De koop is onderhands: er is geen veiling.",),
-        "bw_3_43": True,
+        "kwalificatie_motivering": "U koopt de grond onderhands, niet op een veiling.",
+        "goedkeuring": GOEDKEURING.get(soort, "verleend"),
+        "onderdelen": (
+            opmaak.Onderdeel("de koop van de strook van 85 m²", True, "Marktconform."),
+            opmaak.Onderdeel("toekomstige aankopen van grond", False, "Niet concreet."),
+        )
+        if soort == Briefsoort.GEDEELTELIJK_VERLEEND
+        else (),
         "beleidsregel": BELEIDSREGEL,
         "criteria": (
             Criteriumoordeel(
@@ -166,7 +204,7 @@ def maak_brief(soort: Briefsoort = Briefsoort.VERLEEND, **velden) -> Brief:
             "Niet stemmen over de verkoop.",
             "Wijzigingen vooraf melden.",
         ),
-        "noot_artikel_28": True,
+        "onthouding": "U neemt niet deel aan de stemming (artikel 28 van de Gemeentewet).",
         "afschrift": ("de griffier van de gemeente Arnhem",),
         "bezwaar_adres": ("Postbus 9090", "6800 GX Arnhem"),
         "aanvulling_gevraagd_op": date(2026, 2, 23),
@@ -309,7 +347,7 @@ def test_grant_approves_under_bw_3_43_in_the_same_dictum_and_lists_conditions():
 
 
 def test_grant_without_bw_3_43_has_no_approval():
-    html = render_html(maak_brief(Briefsoort.VERLEEND, bw_3_43=False))
+    html = render_html(maak_brief(Briefsoort.VERLEEND, goedkeuring=""))
 
     assert "3:43" not in html
 
@@ -333,7 +371,7 @@ def test_not_exemptable_refusal_says_no_power_and_skips_the_criteria():
     html = render_html(maak_brief(Briefsoort.GEWEIGERD_NIET_ONTHEFFBAAR))
 
     assert "Criterium" not in html
-    assert "af te wijzen." in html
+    assert "af te wijzen;" in html
     assert "niet de bevoegdheid" in html
 
 
@@ -354,14 +392,14 @@ def test_no_exemption_needed_decides_so_for_the_agreement():
     )
 
     assert (
-        "vast te stellen dat voor de overeenkomst met de gemeente Arnhem over de "
-        "koop van een strook grond van 85 m²"
+        "vast te stellen dat voor het aangaan van de overeenkomst met de gemeente "
+        "Arnhem over de koop van een strook grond van 85 m²"
     ) in besluit
     assert "geen ontheffing is vereist" in besluit
 
 
 def test_article_28_note_only_when_asked():
-    zonder = maak_brief(Briefsoort.GEEN_ONTHEFFING_VEREIST, noot_artikel_28=False)
+    zonder = maak_brief(Briefsoort.GEEN_ONTHEFFING_VEREIST, onthouding="")
 
     assert "artikel 28" not in render_html(zonder)
 
@@ -488,7 +526,7 @@ def test_pdf_is_tagged_accessible_and_embeds_only_open_sans(soort, pdf_van):
     assert catalog["/MarkInfo"]["/Marked"]
     assert str(catalog["/Lang"]).startswith("nl")
     assert "/StructTreeRoot" in catalog
-    assert reader.metadata.title == letters.titel(maak_brief(soort))
+    assert reader.metadata.title == opmaak.titel(maak_brief(soort))
     assert "2026-PV25-0042" in reader.metadata.title
 
     structuur = _structuur(catalog["/StructTreeRoot"], [])
@@ -538,8 +576,10 @@ def met_payload(obj):
     waarden = {}
     for veld in fields(obj):
         waarde = getattr(obj, veld.name)
-        if veld.name in {"soort", "logo", "bestuursorgaan", "oordeel"}:
+        if veld.name in {"soort", "logo", "bestuursorgaan", "oordeel", "goedkeuring"}:
             continue
+        if veld.name == "onderdelen" and not waarde:
+            continue  # a tuple of Onderdeel, not of texts
         if isinstance(waarde, str):
             waarden[veld.name] = PAYLOAD
         elif isinstance(waarde, tuple) and all(isinstance(w, str) for w in waarde):
@@ -554,15 +594,15 @@ def met_payload(obj):
 @pytest.fixture
 def opgehaald(monkeypatch):
     """Every URL WeasyPrint asks the fetcher for (from an empty stylesheet cache)."""
-    letters._opruimen()
+    opmaak._opruimen()
     urls = []
-    echt = letters.static_path
+    echt = opmaak.static_path
 
     def spion(url):
         urls.append(url)
         return echt(url)
 
-    monkeypatch.setattr(letters, "static_path", spion)
+    monkeypatch.setattr(opmaak, "static_path", spion)
     return urls
 
 
@@ -619,7 +659,7 @@ def _fontnamen(pdf: bytes) -> set[str]:
         "ontheffing/brief.css",
         STATIC_BASE_URL + "../settings.py",
         STATIC_BASE_URL + "%2e%2e/settings.py",
-        STATIC_BASE_URL + "ontheffing/../../letters.py",
+        STATIC_BASE_URL + "ontheffing/../../opmaak.py",
         STATIC_BASE_URL + "ontheffing/",
         STATIC_BASE_URL.replace("file://", "file://evil.example")
         + "ontheffing/brief.css",
@@ -627,13 +667,13 @@ def _fontnamen(pdf: bytes) -> set[str]:
 )
 def test_fetcher_refuses_everything_but_our_static_files(url):
     with pytest.raises(ValueError, match="niet toegestaan"):
-        letters.static_path(url)
+        opmaak.static_path(url)
     with pytest.raises(ValueError, match="niet toegestaan"):
-        letters.static_url_fetcher()(url)
+        opmaak.static_url_fetcher()(url)
 
 
 def test_fetcher_serves_the_stylesheet():
-    antwoord = letters.static_url_fetcher()(STATIC_BASE_URL + "ontheffing/brief.css")
+    antwoord = opmaak.static_url_fetcher()(STATIC_BASE_URL + "ontheffing/brief.css")
 
     assert antwoord.content_type == "text/css"
     assert antwoord.read() == (STATIC_DIR / "ontheffing" / "brief.css").read_bytes()
@@ -645,5 +685,134 @@ def test_a_logo_outside_the_static_dir_stops_rendering(opgehaald):
     brief = maak_brief(briefhoofd=replace(GELDERLAND, logo="../settings.py"))
 
     with pytest.raises(FatalURLFetchingError):
-        letters.render_pdf(render_html(brief))
+        opmaak.render_pdf(render_html(brief))
     assert STATIC_BASE_URL.removesuffix("static/") + "settings.py" in opgehaald
+
+
+# --- The sample letters (one source with manage.py voorbeeldbrieven) ----------
+
+
+def _uitleg_van_de_motor() -> set[str]:
+    """Every explanation and point of doubt the qualification engine writes,
+    over every office, act and relation: text for staff, never for a letter."""
+    import itertools
+
+    from ontheffing import kwalificatie as kw
+
+    zinnen = set()
+    for ambt, handeling, relatie, wederpartij in itertools.product(
+        kw.Ambt, kw.Handeling, kw.Relatie, kw.Wederpartij
+    ):
+        uitkomst = kw.kwalificeer(
+            kw.Feiten(
+                ambt=ambt,
+                ambtsstatus=kw.Ambtsstatus.IN_FUNCTIE,
+                handeling=handeling,
+                wederpartij=wederpartij,
+                relatie=relatie,
+                onderhands=True,
+                om_niet=False,
+                aangegaan=kw.Aangegaan.NOG_NIET,
+                verlenging=False,
+                lichaam_in_provincie=True,
+            )
+        )
+        zinnen.update(uitkomst.toelichting)
+        zinnen.update(uitkomst.onzekerheden)
+        zinnen.add(uitkomst.samenvatting)
+    return zinnen
+
+
+MOTORZINNEN = (
+    "Een behandelaar beslist hierover",
+    "het verzoek wordt getoetst aan",
+    "De ambtsdrager",
+)
+
+
+def test_every_letter_type_has_a_sample():
+    soorten = {brief.soort for brief in voorbeelden().values()}
+    assert soorten == set(Briefsoort)
+
+
+def test_no_engine_sentence_occurs_in_any_letter():
+    uitleg = _uitleg_van_de_motor()
+    assert len(uitleg) > 50
+    brieven = [render_html(b) for b in voorbeelden().values()]
+    brieven += [render_html(maak_brief(soort)) for soort in Briefsoort]
+    for html in brieven:
+        for zin in (*MOTORZINNEN, *uitleg):
+            assert zin not in html, zin
+
+
+@pytest.mark.parametrize("naam", sorted(voorbeelden()))
+def test_sample_letter_never_prints_a_hole_or_the_wrong_3_43_wording(naam):
+    html = render_html(voorbeelden()[naam])
+
+    assert "het verbod van ." not in html
+    assert "het verbod van  " not in html
+    assert "openbare veiling" not in html
+    assert "None" not in html
+
+
+def test_bw_3_43_is_worded_and_cited_as_the_statute_does():
+    kader = sectie(render_html(maak_brief(Briefsoort.VERLEEND)), "kader")
+
+    assert "verkoop in het openbaar" in kader
+    assert "artikel 3:43, eerste lid, onder c, en derde lid" in kader
+
+
+@pytest.mark.parametrize(
+    ("vorm", "regel"),
+    [
+        ("heer", "De heer J.H. Jansen"),
+        ("mevrouw", "Mevrouw J.H. Jansen"),
+        ("", "J.H. Jansen"),
+    ],
+)
+def test_address_block_has_the_formal_form_of_address(vorm, regel):
+    html = render_html(maak_brief(aanspreekvorm=vorm))
+
+    assert f'<p class="geadresseerde">{regel}<br>Lindelaan 12' in html
+
+
+def test_typed_text_keeps_its_capitals():
+    html = render_html(
+        maak_brief(wederpartij="de gemeente Arnhem", overeenkomst_onderwerp="iPad-hoes")
+    )
+
+    assert "<td>de gemeente Arnhem</td>" in html
+    assert "<td>iPad-hoes</td>" in html
+    assert "over iPad-hoes" in html
+
+
+def test_a_partial_decision_numbers_each_part_and_refuses_the_rest():
+    brief = voorbeelden()["gedeeltelijk-verleend"]
+    besluit = sectie(render_html(brief), "besluit")
+
+    regels = re.findall(r"<li>(.*?)</li>", besluit)
+    assert len(regels) == 3
+    assert regels[0].startswith("u ontheffing te verlenen")
+    assert "te weigeren voor alle toekomstige opdrachten" in regels[1]
+    assert regels[2].startswith("aan de verleende ontheffing de voorschriften")
+
+
+def test_a_cdk_grant_never_tells_the_holder_to_report_to_gs():
+    html = render_html(voorbeelden()["verleend-cdk"])
+
+    assert "Gedeputeerde Staten" not in html
+    assert "door uw echtgenoot, de heer P.J. de Boer" in html
+
+
+def test_forwarding_of_a_statenlid_names_the_province_as_counterparty():
+    html = render_html(voorbeelden()["doorzending-minister"])
+
+    assert "overeenkomst met de provincie Gelderland" in html
+    assert "<li>offerte-drukwerk.pdf</li>" in html
+
+
+def test_forwarding_before_qualification_prints_no_hole():
+    html = render_html(maak_brief(Briefsoort.DOORZENDING, grondslag=""))
+
+    assert "het verbod van" not in html
+    assert "bevoegd, en niet Gedeputeerde Staten van Gelderland" in html

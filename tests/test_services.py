@@ -11,8 +11,10 @@ from ontheffing import services
 from ontheffing.formatting import datum
 from ontheffing.models import (
     Besluit,
+    Doorzendadres,
     Gebeurtenis,
     OnveranderbaarError,
+    Orgaan,
     Verzoek,
     controleer_keten,
 )
@@ -65,7 +67,7 @@ def naar_toetsing(verzoek, behandelaar):
     return verzoek
 
 
-def naar_besluitvorming(verzoek, behandelaar, uitkomst=Uitkomst.VERLEEND):
+def naar_besluitvorming(verzoek, behandelaar, uitkomst=Uitkomst.VERLEEND, **voorstel):
     naar_toetsing(verzoek, behandelaar)
     beoordeel_alles(verzoek, behandelaar)
     services.besluit_voorstellen(
@@ -74,6 +76,7 @@ def naar_besluitvorming(verzoek, behandelaar, uitkomst=Uitkomst.VERLEEND):
         uitkomst=uitkomst,
         motivering="Aan alle criteria is voldaan.",
         voorschriften=["Alleen deze opdracht."],
+        **voorstel,
     )
     return verzoek
 
@@ -281,7 +284,7 @@ def test_cdk_case_needs_cdk_mandate(aanvrager, gemeente, behandelaar, provincie)
         handeling="verwerving_onroerende_zaak",
     )
     services.verzoek_indienen(user=aanvrager, verzoek=verzoek)
-    naar_besluitvorming(verzoek, behandelaar)
+    naar_besluitvorming(verzoek, behandelaar, goedkeuring="verleend")
     gewone = maak_gebruiker(Rol.BESLISSER, provincie, mag_namens_cdk=False)
     cdk = maak_gebruiker(Rol.BESLISSER, provincie, mag_namens_cdk=True)
     assert not services.mag(verzoek, gewone, "vaststellen")
@@ -445,20 +448,54 @@ def test_verdaging_moves_the_deadline(ingediend, behandelaar):
 # ------------------------------------------------------------- forwarding
 
 
-def test_forwarding_stores_a_notice_and_tells_the_applicant(
+def minister(db):
+    return Doorzendadres.objects.create(
+        orgaan=Orgaan.MINISTER_BZK,
+        postadres="Postbus 20011\n2500 EA Den Haag",
+        email="verboden-handelingen@minbzk.example",
+    )
+
+
+def test_forwarding_sends_the_request_and_every_document_and_tells_the_applicant(
     ingediend, behandelaar, django_capture_on_commit_callbacks
 ):
+    aan = minister(None)
     with django_capture_on_commit_callbacks(execute=True):
         services.verzoek_doorzenden(
             user=behandelaar,
             verzoek=ingediend,
-            aan="de Minister van Binnenlandse Zaken en Koninkrijksrelaties",
-            adres="Postbus 20011\n2500 EA Den Haag",
+            aan=aan,
             toelichting="Het gaat om een Statenlid.",
         )
     assert ingediend.status == Status.DOORGEZONDEN
-    assert ingediend.besluiten.get().soort == "doorzending"
-    assert "doorgezonden" in mail.outbox[-1].subject
+    brief = ingediend.besluiten.get()
+    assert brief.soort == "doorzending"
+    naar_minister, aan_aanvrager = mail.outbox[-2:]
+    assert naar_minister.to == ["verboden-handelingen@minbzk.example"]
+    namen = [naam for naam, _, _ in naar_minister.attachments]
+    assert namen == [f"verzoek-{ingediend.kenmerk}.pdf", "offerte.pdf"]
+    assert naar_minister.attachments[0][1].startswith(b"%PDF")
+    assert "doorgezonden" in aan_aanvrager.subject
+    assert "offerte.pdf" in brief.html
+    assert "Minister van Binnenlandse Zaken" in brief.html
+    gebeurtenis = ingediend.gebeurtenissen.get(actie="doorzenden")
+    assert gebeurtenis.details["email"] == "verboden-handelingen@minbzk.example"
+    assert gebeurtenis.details["stukken"] == namen
+
+
+def test_forwarding_refuses_without_a_configured_authority_or_to_itself(
+    ingediend, behandelaar, provincie
+):
+    eigen = Doorzendadres.objects.create(
+        orgaan=Orgaan.GS, provincie=provincie, email="gs@gelderland.example"
+    )
+    for aan in (None, eigen):
+        with pytest.raises(services.NietNu):
+            services.verzoek_doorzenden(
+                user=behandelaar, verzoek=ingediend, aan=aan, toelichting="Elders."
+            )
+    assert Verzoek.objects.get(pk=ingediend.pk).status == Status.INGEDIEND
+    assert not Besluit.objects.exists()
 
 
 # ------------------------------------------------------------- concurrency
@@ -471,7 +508,10 @@ def test_a_stale_save_becomes_a_clear_message(
     services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=ingediend)
     with pytest.raises(services.GelijktijdigGewijzigd, match="zojuist gewijzigd"):
         services.verzoek_doorzenden(
-            user=tweede_behandelaar, verzoek=kopie, aan="BZK", adres="", toelichting=""
+            user=tweede_behandelaar,
+            verzoek=kopie,
+            aan=minister(None),
+            toelichting="Statenlid.",
         )
     assert Verzoek.objects.get(pk=ingediend.pk).status == Status.KWALIFICATIE
     assert kopie.status == Status.KWALIFICATIE  # reloaded, not left half-changed
@@ -601,7 +641,7 @@ def test_request_for_information_mail_names_what_and_by_when(
 def test_a_failing_letter_rolls_everything_back(
     ingediend, behandelaar, beslisser, monkeypatch
 ):
-    from ontheffing import brieven
+    from ontheffing.brieven import inhoud
 
     naar_besluitvorming(ingediend, behandelaar)
     gebeurtenissen = ingediend.gebeurtenissen.count()
@@ -609,7 +649,7 @@ def test_a_failing_letter_rolls_everything_back(
     def kapot(*args, **kwargs):
         raise RuntimeError("lettertype ontbreekt")
 
-    monkeypatch.setattr(brieven, "besluit_uitgeven", kapot)
+    monkeypatch.setattr(inhoud, "besluit_uitgeven", kapot)
     with pytest.raises(RuntimeError):
         services.besluit_vaststellen(user=beslisser, verzoek=ingediend)
     assert ingediend.status == Status.TER_BESLUITVORMING

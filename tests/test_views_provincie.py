@@ -11,8 +11,10 @@ from ontheffing import services, toetsing
 from ontheffing.models import (
     Besluit,
     Criteriumoordeel,
+    Doorzendadres,
     Gebeurtenis,
     Opschorting,
+    Orgaan,
     Verzoek,
 )
 from ontheffing.states import Actie, Bestuursorgaan, Rol, Status, Uitkomst
@@ -286,11 +288,15 @@ def test_doorzenden_proposes_the_authority_of_the_engine(
     verzoek = maak_ingediend(aanvrager=aanvrager, gemeente=elders)
     Verzoek.objects.filter(pk=verzoek.pk).update(provincie=behandelaar.provincie)
     ingelogd(client, behandelaar)
+    utrecht = Doorzendadres.objects.create(
+        orgaan=Orgaan.GS, provincie=elders.provincie,
+        postadres="Postbus 80300\n3508 TH Utrecht", email="post@utrecht.example",
+    )  # fmt: skip
     html = client.get(url("verzoek", verzoek)).content.decode()
     assert "Doorzenden" in html
+    assert "Gedeputeerde Staten van Utrecht" in html
     response = client.post(url("doorzenden", verzoek), {
-        "doorzenden-aan": "Gedeputeerde Staten van Utrecht",
-        "doorzenden-adres": "Postbus 80300\n3508 TH Utrecht",
+        "doorzenden-aan": utrecht.pk,
         "doorzenden-toelichting": "De gemeente ligt in Utrecht.",
     })  # fmt: skip
     assert response.status_code == 302, response.content.decode()[-3000:]

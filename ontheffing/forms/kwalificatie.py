@@ -112,6 +112,17 @@ class KwalificatieForm(forms.Form):
         help_text="Verplicht als u afwijkt van de kwalificatiehulp of als die "
         "uitkomst onzeker is.",
     )
+    bw_3_43 = forms.BooleanField(
+        label="De aanvrager vraagt ook goedkeuring (artikel 3:43 BW)", required=False
+    )
+    goedkeuring = forms.ChoiceField(
+        label="Goedkeuring (artikel 3:43 BW), als er geen ontheffing nodig of mogelijk is",
+        required=False,
+        choices=[("", "Niet aan de orde"), ("verleend", "Goedkeuring verleend"),
+                 ("geweigerd", "Goedkeuring geweigerd")],
+        widget=forms.RadioSelect,
+        help_text="Bij verboden en ontheffbaar beslist u hierover bij het voorstel.",
+    )  # fmt: skip
 
     def __init__(self, *args, aanvrager: dict, **kwargs):
         super().__init__(*args, **kwargs)

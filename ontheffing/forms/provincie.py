@@ -10,7 +10,7 @@ from django import forms
 from django.utils import timezone
 
 from ontheffing import termijnen
-from ontheffing.models import Bijlagesoort, Gebruiker
+from ontheffing.models import Bijlagesoort, Doorzendadres, Gebruiker
 from ontheffing.states import Rol
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -119,19 +119,17 @@ class MotiveringForm(forms.Form):
 
 
 class DoorzendenForm(forms.Form):
-    aan = forms.CharField(
+    aan = forms.ModelChoiceField(
         label="Bevoegd bestuursorgaan",
-        max_length=300,
-        help_text="Voorgesteld door de kwalificatiehulp; pas zo nodig aan.",
+        queryset=Doorzendadres.objects.select_related("provincie").order_by(
+            "orgaan", "provincie__naam"
+        ),
+        help_text="Het verzoek en alle documenten gaan naar het ingestelde adres "
+        "van dit bestuursorgaan. Ontbreekt het, dan stelt de beheerder het in.",
         error_messages={
-            "required": "Vul in naar welk bestuursorgaan het verzoek gaat."
+            "required": "Kies naar welk bestuursorgaan het verzoek gaat.",
+            "invalid_choice": "Kies een bestuursorgaan uit de lijst.",
         },
-    )
-    adres = forms.CharField(
-        label="Adres van dat bestuursorgaan",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Eén regel per adresregel.",
     )
     toelichting = forms.CharField(
         label="Korte toelichting voor de aanvrager",

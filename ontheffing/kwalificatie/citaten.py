@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ontheffing.kwalificatie.begrippen import BevoegdGezag
+from ontheffing.kwalificatie.begrippen import Ambt, BevoegdGezag
 from ontheffing.kwalificatie.lijst import _LIJST
 from ontheffing.kwalificatie.regimes import _GS, _Regime
 
@@ -80,3 +80,113 @@ def _hoofdletter(tekst: str) -> str:
 def _klein(tekst: str) -> str:
     """'De minister' -> 'de minister'; 'Gedeputeerde Staten' blijft staan."""
     return tekst[:1].lower() + tekst[1:] if tekst.startswith(("De ", "Een ")) else tekst
+
+
+# ----------------------------------------------------------- in letters
+# What a letter cites per office: the power to exempt, and the rule on
+# abstaining. An article is cited with a lid only where it is certain.
+
+_GEMW, _WSW = "van de Gemeentewet", "van de Waterschapswet"
+
+BEVOEGDHEID: dict[Ambt, str] = {
+    Ambt.RAADSLID: f"artikel 15, tweede lid, {_GEMW}",
+    Ambt.WETHOUDER: f"artikel 41c {_GEMW}",
+    Ambt.REKENKAMERLID: (
+        f"artikel 81h {_GEMW} (bij een gemeenschappelijke rekenkamer: artikel 81m)"
+    ),
+    Ambt.GEMEENTESECRETARIS: f"artikel 101 {_GEMW}",
+    Ambt.GRIFFIER: f"artikel 101 {_GEMW}",
+    # Art. 69 declares art. 15 applicable to the burgemeester: no "onderdeel d".
+    Ambt.BURGEMEESTER: f"artikel 69 {_GEMW}",
+    Ambt.AB_LID_WATERSCHAP: f"artikel 33 {_WSW}",
+    Ambt.DB_LID_WATERSCHAP_EXTERN: f"artikel 45, in samenhang met artikel 33, {_WSW}",
+    Ambt.BESTUURSLID_GR: "artikel 20 van de Wet gemeenschappelijke regelingen",
+}
+
+# The article that makes art. 15 apply to the office ("in samenhang met").
+_SCHAKEL: dict[Ambt, str] = {
+    Ambt.WETHOUDER: "artikel 41c",
+    Ambt.BURGEMEESTER: "artikel 69",
+    Ambt.REKENKAMERLID: "artikel 81h",
+    Ambt.GEMEENTESECRETARIS: "artikel 101",
+    Ambt.GRIFFIER: "artikel 101",
+    Ambt.DB_LID_WATERSCHAP_EXTERN: "artikel 45",
+}
+
+# Art. 3:43, third paragraph, BW gives the approval for a raadslid or a
+# wethouder to GS and for the burgemeester to the CdK; for others it is the
+# Crown's ("Onze goedkeuring"), not the province's.
+GOEDKEURING_DOOR_PROVINCIE = frozenset(
+    {Ambt.RAADSLID, Ambt.WETHOUDER, Ambt.BURGEMEESTER}
+)
+BW_3_43 = "artikel 3:43, eerste lid, onder c, en derde lid, van het Burgerlijk Wetboek"
+
+# Elected office: an exemption lasts at most the zittingsperiode.
+GEKOZEN = frozenset({Ambt.RAADSLID, Ambt.AB_LID_WATERSCHAP})
+
+# The abstention rule that governs the office; elsewhere a plain wording.
+ONTHOUDING: dict[Ambt, str] = {Ambt.RAADSLID: f"artikel 28 {_GEMW}"}
+
+
+def grondslag(ambt: str, onderdeel: str | None, *, middellijk: bool = False) -> str:
+    """The prohibition at issue, e.g. 'artikel 15, eerste lid, onder d, 3°, van
+    de Gemeentewet, in samenhang met artikel 41c'. Falls back to the article
+    of the office when the act is not (yet) qualified, never a hole."""
+    from ontheffing.kwalificatie.regimes import _REGIMES
+
+    regime = _REGIMES.get(Ambt(ambt)) if ambt else None
+    if regime is None:
+        return ""
+    letter, nr = (onderdeel[0], int(onderdeel[1:])) if onderdeel else (None, None)
+    if regime.wgr and letter == "c" and nr:
+        letter = "d"  # _citeer writes Wgr's onderdeel c for the list under d
+    delen = [f"artikel {regime.artikel}"]
+    if regime.lid:
+        delen.append(regime.lid)
+    if letter:
+        delen.append(f"onder {_letter(regime, letter)}")
+    if nr:
+        delen.append(f"{nr}°")
+    tekst = ", ".join(delen) + ("," if len(delen) > 1 else "") + f" van de {regime.wet}"
+    schakel = _SCHAKEL.get(Ambt(ambt))
+    if schakel:
+        tekst += f", in samenhang met {schakel}"
+    return tekst + (" (middellijk)" if middellijk and letter else "")
+
+
+def onthouding(ambt: str) -> str:
+    """The sentence on abstaining, with the article that governs the office."""
+    artikel = ONTHOUDING.get(Ambt(ambt)) if ambt else None
+    zin = (
+        "U neemt niet deel aan de beraadslaging en stemming over onderwerpen die "
+        "met deze overeenkomst samenhangen"
+    )
+    return (
+        f"{zin} ({artikel})."
+        if artikel
+        else f"{zin}, en u onthoudt zich van elke bemoeienis daarmee."
+    )
+
+
+def standaardvoorschriften(ambt: str, *, orgaan: str, ambt_naam: str) -> list[str]:
+    """Voorschriften that fit the office: its abstention rule, changes reported
+    to the authority that decided, 'zittingsperiode' only for elected office."""
+    voorschriften = [
+        "Deze ontheffing geldt uitsluitend voor de in dit besluit omschreven "
+        "overeenkomst, tussen de daarin genoemde partijen, met het daarin genoemde "
+        "onderwerp en de daarin genoemde looptijd.",
+        onthouding(ambt),
+        "Voor verlenging, uitbreiding of een wezenlijke wijziging van de overeenkomst "
+        "is een nieuwe ontheffing nodig.",
+        "U meldt wijzigingen in de feiten waarop deze ontheffing berust onverwijld "
+        f"aan {orgaan}.",
+    ]
+    if ambt and Ambt(ambt) in GEKOZEN:
+        voorschriften.append(
+            "Deze ontheffing geldt ten hoogste voor de lopende zittingsperiode."
+        )
+    elif ambt_naam:
+        voorschriften.append(
+            f"Deze ontheffing vervalt zodra u geen {ambt_naam} meer bent."
+        )
+    return voorschriften

@@ -16,7 +16,15 @@ from ontheffing.models.beleid import (
     Oordeel,
     standaard_beleidsregel,
 )
-from ontheffing.models.besluit import Besluit, Kenmerkteller, Staptelling
+from ontheffing.models.besluit import (
+    Besluit,
+    Dictumonderdeel,
+    Doorzendadres,
+    Goedkeuring,
+    Kenmerkteller,
+    Orgaan,
+    Staptelling,
+)
 from ontheffing.models.beveiliging import Herstelpoging
 from ontheffing.models.bijlage import Bijlage, Bijlagesoort
 from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
@@ -31,6 +39,10 @@ __all__ = [
     "Beheergebeurtenis",
     "Beleidsregel",
     "Besluit",
+    "Dictumonderdeel",
+    "Doorzendadres",
+    "Goedkeuring",
+    "Orgaan",
     "Bijlage",
     "Bijlagesoort",
     "Criterium",

@@ -1,12 +1,93 @@
-"""Issued letters: immutable bytes and their hash; the kenmerk counter."""
+"""Issued letters: immutable bytes and their hash; the parts of a dictum; where
+a forwarded request goes; the kenmerk counter."""
 
 import hashlib
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
 from ontheffing.models.audit import OnveranderbaarError, Zegel
+
+
+class Goedkeuring(models.TextChoices):
+    """The decision on the approval of art. 3:43, third paragraph, BW."""
+
+    VERLEEND = "verleend", "Goedkeuring verleend"
+    GEWEIGERD = "geweigerd", "Goedkeuring geweigerd"
+
+
+@dataclass(frozen=True)
+class Dictumonderdeel:
+    """One numbered decision of a partial decision: what it is about, granted
+    or refused, and its own reasons (Awb 3:46)."""
+
+    omschrijving: str
+    verleend: bool
+    motivering: str
+
+    @classmethod
+    def uit(cls, data: dict) -> "Dictumonderdeel":
+        return cls(
+            omschrijving=data.get("omschrijving", ""),
+            verleend=bool(data.get("verleend")),
+            motivering=data.get("motivering", ""),
+        )
+
+    def gegevens(self) -> dict:
+        return {
+            "omschrijving": self.omschrijving,
+            "verleend": self.verleend,
+            "motivering": self.motivering,
+        }
+
+
+class Orgaan(models.TextChoices):
+    """The authorities a request can be forwarded to (Awb 2:3)."""
+
+    MINISTER_BZK = "minister_bzk", "Minister van BZK"
+    GS = "gs", "Gedeputeerde Staten"
+    CDK = "cdk", "Commissaris van de Koning"
+
+
+class Doorzendadres(models.Model):
+    """The address of a competent authority: the Minister of BZK once, and the
+    GS and the CdK of each province. Configured by the functional administrator
+    (admin), so forwarding sends the request to a real address."""
+
+    orgaan = models.CharField(max_length=20, choices=Orgaan.choices)
+    provincie = models.ForeignKey(
+        "ontheffing.Provincie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text="Leeg bij de minister.",
+    )
+    postadres = models.TextField(blank=True, help_text="Eén regel per adresregel.")
+    email = models.EmailField("e-mailadres voor doorgezonden verzoeken")
+
+    class Meta:
+        verbose_name = "doorzendadres"
+        verbose_name_plural = "doorzendadressen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["orgaan", "provincie"], name="uniek_doorzendadres"
+            )
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def naam(self) -> str:
+        """As a letter names it mid-sentence."""
+        if self.orgaan == Orgaan.MINISTER_BZK:
+            return "de Minister van Binnenlandse Zaken en Koninkrijksrelaties"
+        provincie = self.provincie.naam if self.provincie else ""
+        if self.orgaan == Orgaan.CDK:
+            return f"de Commissaris van de Koning in {provincie}"
+        return f"Gedeputeerde Staten van {provincie}"
 
 
 class Besluit(models.Model):
@@ -53,8 +134,17 @@ class Besluit(models.Model):
         raise OnveranderbaarError("Een verzonden besluit kan niet worden verwijderd.")
 
     @property
+    def omschrijving(self) -> str:
+        """What the letter is, for the applicant: not every letter is a decision."""
+        return {
+            "aanvulling": "het verzoek om aanvulling",
+            "doorzending": "de brief over de doorzending",
+        }.get(self.soort, "het besluit")
+
+    @property
     def bestandsnaam(self) -> str:
-        return f"besluit-{self.kenmerk}.pdf"
+        voorvoegsel = {"aanvulling": "verzoek-om-aanvulling"}.get(self.soort, "besluit")
+        return f"{voorvoegsel}-{self.kenmerk}.pdf"
 
     def integer(self) -> bool:
         return hashlib.sha256(bytes(self.pdf)).hexdigest() == self.sha256

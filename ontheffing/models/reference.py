@@ -34,7 +34,15 @@ class Provincie(models.Model):
     afschrift_emails = models.TextField(
         "e-mailadressen voor afschriften",
         blank=True,
-        help_text="Eén e-mailadres per regel; zij krijgen elk besluit als bijlage.",
+        help_text="Eén e-mailadres per regel; zij krijgen een afschrift van de besluiten "
+        "met een uitkomst hieronder.",
+    )
+    afschrift_uitkomsten = models.JSONField(
+        "afschrift bij de uitkomsten",
+        default=list,
+        blank=True,
+        help_text="De uitkomsten waarvan een afschrift gaat, bijvoorbeeld "
+        '["verleend", "gedeeltelijk_verleend"]. Leeg: geen afschrift.',
     )
 
     class Meta:
@@ -43,6 +51,16 @@ class Provincie(models.Model):
 
     def __str__(self):
         return self.naam
+
+    def afschrift_voor(self, uitkomst: str) -> tuple[str, ...]:
+        """Who gets a copy of a decision with this outcome: no one unless the
+        province chose this outcome and configured an address to send it to
+        (a letter says a copy went only if it did)."""
+        if uitkomst not in (self.afschrift_uitkomsten or ()) or not self.regels(
+            self.afschrift_emails
+        ):
+            return ()
+        return self.regels(self.afschrift_aan)
 
     @staticmethod
     def regels(tekst: str) -> tuple[str, ...]:

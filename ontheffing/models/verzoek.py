@@ -14,6 +14,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField
 
 from ontheffing import kwalificatie as kw
 from ontheffing import permissions, termijnen
+from ontheffing.models.besluit import Goedkeuring
 from ontheffing.models.bijlage import bijlage_pad  # noqa: F401 - migration 0001 names it here
 from ontheffing.models.werkstroom import Werkstroom
 from ontheffing.states import OPEN_STATUSSEN, Bestuursorgaan, Rol, Status, Uitkomst
@@ -183,6 +184,15 @@ class Verzoek(Werkstroom, ConcurrentTransitionMixin, models.Model):
     voorstel_motivering = models.TextField(blank=True)
     voorstel_voorschriften = models.JSONField(default=list, blank=True)
     voorstel_bw_3_43 = models.BooleanField(default=False)
+    # The dictum as proposed (models/besluit.py): the BW 3:43 approval decided,
+    # the numbered parts of a partial decision, the answer to a zienswijze and
+    # the wording the letter uses for the applicant's typed text.
+    voorstel_goedkeuring = models.CharField(
+        max_length=10, choices=Goedkeuring.choices, blank=True
+    )
+    voorstel_onderdelen = models.JSONField(default=list, blank=True)
+    voorstel_zienswijze = models.TextField(blank=True)
+    voorstel_teksten = models.JSONField(default=dict, blank=True)
     voorstel_van_status = models.CharField(
         max_length=30, choices=Status.choices, blank=True
     )

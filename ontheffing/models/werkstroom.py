@@ -140,9 +140,7 @@ class Werkstroom:
         permission=permissions.behandelaar,
     )
     def buiten_behandeling_voorstellen(self, voorgesteld_door, motivering: str):
-        self._voorstel(
-            voorgesteld_door, Uitkomst.BUITEN_BEHANDELING, motivering, [], False
-        )
+        self._voorstel(voorgesteld_door, Uitkomst.BUITEN_BEHANDELING, motivering)
 
     @transition(
         field="status",
@@ -168,6 +166,7 @@ class Werkstroom:
         motivering: str,
         voorgesteld_door,
         voorstel_motivering: str = "",
+        goedkeuring: str = "",
     ):
         """Store the confirmed qualification. Exemptable goes on to the assessment;
         otherwise the qualification itself is the proposal: "geen ontheffing
@@ -185,7 +184,10 @@ class Werkstroom:
             else Uitkomst.GEWEIGERD
         )
         self._voorstel(
-            voorgesteld_door, voorstel, voorstel_motivering or motivering, [], False
+            voorgesteld_door,
+            voorstel,
+            voorstel_motivering or motivering,
+            goedkeuring=goedkeuring,
         )
         return Status.TER_BESLUITVORMING
 
@@ -220,9 +222,10 @@ class Werkstroom:
         uitkomst: str,
         motivering: str,
         voorschriften: list[str],
-        bw_3_43: bool,
+        **dictum,
     ):
-        self._voorstel(voorgesteld_door, uitkomst, motivering, voorschriften, bw_3_43)
+        """``dictum``: goedkeuring, onderdelen, zienswijze, teksten (_voorstel)."""
+        self._voorstel(voorgesteld_door, uitkomst, motivering, voorschriften, **dictum)
 
     @transition(
         field="status",
@@ -262,10 +265,25 @@ class Werkstroom:
     def intrekken(self):
         pass
 
-    def _voorstel(self, door, uitkomst, motivering, voorschriften, bw_3_43):
+    def _voorstel(
+        self,
+        door,
+        uitkomst,
+        motivering,
+        voorschriften=(),
+        *,
+        goedkeuring: str = "",
+        onderdelen=(),
+        zienswijze: str = "",
+        teksten=None,
+    ):
         self.voorstel_van_status = self.status
         self.voorgesteld_door = door
         self.voorstel_uitkomst = uitkomst
         self.voorstel_motivering = motivering
         self.voorstel_voorschriften = list(voorschriften)
-        self.voorstel_bw_3_43 = bw_3_43
+        self.voorstel_bw_3_43 = bool(goedkeuring)
+        self.voorstel_goedkeuring = goedkeuring
+        self.voorstel_onderdelen = list(onderdelen)
+        self.voorstel_zienswijze = zienswijze
+        self.voorstel_teksten = dict(teksten or {})

@@ -9,9 +9,12 @@ from django.db import transaction
 
 from ontheffing import emails, termijnen
 from ontheffing import kwalificatie as kw
+from ontheffing.kwalificatie import citaten
 from ontheffing.models import (
     Criteriumoordeel,
+    Doorzendadres,
     Gebruiker,
+    Goedkeuring,
     Opschorting,
     Verzoek,
 )
@@ -86,7 +89,9 @@ def aanvulling_vragen(
     hersteltermijn_einde = termijnen.atw_verlengen(hersteltermijn_einde)
 
     def open_opschorting():
-        Opschorting.objects.create(
+        from ontheffing.brieven import inhoud
+
+        opschorting = Opschorting.objects.create(
             verzoek=verzoek,
             van=vandaag,
             hersteltermijn_einde=hersteltermijn_einde,
@@ -94,6 +99,7 @@ def aanvulling_vragen(
             toelichting=toelichting,
             gevraagd_door=user,
         )
+        inhoud.aanvulling_uitgeven(verzoek, ondertekenaar=user, opschorting=opschorting)
 
     return uitvoeren(
         verzoek,
@@ -136,28 +142,60 @@ def buiten_behandeling_voorstellen(
 
 
 def verzoek_doorzenden(
-    *, user, verzoek: Verzoek, aan: str, adres: str, toelichting: str
+    *, user, verzoek: Verzoek, aan: Doorzendadres | None, toelichting: str
 ) -> Verzoek:
-    """Awb 2:3: forward to the competent authority and tell the applicant."""
-    from ontheffing import brieven
+    """Awb 2:3: send the request itself (a summary as submitted and every
+    document) to the competent authority's configured address, and tell the
+    applicant in a letter that says so."""
+    from ontheffing.brieven import inhoud
 
-    if not aan.strip():
-        raise NietNu("Geef aan naar welk bestuursorgaan het verzoek gaat.")
+    if not isinstance(aan, Doorzendadres) or not aan.email:
+        raise NietNu(
+            "Kies het bevoegde bestuursorgaan uit de ingestelde doorzendadressen."
+        )
+    if aan.provincie_id == verzoek.provincie_id:
+        raise NietNu("Doorzenden gaat naar een ander bestuursorgaan dan dit college.")
+    if not toelichting.strip():
+        raise NietNu("Leg de aanvrager kort uit waarom u doorzendt.")
+    bijlagen = []
 
     def brief():
-        brieven.doorzending_uitgeven(
-            verzoek, ondertekenaar=user, adres=adres, toelichting=toelichting
+        bijlagen.append(
+            (
+                f"verzoek-{verzoek.kenmerk}.pdf",
+                inhoud.samenvatting_pdf(verzoek),
+                "application/pdf",
+            )
+        )
+        for bijlage in verzoek.bijlagen.all():
+            with bijlage.bestand.open("rb") as bestand:
+                bijlagen.append(
+                    (bijlage.bestandsnaam, bestand.read(), bijlage.content_type)
+                )
+        inhoud.doorzending_uitgeven(
+            verzoek, ondertekenaar=user, aan=aan, toelichting=toelichting
         )
 
     return uitvoeren(
         verzoek,
         user,
         "doorzenden",
-        aan,
+        aan.naam,
         reden=toelichting,
         na=brief,
-        details={"aan": aan},
-        mails=[lambda: emails.doorgezonden(verzoek)],
+        details={
+            "aan": aan.naam,
+            "email": aan.email,
+            "verzonden_op": huidige_datum(),
+            "stukken": [f"verzoek-{verzoek.kenmerk}.pdf"]
+            + [b.bestandsnaam for b in verzoek.bijlagen.all()],
+        },
+        mails=[
+            lambda: emails.verzoek_doorgezonden_aan(
+                verzoek, adres=aan, bijlagen=bijlagen
+            ),
+            lambda: emails.doorgezonden(verzoek),
+        ],
     )
 
 
@@ -181,10 +219,14 @@ def verzoek_kwalificeren(
     feiten: kw.Feiten,
     bevestigd: dict | None = None,
     motivering: str = "",
+    goedkeuring: str = "",
+    bw_3_43: bool = False,
 ) -> Verzoek:
     """Record the qualification: the engine's answer on the (corrected) facts, and
     the behandelaar's confirmed result. Deviating from the engine and every
-    ONZEKER need a written motivation."""
+    ONZEKER need a written motivation. When the qualification itself is the
+    proposal (no exemption needed, or none possible), a BW 3:43 approval at
+    issue is decided here: "3:43 alone" when no exemption is needed."""
     engine = kwalificatie_gegevens(kw.kwalificeer(feiten))
     bevestigd = bevestigd or engine
     afwijkend = any(
@@ -201,6 +243,18 @@ def verzoek_kwalificeren(
         raise NietNu("Kies een uitkomst: 'onzeker' kan niet worden bevestigd.")
     if bevestigd["uitkomst"] == kw.Uitkomst.ONBEVOEGD:
         raise NietNu("Deze provincie is niet bevoegd: zend het verzoek door.")
+    if bevestigd["uitkomst"] != kw.Uitkomst.VERBODEN_ONTHEFFBAAR:
+        goedkeuring = goedkeuring_controleren(
+            verzoek,
+            uitkomst=Uitkomst.GEWEIGERD
+            if bevestigd["uitkomst"] == kw.Uitkomst.VERBODEN_NIET_ONTHEFFBAAR
+            else Uitkomst.GEEN_ONTHEFFING_VEREIST,
+            goedkeuring=goedkeuring,
+            gevraagd=bw_3_43,
+            kwalificatie=bevestigd,
+        )
+    else:
+        goedkeuring = ""  # decided with the exemption, after the assessment
     feiten_dict = feiten_gegevens(feiten)
     aanvrager = (
         feiten_gegevens(verzoek.feiten()) if verzoek.ambt and verzoek.handeling else {}
@@ -223,6 +277,7 @@ def verzoek_kwalificeren(
         bevestigd=bevestigd,
         motivering=motivering,
         voorgesteld_door=user,
+        goedkeuring=goedkeuring,
         reden=motivering,
         details={
             "uitkomst": bevestigd["uitkomst"],
@@ -284,6 +339,84 @@ def zienswijze_verwerken(*, user, verzoek: Verzoek, samenvatting: str) -> Verzoe
     return uitvoeren(verzoek, user, "zienswijze_verwerken", reden=samenvatting)
 
 
+GOEDKEURINGEN = (Goedkeuring.VERLEEND, Goedkeuring.GEWEIGERD)
+
+
+def goedkeuring_controleren(
+    verzoek: Verzoek,
+    *,
+    uitkomst: str,
+    goedkeuring: str,
+    gevraagd: bool,
+    kwalificatie: dict | None = None,
+) -> str:
+    """BW 3:43: when the qualification says an approval is needed, or it was
+    asked, the dictum decides it; a refused exemption cannot come with an
+    approval; the province approves only for a raadslid, a wethouder (GS) or
+    the burgemeester (CdK) (art. 3:43, third paragraph, BW)."""
+    kwalificatie = verzoek.kwalificatie if kwalificatie is None else kwalificatie
+    nodig = bool((kwalificatie or {}).get("bw_3_43_goedkeuring"))
+    if goedkeuring and goedkeuring not in GOEDKEURINGEN:
+        raise NietNu("Kies of de goedkeuring wordt verleend of geweigerd.")
+    if (nodig or gevraagd) and not goedkeuring:
+        raise NietNu(
+            "Beslis ook over de goedkeuring van artikel 3:43 BW: die is nodig of "
+            "gevraagd, en mag niet onbeslist blijven."
+        )
+    if not goedkeuring:
+        return ""
+    if verzoek.ambt not in citaten.GOEDKEURING_DOOR_PROVINCIE:
+        raise NietNu(
+            "Goedkeuring op grond van artikel 3:43, derde lid, BW geeft de provincie "
+            "alleen bij een raadslid, een wethouder of de burgemeester."
+        )
+    if uitkomst == Uitkomst.GEWEIGERD and goedkeuring == Goedkeuring.VERLEEND:
+        raise NietNu(
+            "Bij een geweigerde ontheffing kan de goedkeuring niet worden verleend."
+        )
+    return goedkeuring
+
+
+def _onderdelen_controleren(uitkomst: str, onderdelen) -> list[dict]:
+    """A partial decision is a numbered list of at least two decisions, some
+    granted and some refused, each with what it covers and its own reasons."""
+    if uitkomst != Uitkomst.GEDEELTELIJK_VERLEEND:
+        return []
+    schoon = [
+        {
+            "omschrijving": (o.get("omschrijving") or "").strip(),
+            "verleend": bool(o.get("verleend")),
+            "motivering": (o.get("motivering") or "").strip(),
+        }
+        for o in onderdelen
+        if (o.get("omschrijving") or "").strip() or (o.get("motivering") or "").strip()
+    ]
+    for nummer, o in enumerate(schoon, start=1):
+        if not o["omschrijving"] or not o["motivering"]:
+            raise NietNu(
+                f"Onderdeel {nummer}: beschrijf waarvoor het geldt en motiveer het."
+            )
+    uitkomsten = {o["verleend"] for o in schoon}
+    if len(schoon) < 2 or uitkomsten != {True, False}:
+        raise NietNu(
+            "Een gedeeltelijke verlening bestaat uit ten minste twee onderdelen: "
+            "ten minste één verleend en ten minste één geweigerd."
+        )
+    return schoon
+
+
+def _strijdig_met_toetsing(verzoek: Verzoek, uitkomst: str) -> bool:
+    """Does the outcome go against the judgements (Awb 4:84)? A grant, also
+    in part, with a criterion "niet voldaan"; a refusal when all are met."""
+    from ontheffing import toetsing
+
+    gevolg = toetsing.voorgestelde_uitkomst(verzoek)
+    verleent = uitkomst in (Uitkomst.VERLEEND, Uitkomst.GEDEELTELIJK_VERLEEND)
+    if verleent:
+        return gevolg == Uitkomst.GEWEIGERD
+    return gevolg == Uitkomst.VERLEEND
+
+
 def besluit_voorstellen(
     *,
     user,
@@ -291,43 +424,81 @@ def besluit_voorstellen(
     uitkomst: str,
     motivering: str,
     voorschriften: list[str],
+    afwijking: str = "",
+    goedkeuring: str = "",
     bw_3_43: bool = False,
+    onderdelen: list[dict] = (),
+    zienswijze_reactie: str = "",
+    teksten: dict | None = None,
 ) -> Verzoek:
     """Send the draft decision to a beslisser. Every criterion of the beleidsregel
-    must have been judged; a grant follows the judgements unless the behandelaar
-    motivates a deviation (Awb 4:84)."""
+    must have been judged; an outcome against the judgements needs a motivation
+    of the deviation (Awb 4:84); the dictum decides the BW 3:43 approval when it
+    is at issue; a zienswijze that was given is answered."""
+    from ontheffing import toetsing
+    from ontheffing.brieven import inhoud
+
     controleer(verzoek, user, "voorstellen")
-    if uitkomst not in (Uitkomst.VERLEEND, Uitkomst.GEWEIGERD):
-        raise NietNu("Stel verlenen of weigeren voor.")
+    if uitkomst not in (
+        Uitkomst.VERLEEND,
+        Uitkomst.GEDEELTELIJK_VERLEEND,
+        Uitkomst.GEWEIGERD,
+    ):
+        raise NietNu("Stel verlenen, gedeeltelijk verlenen of weigeren voor.")
     if not motivering.strip():
         raise NietNu("Geef een motivering voor het voorgestelde besluit.")
-    from ontheffing import toetsing
-
     open_criteria = toetsing.onbeoordeelde_criteria(verzoek)
     if open_criteria:
         raise NietNu(
             "Beoordeel eerst alle criteria: "
             + ", ".join(c.titel for c in open_criteria)
         )
+    if _strijdig_met_toetsing(verzoek, uitkomst) and not afwijking.strip():
+        raise NietNu(
+            "Dit besluit wijkt af van de oordelen over de criteria: motiveer de "
+            "afwijking (artikel 4:84 Awb)."
+        )
+    delen = _onderdelen_controleren(uitkomst, onderdelen)
+    goedkeuring = goedkeuring_controleren(
+        verzoek, uitkomst=uitkomst, goedkeuring=goedkeuring, gevraagd=bw_3_43
+    )
+    if inhoud.gegeven_zienswijze(verzoek) and not zienswijze_reactie.strip():
+        raise NietNu(
+            "Er is een zienswijze gegeven: schrijf wat het college ermee doet "
+            "(artikel 4:7 en 4:8 Awb)."
+        )
+    teksten = {
+        k: v.strip()
+        for k, v in (teksten or {}).items()
+        if k in inhoud.TEKSTEN and v and v.strip()
+    }
     voorschriften = (
         [v.strip() for v in voorschriften if v.strip()]
-        if uitkomst == Uitkomst.VERLEEND
+        if uitkomst != Uitkomst.GEWEIGERD
         else []
     )
+    volledig = motivering.strip()
+    if afwijking.strip():
+        volledig += "\n\n" + afwijking.strip()
     return uitvoeren(
         verzoek,
         user,
         "voorstellen",
         user,
         uitkomst,
-        motivering,
+        volledig,
         voorschriften,
-        bw_3_43,
-        reden=motivering,
+        goedkeuring=goedkeuring,
+        onderdelen=delen,
+        zienswijze=zienswijze_reactie.strip(),
+        teksten=teksten,
+        reden=volledig,
         intern=True,
         details={
             "uitkomst": uitkomst,
             "voorschriften": voorschriften,
-            "bw_3_43": bw_3_43,
+            "goedkeuring": goedkeuring,
+            "onderdelen": delen,
+            "teksten": teksten,
         },
     )

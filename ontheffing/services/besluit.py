@@ -30,13 +30,13 @@ def voorstel_terugsturen(*, user, verzoek: Verzoek, reden: str) -> Verzoek:
 
 def besluit_vaststellen(*, user, verzoek: Verzoek):
     """Decide: the letter is generated, stored immutably and sent; the case is done."""
-    from ontheffing import brieven
+    from ontheffing.brieven import inhoud
 
     vandaag = huidige_datum()
     besluit = {}
 
     def brief():
-        besluit["besluit"] = brieven.besluit_uitgeven(verzoek, ondertekenaar=user)
+        besluit["besluit"] = inhoud.besluit_uitgeven(verzoek, ondertekenaar=user)
 
     uitvoeren(
         verzoek,

@@ -10,8 +10,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ontheffing import brieven, permissions, services
 from ontheffing import kwalificatie as kw
+from ontheffing import permissions, services
+from ontheffing.brieven import inhoud
 from ontheffing.forms import provincie as f
 from ontheffing.forms.kwalificatie import (
     KwalificatieForm,
@@ -75,6 +76,8 @@ def kwalificatie(request, pk):
             services.verzoek_kwalificeren(
                 user=user, verzoek=verzoek, feiten=feiten, bevestigd=bevestigd,
                 motivering=form.volledige_motivering(),
+                bw_3_43=form.cleaned_data["bw_3_43"],
+                goedkeuring=form.cleaned_data["goedkeuring"],
             )  # fmt: skip
 
         if uitgevoerd(request, verzoek, kwalificeren):
@@ -113,8 +116,9 @@ def _beginwaarden_voorstel(verzoek, voorgesteld):
     vastgelegd = verzoek.kwalificatie or {}
     return {
         "uitkomst": voorgesteld.value if voorgesteld else None,
-        "voorschriften": "\n".join(regel.voorschriften if regel else []),
+        "voorschriften": "\n".join(inhoud.standaardvoorschriften(verzoek, regel)),
         "bw_3_43": bool(vastgelegd.get("bw_3_43_goedkeuring")),
+        **{f"tekst_{k}": inhoud.tekst(verzoek, k) for k in inhoud.TEKSTEN},
     }
 
 
@@ -173,11 +177,8 @@ def toetsing(request, pk):
 
         def voorstellen():
             services.besluit_voorstellen(
-                user=user, verzoek=verzoek, uitkomst=voorstel.cleaned_data["uitkomst"],
-                motivering=voorstel.volledige_motivering(),
-                voorschriften=voorstel.voorschriften_lijst(),
-                bw_3_43=voorstel.cleaned_data["bw_3_43"],
-            )  # fmt: skip
+                user=user, verzoek=verzoek, **voorstel.voorstel()
+            )
 
         if "voorbeeld" in request.POST:
             if voorstel.is_valid():
@@ -206,11 +207,17 @@ def _toetsingpagina(request, verzoek, criterium_forms, voorstel, voorgesteld):
 
 def _voorbeeldbrief(verzoek, voorstel):
     """The letter as the proposal in the form would make it; nothing is stored."""
-    verzoek.voorstel_uitkomst = voorstel.cleaned_data["uitkomst"]
-    verzoek.voorstel_motivering = voorstel.volledige_motivering()
-    verzoek.voorstel_voorschriften = voorstel.voorschriften_lijst()
-    verzoek.voorstel_bw_3_43 = voorstel.cleaned_data["bw_3_43"]
-    return conceptbrief(brieven.concept_html(verzoek, ondertekenaar=None))
+    d = voorstel.voorstel()
+    verzoek.voorstel_uitkomst = d["uitkomst"]
+    verzoek.voorstel_motivering = "\n\n".join(
+        t.strip() for t in (d["motivering"], d["afwijking"]) if t.strip()
+    )
+    verzoek.voorstel_voorschriften = d["voorschriften"]
+    verzoek.voorstel_goedkeuring = d["goedkeuring"]
+    verzoek.voorstel_onderdelen = [o for o in d["onderdelen"] if o["omschrijving"]]
+    verzoek.voorstel_zienswijze = d["zienswijze_reactie"]
+    verzoek.voorstel_teksten = d["teksten"]
+    return conceptbrief(inhoud.concept_html(verzoek, ondertekenaar=None))
 
 
 # ------------------------------------------------------------- zienswijze

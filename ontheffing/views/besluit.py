@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
-from ontheffing import brieven, permissions, services
+from ontheffing import permissions, services
+from ontheffing.brieven import inhoud
 from ontheffing.forms import provincie as f
 from ontheffing.states import Status
 from ontheffing.toetsing import beleidsregel_voor
@@ -58,7 +59,7 @@ def concept(request, pk):
     if not verzoek.voorstel_uitkomst:
         return conceptbrief("<!doctype html><p>Er is (nog) geen voorstel.</p>")
     ondertekenaar = request.user if permissions.mag_beslissen(request.user) else None
-    return conceptbrief(brieven.concept_html(verzoek, ondertekenaar=ondertekenaar))
+    return conceptbrief(inhoud.concept_html(verzoek, ondertekenaar=ondertekenaar))
 
 
 @require_POST

@@ -80,7 +80,6 @@ def doorzenden(request, pk):
         request, pk, form_class=f.DoorzendenForm, naam="doorzenden",
         mag=permissions.behandelaar,
         uitvoeren=lambda v, d, _: services.verzoek_doorzenden(
-            user=request.user, verzoek=v, aan=d["aan"], adres=d["adres"],
-            toelichting=d["toelichting"]),
+            user=request.user, verzoek=v, aan=d["aan"], toelichting=d["toelichting"]),
         gelukt="Het verzoek is doorgezonden; de aanvrager krijgt daarvan bericht.",
     )  # fmt: skip

@@ -16,7 +16,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from ontheffing import kwalificatie as kw
 from ontheffing import permissions, services, termijnen, werkvoorraad
 from ontheffing.forms import provincie as f
 from ontheffing.models import Opschorting
@@ -83,16 +82,13 @@ def termijnoverzicht(verzoek, vandaag):
 
 def _unbound_forms(verzoek, acties, engine) -> dict:
     """An empty form for each action the user may take, with sensible defaults."""
-    doorzenden_aan = ""
-    if engine and engine.uitkomst == kw.Uitkomst.ONBEVOEGD:
-        doorzenden_aan = engine.bevoegd_gezag.label
     forms = {
         "toewijzen": (f.ToewijzenForm, {"provincie_id": verzoek.provincie_id}),
         "aanvulling_vragen": (f.AanvullingForm, {"verzoek": verzoek}),
         "buiten_behandeling_voorstellen": (
             f.MotiveringForm, {"initial": {"motivering": BUITEN_BEHANDELING_MOTIVERING}}
         ),
-        "doorzenden": (f.DoorzendenForm, {"initial": {"aan": doorzenden_aan}}),
+        "doorzenden": (f.DoorzendenForm, {}),
         "zienswijze_vragen": (f.ZienswijzeVragenForm, {"initial": {"van": verzoek.naam}}),
         "zienswijze_verwerken": (f.ZienswijzeVerwerkenForm, {}),
         "terugsturen": (f.RedenForm, {}),

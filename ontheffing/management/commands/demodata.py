@@ -18,7 +18,7 @@ from django.utils import timezone
 from ontheffing import kwalificatie as kw
 from ontheffing import services, termijnen
 from ontheffing.identiteit.demo import demo_apparaten, demo_code, demo_uitleg
-from ontheffing.models import Gebruiker, Gemeente, Provincie
+from ontheffing.models import Doorzendadres, Gebruiker, Gemeente, Orgaan, Provincie
 from ontheffing.states import Rol, Uitkomst
 from ontheffing.toetsing import criteria_voor
 
@@ -360,7 +360,7 @@ class Command(BaseCommand):
             verzoek=v,
             uitkomst=Uitkomst.VERLEEND,
             motivering="Aan alle criteria is voldaan.",
-            bw_3_43=True,
+            goedkeuring="verleend",
             voorschriften=list(criteria_voor(v)[0].beleidsregel.voorschriften[:3]),
         )
         # afgehandeld (verleend)
@@ -381,11 +381,18 @@ class Command(BaseCommand):
             onderwerp="Levering koffie provinciehuis",
             handeling=kw.Handeling.LEVERING_ROERENDE_ZAKEN,
         )
+        minister, _ = Doorzendadres.objects.get_or_create(
+            orgaan=Orgaan.MINISTER_BZK,
+            provincie=None,
+            defaults={
+                "postadres": "Postbus 20011\n2500 EA Den Haag",
+                "email": "verboden-handelingen@minbzk.example",
+            },
+        )
         services.verzoek_doorzenden(
             user=behandelaar,
             verzoek=v,
-            aan="de Minister van Binnenlandse Zaken en Koninkrijksrelaties",
-            adres="Postbus 20011\n2500 EA Den Haag",
+            aan=minister,
             toelichting="Voor Statenleden is de minister bevoegd.",
         )
         # ingetrokken

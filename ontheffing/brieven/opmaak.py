@@ -22,11 +22,12 @@ from urllib.request import url2pathname
 from django.template.loader import render_to_string
 
 from ontheffing.formatting import bedrag, datum
+from ontheffing.kwalificatie.citaten import BW_3_43
 from ontheffing.termijnen import bezwaartermijn_einde
 
 SJABLOONVERSIE = "2026.1"
 LOGO = "ontheffing/logo-provincie.svg"
-STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STATIC_BASE_URL = STATIC_DIR.as_uri() + "/"
 # The one resource a letter may load that is not a static file: the province's
 # logo, passed in memory (never fetched from a path or the network).
@@ -44,8 +45,10 @@ class Briefsoort(StrEnum):
     GEWEIGERD_NIET_ONTHEFFBAAR = "geweigerd_niet_ontheffbaar"
     GEWEIGERD_CRITERIA = "geweigerd_criteria"
     GEEN_ONTHEFFING_VEREIST = "geen_ontheffing_vereist"
+    GEDEELTELIJK_VERLEEND = "gedeeltelijk_verleend"
     BUITEN_BEHANDELING = "buiten_behandeling"
     DOORZENDING = "doorzending"
+    AANVULLING = "aanvulling"  # Awb 4:5: a request, not a decision
 
 
 ONDERWERPEN = {
@@ -53,6 +56,7 @@ ONDERWERPEN = {
         "Besluit om uw verzoek om ontheffing niet te behandelen"
     ),
     Briefsoort.DOORZENDING: "Doorzending van uw verzoek om ontheffing",
+    Briefsoort.AANVULLING: "Verzoek om aanvulling van uw aanvraag om ontheffing",
 }
 ONDERWERP_BESLUIT = "Besluit op uw verzoek om ontheffing"
 
@@ -144,6 +148,22 @@ class Criteriumoordeel:
 
 
 @dataclass(frozen=True)
+class Onderdeel:
+    """One numbered decision of a partial decision, with its own reasons."""
+
+    omschrijving: str
+    verleend: bool
+    motivering: str
+
+    @property
+    def besluit_tekst(self) -> str:
+        return "verleend" if self.verleend else "geweigerd"
+
+
+GOEDKEURINGEN = ("", "verleend", "geweigerd")
+
+
+@dataclass(frozen=True)
 class Brief:
     soort: Briefsoort
     kenmerk: str
@@ -153,6 +173,7 @@ class Brief:
     briefhoofd: Briefhoofd
     onderwerp: str = ""  # empty: the standard subject of this soort
     geadresseerde_adres: tuple[str, ...] = ()
+    aanspreekvorm: str = ""  # "heer", "mevrouw" or "" (the name alone)
     aanhef: str = "Geachte heer/mevrouw,"
     ambt_omschrijving: str = ""  # "lid van de gemeenteraad van Arnhem"
     namens_ingediend_door: str | None = None
@@ -160,20 +181,25 @@ class Brief:
     aangevuld: date | None = None
     handeling_omschrijving: str = ""
     wederpartij: str = ""
+    contractant: str = ""  # middellijk: who concludes it (the BV, the partner)
     overeenkomst_onderwerp: str = ""
     waarde: Decimal | None = None
     looptijd_van: date | None = None
     looptijd_tot: date | None = None
-    onderdeel: str | None = None  # "d1".."d7" (ONDERDELEN) or None
+    onderdeel: str | None = None  # "d1".."d7" ("c1".."c7" under Wgr 20) or None
     grondslag: str = ""  # from the qualification: the prohibition at issue
     bevoegdheid: str = ""  # the power to exempt: "artikel 15, tweede lid, ..."
-    kwalificatie_toelichting: tuple[str, ...] = ()
-    bw_3_43: bool = False
+    kwalificatie_motivering: str = ""  # the behandelaar's own, never the engine's
+    goedkeuring: str = ""  # BW 3:43 decided: "verleend", "geweigerd" or ""
+    onderdelen: tuple[Onderdeel, ...] = ()  # a partial decision, numbered
+    zienswijze: str = ""  # what was said (Awb 4:7/4:8), as summarised
+    zienswijze_van: str = ""  # a third party (4:8); empty: the applicant (4:7)
+    zienswijze_reactie: str = ""  # what the authority does with it
     beleidsregel: str | None = None
     criteria: tuple[Criteriumoordeel, ...] = ()
     motivering: str = ""
     voorschriften: tuple[str, ...] = ()
-    noot_artikel_28: bool = False  # geen ontheffing vereist: mention abstaining
+    onthouding: str = ""  # geen ontheffing vereist: the abstention sentence
     afschrift: tuple[str, ...] = ()
     bezwaar_adres: tuple[str, ...] = ()
     aanvulling_gevraagd_op: date | None = None
@@ -181,14 +207,44 @@ class Brief:
     ontbrekend: tuple[str, ...] = ()
     doorgezonden_aan: str = ""
     doorgezonden_adres: tuple[str, ...] = ()
+    doorgezonden_stukken: tuple[str, ...] = ()
+    statenlid_provincie: str = ""  # forwarding: the province is the counterparty
+
+    def __post_init__(self):
+        if self.goedkeuring not in GOEDKEURINGEN:
+            raise ValueError(f"Onbekende goedkeuring: {self.goedkeuring!r}")
+
+    @property
+    def bw_3_43(self) -> bool:
+        return bool(self.goedkeuring)
+
+    @property
+    def goedkeuring_verleend(self) -> bool:
+        return self.goedkeuring == "verleend"
+
+    @property
+    def adresnaam(self) -> str:
+        """The address block's first line: 'De heer J. Jansen', 'Mevrouw ...',
+        or the name alone when the form of address is unknown."""
+        vorm = {"heer": "De heer", "mevrouw": "Mevrouw"}.get(
+            self.aanspreekvorm.strip().lower()
+        )
+        return f"{vorm} {self.geadresseerde_naam}" if vorm else self.geadresseerde_naam
+
+    @property
+    def verleende_onderdelen(self) -> tuple[Onderdeel, ...]:
+        return tuple(o for o in self.onderdelen if o.verleend)
 
     @property
     def onderwerp_tekst(self) -> str:
-        return self.onderwerp or ONDERWERPEN.get(self.soort, ONDERWERP_BESLUIT)
+        standaard = ONDERWERPEN.get(self.soort, ONDERWERP_BESLUIT)
+        if self.bw_3_43 and standaard == ONDERWERP_BESLUIT:
+            standaard = "Besluit op uw verzoek om ontheffing en goedkeuring"
+        return self.onderwerp or standaard
 
     @property
     def onderdeel_tekst(self) -> str:
-        return ONDERDELEN.get(self.onderdeel or "", "")
+        return ONDERDELEN.get("d" + (self.onderdeel or "")[1:], "")
 
     @property
     def looptijd_tekst(self) -> str:
@@ -212,13 +268,103 @@ class Brief:
         return tekst
 
     @property
+    def met_ontheffing(self) -> bool:
+        """The dictum decides an exemption (not only the BW 3:43 approval)."""
+        return self.soort in (
+            Briefsoort.VERLEEND,
+            Briefsoort.GEDEELTELIJK_VERLEEND,
+            Briefsoort.GEWEIGERD_CRITERIA,
+        )
+
+    @property
+    def met_voorschriften(self) -> bool:
+        """Voorschriften belong to a granted exemption only."""
+        verleend = self.soort == Briefsoort.VERLEEND or bool(self.verleende_onderdelen)
+        return bool(self.voorschriften) and verleend
+
+    @property
+    def handeling_tekst(self) -> str:
+        """'het aangaan door Jansen B.V. van de overeenkomst met ...'."""
+        door = f" door {self.contractant}" if self.contractant else ""
+        return f"het aangaan{door} van {self.overeenkomst_tekst}"
+
+    @property
+    def handeling_tekst_midden(self) -> str:
+        """The same mid-sentence: a scope with a value or term between commas
+        is closed by one ('..., met een waarde van € 1,00, te weigeren')."""
+        tekst = self.handeling_tekst
+        return f"{tekst}," if ", " in self.overeenkomst_tekst else tekst
+
+    @property
+    def dictum(self) -> tuple[str, ...]:
+        """The numbered decisions: everything that was asked is decided, the
+        BW 3:43 approval included (granted, refused or alone)."""
+        verbod = f"het verbod van {self.grondslag}"
+        regels: list[str] = []
+        if self.soort == Briefsoort.VERLEEND:
+            regels.append(
+                f"u ontheffing te verlenen van {verbod} voor {self.handeling_tekst}"
+            )
+        elif self.soort == Briefsoort.GEWEIGERD_CRITERIA:
+            regels.append(
+                f"de door u gevraagde ontheffing van {verbod} voor {self.handeling_tekst_midden} te weigeren"
+            )
+        elif self.soort == Briefsoort.GEWEIGERD_NIET_ONTHEFFBAAR:
+            regels.append(
+                f"uw aanvraag van {datum(self.ontvangen)} om ontheffing van {verbod} af te wijzen"
+            )
+        elif self.soort == Briefsoort.GEDEELTELIJK_VERLEEND:
+            for o in self.onderdelen:
+                regels.append(
+                    f"u ontheffing te verlenen van {verbod} voor {o.omschrijving}"
+                    if o.verleend
+                    else f"de door u gevraagde ontheffing van {verbod} te weigeren voor {o.omschrijving}"
+                )
+        elif self.soort == Briefsoort.GEEN_ONTHEFFING_VEREIST:
+            wat = (
+                self.handeling_tekst_midden
+                if self.wederpartij
+                else f"de handeling waarvoor u op {datum(self.ontvangen)} ontheffing heeft gevraagd"
+            )
+            reden = (
+                f", omdat deze handeling niet valt onder {verbod}"
+                if self.grondslag
+                else ""
+            )
+            regels.append(
+                f"vast te stellen dat voor {wat} geen ontheffing is vereist{reden}"
+            )
+        elif self.soort == Briefsoort.BUITEN_BEHANDELING:
+            regels.append(
+                f"uw aanvraag van {datum(self.ontvangen)} om ontheffing niet te behandelen"
+            )
+        if self.goedkeuring:
+            verkrijging = (
+                "de verkrijging op grond van deze overeenkomst"
+                if self.wederpartij and regels
+                else "de verkrijging waarvoor u goedkeuring heeft gevraagd"
+            )
+            regels.append(
+                f"u goedkeuring te verlenen als bedoeld in {BW_3_43} voor {verkrijging}"
+                if self.goedkeuring_verleend
+                else f"de goedkeuring als bedoeld in {BW_3_43} voor {verkrijging} te weigeren"
+            )
+        if self.met_voorschriften:
+            regels.append(
+                "aan de verleende ontheffing de voorschriften te verbinden die hieronder staan"
+            )
+        return tuple(regels)
+
+    @property
     def is_besluit(self) -> bool:
-        """A forwarding (Awb 2:3) is a notice, not a decision: no objection."""
-        return self.soort != Briefsoort.DOORZENDING
+        """A forwarding (Awb 2:3) is a notice and a request for completion
+        (Awb 4:5) a request, not decisions: no objection clause."""
+        return self.soort not in (Briefsoort.DOORZENDING, Briefsoort.AANVULLING)
 
 
 def aanhef(aanspreekvorm: str, achternaam: str) -> str:
-    """'Geachte mevrouw De Vries,': a leading tussenvoegsel gets a capital."""
+    """'Geachte mevrouw De Vries,': a leading tussenvoegsel gets a capital (the
+    spelling rule for a surname without initials), nothing else is changed."""
     vorm = aanspreekvorm.strip().lower()
     if vorm not in {"heer", "mevrouw"}:
         vorm = "heer/mevrouw"
@@ -240,6 +386,7 @@ def render_html(brief: Brief, *, concept: bool = False) -> str:
         "orgaan": brief.ondertekening.orgaan,
         "w": SPREKERS[brief.ondertekening.bestuursorgaan],
         "cdk": brief.ondertekening.bestuursorgaan == "cdk",
+        "bw_3_43": BW_3_43,
         "bezwaartermijn_einde": bezwaartermijn_einde(brief.datum),
     }
     return render_to_string(f"letters/{Briefsoort(brief.soort)}.html", context)
