@@ -8,7 +8,7 @@ from django.utils import timezone
 from ontheffing import formatting, letters, toetsing
 from ontheffing import kwalificatie as kw
 from ontheffing.models import Besluit, Criteriumoordeel, Provincie
-from ontheffing.states import Bestuursorgaan, Uitkomst
+from ontheffing.states import Uitkomst
 
 AMBT_OMSCHRIJVING = {
     kw.Ambt.RAADSLID: "lid van de gemeenteraad van {lichaam}",
@@ -56,19 +56,10 @@ def _briefhoofd(provincie: Provincie) -> letters.Briefhoofd:
     )
 
 
-def _ondertekening(verzoek, ondertekenaar) -> letters.Ondertekening:
-    provincie = verzoek.provincie
-    orgaan = "cdk" if verzoek.bestuursorgaan == Bestuursorgaan.CDK else "gs"
-    namens = bool(ondertekenaar and ondertekenaar.mandaat)
-    return letters.Ondertekening(
-        bestuursorgaan=orgaan,
-        provincie=provincie.naam,
-        namens=namens,
-        naam=ondertekenaar.naam if ondertekenaar else "",
-        functie=ondertekenaar.functie if ondertekenaar else "",
-        voorzitter_naam=provincie.cdk_naam,
-        secretaris_naam=provincie.secretaris_naam,
-    )
+def _ondertekening(verzoek, ondertekenaar, **hoe) -> letters.Ondertekening:
+    from ontheffing.services.mandaten import ondertekening_voor
+
+    return ondertekening_voor(verzoek, ondertekenaar, **hoe)
 
 
 def _ambt_omschrijving(verzoek) -> str:
@@ -173,7 +164,7 @@ def concept_html(verzoek, ondertekenaar=None) -> str:
     )
 
 
-def _uitgeven(verzoek, brief: letters.Brief, ondertekenaar) -> Besluit:
+def _uitgeven(verzoek, brief: letters.Brief, ondertekenaar, **velden) -> Besluit:
     gerenderd = letters.render(brief)
     return Besluit.objects.create(
         verzoek=verzoek,
@@ -186,14 +177,22 @@ def _uitgeven(verzoek, brief: letters.Brief, ondertekenaar) -> Besluit:
         pdf=gerenderd.pdf,
         html=gerenderd.html,
         sjabloonversie=letters.SJABLOONVERSIE,
+        **velden,
     )
 
 
-def besluit_uitgeven(verzoek, *, ondertekenaar) -> Besluit:
-    """Called inside the transaction of ``besluit_vaststellen``."""
-    return _uitgeven(
-        verzoek, brief_voor(verzoek, ondertekenaar=ondertekenaar), ondertekenaar
+def besluit_uitgeven(
+    verzoek, *, ondertekenaar, mandaat=None, genomen_op=None
+) -> Besluit:
+    """Called inside the transaction of ``besluit_vaststellen``; signed under
+    ``mandaat`` or by the organ that decided on ``genomen_op``."""
+    hoe = {"mandaat": mandaat, "genomen_op": genomen_op}
+    brief = brief_voor(
+        verzoek,
+        ondertekenaar=ondertekenaar,
+        ondertekening=_ondertekening(verzoek, ondertekenaar, **hoe),
     )
+    return _uitgeven(verzoek, brief, ondertekenaar, **hoe)
 
 
 def doorzending_uitgeven(

@@ -14,6 +14,7 @@ from ontheffing.models.beleid import (
 from ontheffing.models.besluit import Besluit, Kenmerkteller, Staptelling
 from ontheffing.models.bijlage import Bijlage, Bijlagesoort
 from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
+from ontheffing.models.mandaat import Mandaat, Reikwijdte
 from ontheffing.models.opschorting import Opschorting
 from ontheffing.models.reference import Gemeente, Provincie, Regeling, Waterschap
 from ontheffing.models.verzoek import Verzoek
@@ -32,11 +33,13 @@ __all__ = [
     "Gebruiker",
     "Gemeente",
     "Kenmerkteller",
+    "Mandaat",
     "Oordeel",
     "OnveranderbaarError",
     "Opschorting",
     "Provincie",
     "Regeling",
+    "Reikwijdte",
     "Staptelling",
     "Verzoek",
     "Waterschap",

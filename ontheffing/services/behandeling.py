@@ -7,7 +7,7 @@ from datetime import date
 
 from django.db import transaction
 
-from ontheffing import emails, termijnen
+from ontheffing import emails, gezag, termijnen
 from ontheffing import kwalificatie as kw
 from ontheffing.models import (
     Criteriumoordeel,
@@ -185,6 +185,7 @@ def verzoek_kwalificeren(
     """Record the qualification: the engine's answer on the (corrected) facts, and
     the behandelaar's confirmed result. Deviating from the engine and every
     ONZEKER need a written motivation."""
+    controleer(verzoek, user, "kwalificeren")
     engine = kwalificatie_gegevens(kw.kwalificeer(feiten))
     bevestigd = bevestigd or engine
     afwijkend = any(
@@ -201,6 +202,11 @@ def verzoek_kwalificeren(
         raise NietNu("Kies een uitkomst: 'onzeker' kan niet worden bevestigd.")
     if bevestigd["uitkomst"] == kw.Uitkomst.ONBEVOEGD:
         raise NietNu("Deze provincie is niet bevoegd: zend het verzoek door.")
+    bezwaar = gezag.bezwaar_tegen_gezag(
+        engine.get("bevoegd_gezag"), bevestigd.get("bevoegd_gezag"), motivering
+    )
+    if bezwaar:
+        raise NietNu(bezwaar)
     feiten_dict = feiten_gegevens(feiten)
     aanvrager = (
         feiten_gegevens(verzoek.feiten()) if verzoek.ambt and verzoek.handeling else {}
@@ -229,6 +235,7 @@ def verzoek_kwalificeren(
             "onderdeel": bevestigd.get("onderdeel"),
             "grondslag": bevestigd.get("grondslag"),
             "afwijkend": afwijkend,
+            "bevoegd_gezag": bevestigd.get("bevoegd_gezag"),
             "correcties": correcties,
         },
     )

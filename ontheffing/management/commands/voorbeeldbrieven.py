@@ -3,6 +3,7 @@
 Nothing is read from or written to the database.
 """
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -37,6 +38,11 @@ GS = Ondertekening(
     provincie="Gelderland",
     voorzitter_naam="drs. H.A. Wolters-Brink",
     secretaris_naam="mr. P.J. Oosterveld",
+    genomen_op=date(2026, 4, 14),
+)
+MANDAATBESLUIT = (
+    "Mandaatbesluit verboden handelingen Gelderland 2026 (bekendgemaakt op "
+    "15 december 2025)"
 )
 GS_MANDAAT = Ondertekening(
     bestuursorgaan="gs",
@@ -44,6 +50,16 @@ GS_MANDAAT = Ondertekening(
     namens=True,
     naam="mr. A.C. Rietveld-Smits",
     functie="teamleider Juridische Zaken",
+    mandaat=MANDAATBESLUIT,
+)
+CDK_MANDAAT = Ondertekening(
+    bestuursorgaan="cdk",
+    provincie="Gelderland",
+    namens=True,
+    naam="mr. drs. E.J. Verhoef",
+    functie="kabinetschef van de Commissaris van de Koning",
+    mandaat="Mandaatbesluit Commissaris van de Koning Gelderland 2026 (bekendgemaakt "
+    "op 8 januari 2026)",
 )
 CDK = Ondertekening(
     bestuursorgaan="cdk", provincie="Gelderland", naam="drs. H.A. Wolters-Brink"
@@ -77,6 +93,14 @@ def _raadslid_arnhem(**velden) -> Brief:
 
 
 def voorbeelden() -> dict[str, Brief]:
+    brieven = _voorbeelden()
+    brieven["verleend-cdk-mandaat"] = replace(
+        brieven["verleend-cdk"], ondertekening=CDK_MANDAAT
+    )
+    return brieven
+
+
+def _voorbeelden() -> dict[str, Brief]:
     onderwerp = f"Besluit op uw verzoek om ontheffing ({RAADSLID_15})"
     return {
         "verleend-bw343": _raadslid_arnhem(
