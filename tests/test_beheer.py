@@ -60,7 +60,7 @@ def test_invite_creates_user_without_password_and_sends_a_link(
     assert nieuw.rol == Rol.BESLISSER
     assert not nieuw.beslisser_bevestigd  # a second person confirms the role
     assert not nieuw.has_usable_password()
-    uitnodiging, melding = sorted(mail.outbox, key=lambda m: m.subject)
+    melding, uitnodiging = sorted(mail.outbox, key=lambda m: m.subject)
     assert uitnodiging.to == ["nieuw@provincie.nl"]
     assert melding.to == [beheerder.email]
     assert melding.subject == "Ter bevestiging: de rol beslisser voor Nina Nieuw"

@@ -17,6 +17,7 @@ from ontheffing.models import (
     Gebruiker,
     Mandaat,
     Provincie,
+    controleer_beheerketen,
 )
 from ontheffing.services import mandaten as register
 from ontheffing.states import Bestuursorgaan, Rol, Status, Uitkomst
@@ -425,6 +426,20 @@ def test_a_cdk_mandate_granted_alone_waits_for_a_second_person(
         .values_list("actie", flat=True)
     )
     assert acties[-2:] == [Beheeractie.MANDAAT_GEVRAAGD, Beheeractie.MANDAAT_BEVESTIGD]
+    assert controleer_beheerketen(provincie.pk) == (True, "")
+
+
+def test_a_migrated_entry_without_mandaatbesluit_cannot_be_confirmed(
+    provincie, beheerder, behandelaar
+):
+    from ontheffing.models.mandaat import BRON_OVERGENOMEN
+
+    m = maak_mandaat(behandelaar, bevestigd=False, bron_titel=BRON_OVERGENOMEN)
+    tweede = maak_gebruiker(Rol.BEHEERDER, provincie)
+    with pytest.raises(services.NietNu, match="geen mandaatbesluit"):
+        register.mandaat_bevestigen(user=tweede, mandaat=m)
+    m.refresh_from_db()
+    assert m.wacht_op_bevestiging
 
 
 def test_invalid_mandates_are_refused_with_a_message(provincie, beheerder, behandelaar):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# As ``models.mandaat.BRON_OVERGENOMEN`` (a migration keeps its own copy).
 BRON_ONBEKEND = (
     "Overgenomen uit het vroegere mandaatvinkje; mandaatbesluit nog vastleggen"
 )

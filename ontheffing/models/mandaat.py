@@ -27,6 +27,13 @@ UITKOMSTEN_VAN = {
 }
 
 
+# The source of the entries the migration made from the former booleans; such an
+# entry cannot be confirmed (the letter would name no mandaatbesluit).
+BRON_OVERGENOMEN = (
+    "Overgenomen uit het vroegere mandaatvinkje; mandaatbesluit nog vastleggen"
+)
+
+
 class MandaatQuerySet(models.QuerySet):
     def bevestigd(self):
         return self.filter(bevestigd_op__isnull=False)

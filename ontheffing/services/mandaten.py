@@ -17,6 +17,7 @@ from django.utils import timezone
 from ontheffing import emails
 from ontheffing import mandaten as regels
 from ontheffing.models import Beheeractie, Gebruiker, Mandaat, Reikwijdte
+from ontheffing.models.mandaat import BRON_OVERGENOMEN
 from ontheffing.services.base import GeenToegang, NietNu, huidige_datum
 from ontheffing.states import Bestuursorgaan, Rol
 
@@ -252,6 +253,11 @@ def mandaat_bevestigen(*, user, mandaat: Mandaat) -> Mandaat:
         )
         if not opgeslagen.wacht_op_bevestiging:
             raise NietNu("Dit mandaat wacht niet (meer) op bevestiging.")
+        if opgeslagen.bron_titel == BRON_OVERGENOMEN:
+            raise NietNu(
+                "Dit mandaat noemt geen mandaatbesluit. Leg het mandaat vast met het "
+                "besluit waarop het berust, en beëindig dit record."
+            )
         opgeslagen.bevestigd_door = user
         opgeslagen.bevestigd_op = timezone.now()
         opgeslagen.save(update_fields=["bevestigd_door", "bevestigd_op"])
