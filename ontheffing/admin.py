@@ -32,16 +32,18 @@ class GebruikerAdmin(AlleenLezen, UserAdmin):
         "naam",
         "rol",
         "provincie",
-        "mandaat",
-        "mag_namens_cdk",
+        "beslisser_bevestigd",
         "is_active",
     ]
     list_filter = ["rol", "provincie", "is_active"]
     search_fields = ["email", "naam"]
+    # The beslisser role and mandates are confirmed by a second person in the
+    # province's beheer (services.mandaten), never set here.
+    readonly_fields = ["beslisser_bevestigd"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
         ("Persoon", {"fields": ["naam", "aanspreekvorm", "functie"]}),
-        ("Rol", {"fields": ["rol", "provincie", "mandaat", "mag_namens_cdk"]}),
+        ("Rol", {"fields": ["rol", "provincie", "beslisser_bevestigd"]}),
         (
             "Status",
             {"fields": ["is_active", "email_bevestigd", "is_staff", "is_superuser"]},
@@ -53,6 +55,24 @@ class GebruikerAdmin(AlleenLezen, UserAdmin):
             {"fields": ["email", "naam", "rol", "provincie", "password1", "password2"]},
         )
     ]
+
+
+@admin.register(models.Mandaat)
+class MandaatAdmin(admin.ModelAdmin):
+    """Read only: the register is kept by the province's beheer."""
+
+    list_display = ["houder", "provincie", "bestuursorgaan", "reikwijdte",
+                    "geldig_van", "geldig_tot", "bevestigd_op"]  # fmt: skip
+    list_filter = ["provincie", "bestuursorgaan"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(models.Provincie)

@@ -1,3 +1,4 @@
+from ontheffing.services.mandaten import heeft_mandaat
 from ontheffing.states import Rol
 
 
@@ -9,6 +10,7 @@ def navigatie(request):
         "rol": rol,
         "is_aanvrager": rol == Rol.AANVRAGER,
         "is_behandelaar": rol == Rol.BEHANDELAAR,
-        "is_beslisser": rol == Rol.BESLISSER or bool(getattr(user, "mandaat", False)),
+        "is_beslisser": rol == Rol.BESLISSER
+        or (rol == Rol.BEHANDELAAR and heeft_mandaat(user)),
         "is_beheerder": rol == Rol.BEHEERDER,
     }

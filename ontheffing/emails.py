@@ -231,3 +231,16 @@ def wachtwoord_herstellen(gebruiker, link: str) -> None:
         [gebruiker.email],
         {"gebruiker": gebruiker, "link": link},
     )
+
+
+def toekenning_gevraagd(adressen: list[str], *, wat: str, voor, door) -> None:
+    """To every beheerder and beslisser of the province: a mandate or the role
+    beslisser was granted and waits for a second person to confirm it."""
+    link = settings.SITE_URL + reverse("provincie:beheer_mandaten")
+    for adres in adressen:
+        verstuur(
+            "toekenning_gevraagd",
+            f"Ter bevestiging: {wat} voor {voor.naam}",
+            [adres],
+            {"wat": wat, "voor": voor, "door": door, "link": link},
+        )

@@ -52,20 +52,34 @@ def behandelaar(verzoek, user) -> bool:
 
 
 def mag_beslissen(user) -> bool:
-    """A beslisser, or a behandelaar who holds a mandate to decide (Awb 10:10)."""
-    return is_actief(user) and (
-        user.rol == Rol.BESLISSER or (user.rol == Rol.BEHANDELAAR and user.mandaat)
+    """A confirmed beslisser, or a behandelaar or beslisser holding a mandate in
+    force today (Awb 10:10; the register: ``services.mandaten``)."""
+    from ontheffing import mandaten
+    from ontheffing.services.mandaten import heeft_mandaat
+
+    return (
+        is_actief(user)
+        and user.rol in (Rol.BEHANDELAAR, Rol.BESLISSER)
+        and (mandaten.is_beslisser(user) or heeft_mandaat(user))
     )
 
 
 def beslisser(verzoek, user) -> bool:
-    """Someone of the case's province who may decide, competent for the case's
-    organ, and neither its behandelaar nor the one who proposed the decision
-    (four eyes, domain §1); a CdK case needs the CdK mandate."""
-    if not (mag_beslissen(user) and user.provincie_id == verzoek.provincie_id):
+    """Someone of the case's province who may decide it, and neither its
+    behandelaar nor the one who proposed the decision (four eyes, domain §1):
+    a confirmed beslisser for a GS case (recording the college's decision), or
+    the holder of a mandate in force today that covers this decision (for a
+    burgemeester's case: a mandate of the CdK)."""
+    from ontheffing import mandaten
+    from ontheffing.services.mandaten import mandaat_voor
+
+    if not (is_actief(user) and user.provincie_id == verzoek.provincie_id):
         return False
     if user.pk in (verzoek.voorgesteld_door_id, verzoek.behandelaar_id):
         return False
-    if verzoek.bestuursorgaan == Bestuursorgaan.CDK and not user.mag_namens_cdk:
+    if user.rol not in (Rol.BEHANDELAAR, Rol.BESLISSER):
         return False
-    return True
+    orgaan_zelf = verzoek.bestuursorgaan == Bestuursorgaan.GS and mandaten.is_beslisser(
+        user
+    )
+    return orgaan_zelf or mandaat_voor(user, verzoek) is not None

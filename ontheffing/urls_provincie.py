@@ -5,6 +5,7 @@ from ontheffing.views import (
     beoordeling,
     besluit,
     intake,
+    mandaten,
     termijn,
     werkvoorraad,
     zaak,
@@ -66,6 +67,23 @@ urlpatterns = [
     path("beheer/provincie/", beheer.provincie_gegevens, name="beheer_provincie"),
     path("beheer/lichamen/", beheer.lichamen, name="beheer_lichamen"),
     path("beheer/historie/", beheer.historie, name="beheer_historie"),
+    path("beheer/mandaten/", mandaten.register, name="beheer_mandaten"),
+    path("beheer/mandaten/nieuw/", mandaten.nieuw, name="beheer_mandaat_nieuw"),
+    path(
+        "beheer/mandaten/<int:pk>/bevestigen/",
+        mandaten.bevestigen,
+        name="beheer_mandaat_bevestigen",
+    ),
+    path(
+        "beheer/mandaten/<int:pk>/beeindigen/",
+        mandaten.beeindigen,
+        name="beheer_mandaat_beeindigen",
+    ),
+    path(
+        "beheer/beslissers/<int:pk>/bevestigen/",
+        mandaten.beslisser_bevestigen,
+        name="beheer_beslisser_bevestigen",
+    ),
     path("beheer/beleidsregels/", beheer.beleidsregels, name="beheer_beleidsregels"),
     path(
         "beheer/beleidsregels/nieuw/",

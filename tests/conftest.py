@@ -70,19 +70,54 @@ def maak_gemeente(provincie=None, naam="Arnhem", code=None) -> Gemeente:
     )[0]
 
 
-def maak_gebruiker(rol=Rol.AANVRAGER, provincie=None, **extra) -> Gebruiker:
+def maak_gebruiker(
+    rol=Rol.AANVRAGER, provincie=None, *, mandaat=None, mag_namens_cdk=False, **extra
+) -> Gebruiker:
+    """A user. Staff who decide get confirmed entries in the mandate register:
+    ``mandaat`` a GS mandate for all outcomes (default for a beslisser),
+    ``mag_namens_cdk`` one of the CdK; a beslisser's role is confirmed."""
     n = next(_teller)
     if rol != Rol.AANVRAGER and provincie is None:
         provincie = maak_provincie()
     extra.setdefault("naam", f"{rol.label} {n}")
     extra.setdefault("email_bevestigd", True)
-    return Gebruiker.objects.create_user(
+    if rol == Rol.BESLISSER:
+        extra.setdefault("beslisser_bevestigd", True)
+    gebruiker = Gebruiker.objects.create_user(
         email=f"{rol}{n}@example.nl",
         password="geheim-wachtwoord-123",
         rol=rol,
         provincie=provincie,
         **extra,
     )
+    if mandaat is None:
+        mandaat = rol == Rol.BESLISSER
+    for orgaan, ja in (("gs", mandaat), ("cdk", mag_namens_cdk)):
+        if ja:
+            maak_mandaat(gebruiker, bestuursorgaan=orgaan)
+    return gebruiker
+
+
+def maak_mandaat(houder, *, bevestigd=True, **extra):
+    from django.utils import timezone
+
+    from ontheffing.models import Mandaat
+
+    velden = dict(
+        provincie=houder.provincie,
+        houder=houder,
+        bestuursorgaan="gs",
+        reikwijdte="alle",
+        geldig_van=date(2020, 1, 1),
+        bron_titel=f"Mandaatbesluit verboden handelingen {houder.provincie.naam}",
+        bron_datum=date(2019, 12, 15),
+        aangevraagd_door=houder,
+    )
+    velden.update(extra)
+    if bevestigd:
+        velden.setdefault("bevestigd_door", houder)
+        velden.setdefault("bevestigd_op", timezone.now())
+    return Mandaat.objects.create(**velden)
 
 
 def totp_apparaat(user) -> TOTPDevice:

@@ -444,9 +444,7 @@ def _beheerwijziging(beheerder, behandelaar, mandaat):
         medewerker=behandelaar,
         naam=behandelaar.naam,
         rol=behandelaar.rol,
-        functie="jurist",
-        mandaat=mandaat,
-        mag_namens_cdk=False,
+        functie="senior jurist" if mandaat else "jurist",
         is_active=True,
     )
 

@@ -52,16 +52,19 @@ def test_invite_creates_user_without_password_and_sends_a_link(
     with django_capture_on_commit_callbacks(execute=True):
         response = als_beheerder.post(reverse("provincie:beheer_uitnodigen"), {
             "email": "Nieuw@Provincie.nl", "naam": "Nina Nieuw", "rol": "beslisser",
-            "functie": "Teamleider", "mag_namens_cdk": "on",
+            "functie": "Teamleider",
         })  # fmt: skip
     assert response.status_code == 302
     nieuw = Gebruiker.objects.get(email="nieuw@provincie.nl")
     assert nieuw.provincie == beheerder.provincie
     assert nieuw.rol == Rol.BESLISSER
-    assert nieuw.mag_namens_cdk
+    assert not nieuw.beslisser_bevestigd  # a second person confirms the role
     assert not nieuw.has_usable_password()
-    assert len(mail.outbox) == 1
-    link = next(r for r in mail.outbox[0].body.split() if "wachtwoord-herstellen" in r)
+    melding, uitnodiging = sorted(mail.outbox, key=lambda m: m.subject)
+    assert uitnodiging.to == ["nieuw@provincie.nl"]
+    assert melding.to == [beheerder.email]
+    assert melding.subject == "Ter bevestiging: de rol beslisser voor Nina Nieuw"
+    link = next(r for r in uitnodiging.body.split() if "wachtwoord-herstellen" in r)
     pad = link.split("://", 1)[-1].split("/", 1)[1]
     response = als_beheerder.get("/" + pad, follow=True)
     assert response.status_code == 200
@@ -84,10 +87,10 @@ def test_deactivate_instead_of_delete(als_beheerder, behandelaar, gemeente):
         "kan daarom niet worden verwijderd" in als_beheerder.get(url).content.decode()
     )
     als_beheerder.post(url, {"naam": behandelaar.naam, "rol": "behandelaar",
-                             "mandaat": "on"})  # fmt: skip
+                             "functie": "jurist"})  # fmt: skip
     behandelaar.refresh_from_db()
     assert not behandelaar.is_active
-    assert behandelaar.mandaat
+    assert behandelaar.functie == "jurist"
 
 
 def test_beheerder_cannot_deactivate_self(als_beheerder, beheerder):
@@ -211,16 +214,20 @@ def criteria_van(regel) -> list[dict]:
     ]  # fmt: skip
 
 
-def test_invite_records_who_was_invited_with_which_mandate(
+def test_invite_records_who_was_invited_with_which_role(
     beheerder, provincie, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         nieuw = services.medewerker_uitnodigen(
             user=beheerder, provincie=provincie, email=" Nina@Provincie.nl ",
-            naam="Nina Nieuw", rol=Rol.BESLISSER, mag_namens_cdk=True,
+            naam="Nina Nieuw", rol=Rol.BESLISSER,
             basis_url="https://ontheffing.example",
         )  # fmt: skip
-    [g] = beheergebeurtenissen(provincie)
+    gevraagd, g = beheergebeurtenissen(provincie)
+    assert (gevraagd.actor, gevraagd.actie) == (
+        beheerder,
+        Beheeractie.BESLISSER_GEVRAAGD,
+    )
     assert (g.actor, g.actie) == (beheerder, Beheeractie.MEDEWERKER_UITGENODIGD)
     assert g.onderwerp == "Nina Nieuw <nina@provincie.nl>"
     assert g.details == {
@@ -228,12 +235,10 @@ def test_invite_records_who_was_invited_with_which_mandate(
         "naam": {"oud": None, "nieuw": "Nina Nieuw"},
         "rol": {"oud": None, "nieuw": "beslisser"},
         "functie": {"oud": None, "nieuw": ""},
-        "mandaat": {"oud": None, "nieuw": False},
-        "mag_namens_cdk": {"oud": None, "nieuw": True},
     }
     assert not nieuw.has_usable_password()
-    assert mail.outbox[0].to == ["nina@provincie.nl"]
-    assert "wachtwoord-herstellen" in mail.outbox[0].body
+    [uitnodiging] = [m for m in mail.outbox if m.to == ["nina@provincie.nl"]]
+    assert "wachtwoord-herstellen" in uitnodiging.body
 
 
 def test_invite_of_existing_address_records_nothing(beheerder, provincie, behandelaar):
@@ -250,16 +255,14 @@ def test_change_records_only_the_changed_fields_and_no_password(
 ):
     services.medewerker_wijzigen(
         user=beheerder, medewerker=behandelaar, naam=behandelaar.naam,
-        rol=Rol.BESLISSER, functie="", mandaat=True, mag_namens_cdk=True,
-        is_active=False,
+        rol=Rol.BESLISSER, functie="", is_active=False,
     )  # fmt: skip
-    [g] = beheergebeurtenissen(provincie)
+    gevraagd, g = beheergebeurtenissen(provincie)
+    assert gevraagd.actie == Beheeractie.BESLISSER_GEVRAAGD
     assert g.actie == Beheeractie.MEDEWERKER_GEWIJZIGD
     assert g.onderwerp == f"Bea Behandelaar <{behandelaar.email}>"
     assert g.details == {
         "rol": {"oud": "behandelaar", "nieuw": "beslisser"},
-        "mandaat": {"oud": False, "nieuw": True},
-        "mag_namens_cdk": {"oud": False, "nieuw": True},
         "is_active": {"oud": True, "nieuw": False},
     }
     assert "password" not in str(g.details)
@@ -281,7 +284,7 @@ def test_change_through_the_page_records_the_stored_old_values(
 def test_saving_without_a_change_records_nothing(beheerder, behandelaar, provincie):
     services.medewerker_wijzigen(
         user=beheerder, medewerker=behandelaar, naam=behandelaar.naam,
-        rol=Rol.BEHANDELAAR, functie="", mandaat=False, mag_namens_cdk=False,
+        rol=Rol.BEHANDELAAR, functie="",
         is_active=True,
     )  # fmt: skip
     assert beheergebeurtenissen(provincie) == []
@@ -291,7 +294,7 @@ def test_own_role_refused_and_not_recorded(beheerder, provincie):
     with pytest.raises(services.NietNu, match="uzelf niet deactiveren"):
         services.medewerker_wijzigen(
             user=beheerder, medewerker=beheerder, naam=beheerder.naam,
-            rol=Rol.BEHANDELAAR, functie="", mandaat=False, mag_namens_cdk=False,
+            rol=Rol.BEHANDELAAR, functie="",
             is_active=True,
         )  # fmt: skip
     assert beheergebeurtenissen(provincie) == []
@@ -406,7 +409,7 @@ def _alle_beheerwijzigingen(provincie, collega):
         ),
         "wijzigen": lambda user: services.medewerker_wijzigen(
             user=user, medewerker=collega, naam="X", rol=Rol.BEHEERDER, functie="",
-            mandaat=True, mag_namens_cdk=True, is_active=True,
+            is_active=True,
         ),
         "briefhoofd": lambda user: services.provinciegegevens_wijzigen(
             user=user, provincie=provincie, gegevens={"cdk_naam": "X"},
@@ -463,7 +466,7 @@ def test_a_colleague_of_another_province_cannot_be_changed(
     with pytest.raises(services.GeenToegang):
         services.medewerker_wijzigen(
             user=beheerder, medewerker=vreemde_behandelaar, naam="X",
-            rol=Rol.BEHEERDER, functie="", mandaat=True, mag_namens_cdk=True,
+            rol=Rol.BEHEERDER, functie="",
             is_active=True,
         )  # fmt: skip
     assert not Beheergebeurtenis.objects.exists()

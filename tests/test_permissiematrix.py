@@ -28,6 +28,7 @@ from tests.conftest import (
     maak_concept,
     maak_gebruiker,
     maak_gemeente,
+    maak_mandaat,
     maak_provincie,
 )
 
@@ -90,6 +91,21 @@ BEHEER_OBJECT = {
     "vreemde_beheerder": {404},
     "*": {403},
 }
+# The mandate register: beheerders and beslissers (who confirm) of a province.
+REGISTER = {
+    "anoniem": {302},
+    "beheerder": {200, 302},
+    "beslisser": {200, 302},
+    "vreemde_beheerder": {200, 302},
+    "*": {403},
+}
+REGISTER_OBJECT = {
+    "anoniem": {302},
+    "beheerder": {302},
+    "beslisser": {302},
+    "vreemde_beheerder": {404},
+    "*": {403},
+}
 DOWNLOAD = {
     "anoniem": {404},
     "eigenaar": {200},
@@ -134,6 +150,12 @@ MATRIX = {
     "provincie:beheer_beleidsregels": BEHEER,
     "provincie:beheer_beleidsregel_nieuw": BEHEER,
     "provincie:beheer_beleidsregel": BEHEER_OBJECT,
+    "provincie:beheer_mandaten": REGISTER,
+    "provincie:beheer_mandaat_nieuw": BEHEER,
+    "provincie:beheer_mandaat_bevestigen": REGISTER_OBJECT,
+    "provincie:beheer_mandaat_beeindigen": BEHEER_OBJECT,
+    # Confirmed by the beslisser first (actors in order), then no longer waiting: 404.
+    "provincie:beheer_beslisser_bevestigen": {**REGISTER_OBJECT, "beheerder": {404}},
     "bijlage": DOWNLOAD,
     "besluit": DOWNLOAD,
     "sso_inloggen": {"*": {404}},  # SSO is not configured here (see test_sso)
@@ -189,6 +211,9 @@ ALLEEN_POST = {
         "vaststellen "
         "terugsturen verdagen ingebrekestelling notitie".split()
     ),
+    "provincie:beheer_mandaat_bevestigen",
+    "provincie:beheer_mandaat_beeindigen",
+    "provincie:beheer_beslisser_bevestigen",
 }
 ALLEEN_GET = {
     "gegevens",
@@ -211,6 +236,7 @@ ALLEEN_GET = {
     "provincie:beheer",
     "provincie:beheer_beleidsregels",
     "provincie:beheer_historie",
+    "provincie:beheer_mandaten",
 }
 
 
@@ -269,6 +295,10 @@ def wereld(db):
     besluit = services.besluit_vaststellen(user=actoren["beslisser"], verzoek=besloten)
     return {
         "actoren": actoren,
+        "mandaat": maak_mandaat(actoren["behandelaar"], bevestigd=False),
+        "nieuwe_beslisser": maak_gebruiker(
+            Rol.BESLISSER, provincie, mandaat=False, beslisser_bevestigd=False
+        ),
         "verzoek": verzoek,
         "besloten": besloten,
         "besluit": besluit,
@@ -286,6 +316,13 @@ def kwargs_voor(naam, converters, wereld):
         }
     if naam == "provincie:beheer_medewerker":
         return {"pk": wereld["actoren"]["behandelaar"].pk}
+    if naam in (
+        "provincie:beheer_mandaat_bevestigen",
+        "provincie:beheer_mandaat_beeindigen",
+    ):
+        return {"pk": wereld["mandaat"].pk}
+    if naam == "provincie:beheer_beslisser_bevestigen":
+        return {"pk": wereld["nieuwe_beslisser"].pk}
     if naam == "provincie:beheer_beleidsregel":
         return {"pk": wereld["beleidsregel"].pk}
     waarden = {

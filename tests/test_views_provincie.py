@@ -18,7 +18,7 @@ from ontheffing.models import (
     Verzoek,
 )
 from ontheffing.states import Actie, Bestuursorgaan, Rol, Status, Uitkomst
-from tests.conftest import inloggen, maak_gebruiker, maak_ingediend
+from tests.conftest import inloggen, maak_gebruiker, maak_ingediend, maak_mandaat
 
 
 def url(naam, verzoek):
@@ -535,8 +535,7 @@ def test_beslisser_list_and_proposal_page(client, ter_besluitvorming, beslisser)
 def test_proposer_never_sees_or_uses_vaststellen(
     client, ter_besluitvorming, behandelaar
 ):
-    behandelaar.mandaat = True
-    behandelaar.save()
+    maak_mandaat(behandelaar)
     ingelogd(client, behandelaar)
     html = client.get(url("voorstel", ter_besluitvorming)).content.decode()
     assert "Besluit vaststellen" not in html

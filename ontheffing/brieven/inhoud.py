@@ -61,19 +61,10 @@ def _briefhoofd(provincie: Provincie) -> opmaak.Briefhoofd:
     )
 
 
-def _ondertekening(verzoek, ondertekenaar) -> opmaak.Ondertekening:
-    provincie = verzoek.provincie
-    orgaan = "cdk" if verzoek.bestuursorgaan == Bestuursorgaan.CDK else "gs"
-    namens = bool(ondertekenaar and ondertekenaar.mandaat)
-    return opmaak.Ondertekening(
-        bestuursorgaan=orgaan,
-        provincie=provincie.naam,
-        namens=namens,
-        naam=ondertekenaar.naam if ondertekenaar else "",
-        functie=ondertekenaar.functie if ondertekenaar else "",
-        voorzitter_naam=provincie.cdk_naam,
-        secretaris_naam=provincie.secretaris_naam,
-    )
+def _ondertekening(verzoek, ondertekenaar, **hoe) -> opmaak.Ondertekening:
+    from ontheffing.services.mandaten import ondertekening_voor
+
+    return ondertekening_voor(verzoek, ondertekenaar, **hoe)
 
 
 def _ambt_omschrijving(verzoek) -> str:
@@ -246,7 +237,7 @@ def concept_html(verzoek, ondertekenaar=None) -> str:
     )
 
 
-def _uitgeven(verzoek, brief: opmaak.Brief, ondertekenaar) -> Besluit:
+def _uitgeven(verzoek, brief: opmaak.Brief, ondertekenaar, **velden) -> Besluit:
     gerenderd = opmaak.render(brief)
     return Besluit.objects.create(
         verzoek=verzoek,
@@ -259,14 +250,22 @@ def _uitgeven(verzoek, brief: opmaak.Brief, ondertekenaar) -> Besluit:
         pdf=gerenderd.pdf,
         html=gerenderd.html,
         sjabloonversie=opmaak.SJABLOONVERSIE,
+        **velden,
     )
 
 
-def besluit_uitgeven(verzoek, *, ondertekenaar) -> Besluit:
-    """Called inside the transaction of ``besluit_vaststellen``."""
-    return _uitgeven(
-        verzoek, brief_voor(verzoek, ondertekenaar=ondertekenaar), ondertekenaar
+def besluit_uitgeven(
+    verzoek, *, ondertekenaar, mandaat=None, genomen_op=None
+) -> Besluit:
+    """Called inside the transaction of ``besluit_vaststellen``; signed under
+    ``mandaat`` or by the organ that decided on ``genomen_op``."""
+    hoe = {"mandaat": mandaat, "genomen_op": genomen_op}
+    brief = brief_voor(
+        verzoek,
+        ondertekenaar=ondertekenaar,
+        ondertekening=_ondertekening(verzoek, ondertekenaar, **hoe),
     )
+    return _uitgeven(verzoek, brief, ondertekenaar, **hoe)
 
 
 def doorzending_uitgeven(verzoek, *, ondertekenaar, aan, toelichting: str) -> Besluit:

@@ -119,6 +119,8 @@ class Ondertekening:
     functie: str = ""
     voorzitter_naam: str = ""  # GS without mandate: the CdK chairs
     secretaris_naam: str = ""
+    mandaat: str = ""  # the mandaatbesluit a "namens deze" signature rests on
+    genomen_op: date | None = None  # GS: the meeting in which the college decided
 
     def __post_init__(self):
         if self.bestuursorgaan not in SPREKERS:
@@ -129,6 +131,35 @@ class Ondertekening:
         if self.bestuursorgaan == "cdk":
             return f"de Commissaris van de Koning in {self.provincie}"
         return f"Gedeputeerde Staten van {self.provincie}"
+
+    @property
+    def handtekeningen(self) -> tuple[tuple[str, str], ...]:
+        """(name, function) under the signature: the mandate holder, the CdK
+        himself, or the voorzitter and the secretaris of the college."""
+        if self.namens or self.bestuursorgaan == "cdk":
+            return ((self.naam, self.functie),)
+        return (
+            (self.voorzitter_naam, "voorzitter"),
+            (self.secretaris_naam, "secretaris"),
+        )
+
+    @property
+    def vergadering_tekst(self) -> str:
+        if self.genomen_op is None or self.namens or self.bestuursorgaan == "cdk":
+            return ""
+        return (
+            "Aldus besloten in de vergadering van Gedeputeerde Staten van "
+            f"{datum(self.genomen_op)}."
+        )
+
+    @property
+    def mandaat_tekst(self) -> str:
+        if not (self.namens and self.mandaat):
+            return ""
+        return (
+            "Dit besluit is onder mandaat genomen (artikel 10:10 van de Algemene wet "
+            f"bestuursrecht) op grond van: {self.mandaat}."
+        )
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@
 Nothing is read from or written to the database.
 """
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -38,6 +39,11 @@ GS = Ondertekening(
     provincie="Gelderland",
     voorzitter_naam="drs. H.A. Wolters-Brink",
     secretaris_naam="mr. P.J. Oosterveld",
+    genomen_op=date(2026, 4, 14),
+)
+MANDAATBESLUIT = (
+    "Mandaatbesluit verboden handelingen Gelderland 2026 (bekendgemaakt op "
+    "15 december 2025)"
 )
 GS_MANDAAT = Ondertekening(
     bestuursorgaan="gs",
@@ -45,6 +51,16 @@ GS_MANDAAT = Ondertekening(
     namens=True,
     naam="mr. A.C. Rietveld-Smits",
     functie="teamleider Juridische Zaken",
+    mandaat=MANDAATBESLUIT,
+)
+CDK_MANDAAT = Ondertekening(
+    bestuursorgaan="cdk",
+    provincie="Gelderland",
+    namens=True,
+    naam="mr. drs. E.J. Verhoef",
+    functie="kabinetschef van de Commissaris van de Koning",
+    mandaat="Mandaatbesluit Commissaris van de Koning Gelderland 2026 (bekendgemaakt "
+    "op 8 januari 2026)",
 )
 CDK = Ondertekening(
     bestuursorgaan="cdk", provincie="Gelderland", naam="drs. H.A. Wolters-Brink"
@@ -79,6 +95,14 @@ def _raadslid_arnhem(**velden) -> Brief:
 
 
 def voorbeelden() -> dict[str, Brief]:
+    brieven = _voorbeelden()
+    brieven["verleend-cdk-mandaat"] = replace(
+        brieven["verleend-cdk"], ondertekening=CDK_MANDAAT
+    )
+    return brieven
+
+
+def _voorbeelden() -> dict[str, Brief]:
     onderwerp = "Besluit op uw verzoek om ontheffing"
     return {
         "verleend-bw343": _raadslid_arnhem(

@@ -19,7 +19,7 @@ class MedewerkerForm(forms.ModelForm):
 
     class Meta:
         model = Gebruiker
-        fields = ["naam", "rol", "functie", "mandaat", "mag_namens_cdk", "is_active"]
+        fields = ["naam", "rol", "functie", "is_active"]
         labels = {"naam": "Naam", "functie": "Functie (voor de ondertekening)"}
         help_texts = {"is_active": "Een gedeactiveerde medewerker kan niet meer inloggen; "
                       "wat hij deed, blijft in de historie staan."}  # fmt: skip
@@ -32,7 +32,7 @@ class MedewerkerForm(forms.ModelForm):
 
 class UitnodigenForm(MedewerkerForm):
     class Meta(MedewerkerForm.Meta):
-        fields = ["email", "naam", "rol", "functie", "mandaat", "mag_namens_cdk"]
+        fields = ["email", "naam", "rol", "functie"]
         labels = {**MedewerkerForm.Meta.labels, "email": "E-mailadres"}
         error_messages = {
             "email": {"unique": "Er bestaat al een account met dit e-mailadres."}

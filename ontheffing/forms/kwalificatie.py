@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django import forms
 
+from ontheffing import gezag
 from ontheffing import kwalificatie as kw
 
 JA_NEE_ONBEKEND = [("", "Onbekend"), ("ja", "Ja"), ("nee", "Nee")]
@@ -162,9 +163,12 @@ class KwalificatieForm(forms.Form):
     def bevestigd(self, engine: dict) -> tuple[dict | None, bool]:
         """(the confirmed qualification or None to confirm the engine, deviating)."""
         data = self.cleaned_data
-        afwijkend = data["uitkomst"] != engine["uitkomst"] or (
-            data["onderdeel"] or None
-        ) != (engine.get("onderdeel") or None)
+        afwijkend = (
+            data["uitkomst"] != engine["uitkomst"]
+            or (data["onderdeel"] or None) != (engine.get("onderdeel") or None)
+            or (data["bevoegd_gezag"] or engine.get("bevoegd_gezag"))
+            != engine.get("bevoegd_gezag")
+        )
         if not afwijkend:
             return None, False
         bevestigd = dict(engine)
@@ -197,6 +201,13 @@ class KwalificatieForm(forms.Form):
                 else "u wijkt af van de kwalificatiehulp"
             )
             self.add_error("motivering", f"Motiveer de kwalificatie: {reden}.")
+        bezwaar = gezag.bezwaar_tegen_gezag(
+            engine.get("bevoegd_gezag"),
+            self.data.get("bevoegd_gezag", ""),
+            self.data.get("motivering", ""),
+        )
+        if bezwaar:
+            self.add_error("bevoegd_gezag", bezwaar)
 
     def volledige_motivering(self) -> str:
         """The motivation, followed by the reason for correcting the facts."""

@@ -29,6 +29,7 @@ from ontheffing.models.beveiliging import Herstelpoging
 from ontheffing.models.bijlage import Bijlage, Bijlagesoort
 from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
 from ontheffing.models.inlogkoppeling import Inlogbron, Inlogkoppeling
+from ontheffing.models.mandaat import Mandaat, Reikwijdte
 from ontheffing.models.opschorting import Opschorting
 from ontheffing.models.reference import Gemeente, Provincie, Regeling, Waterschap
 from ontheffing.models.verzoek import Verzoek
@@ -54,11 +55,13 @@ __all__ = [
     "Inlogbron",
     "Inlogkoppeling",
     "Kenmerkteller",
+    "Mandaat",
     "Oordeel",
     "OnveranderbaarError",
     "Opschorting",
     "Provincie",
     "Regeling",
+    "Reikwijdte",
     "Staptelling",
     "Verzoek",
     "Waterschap",

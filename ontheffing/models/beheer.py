@@ -24,6 +24,11 @@ class Beheeractie(models.TextChoices):
     )
     BELEIDSREGEL_AANGEMAAKT = "beleidsregel_aangemaakt", "Nieuwe versie beleidsregel"
     BELEIDSREGEL_GEWIJZIGD = "beleidsregel_gewijzigd", "Beleidsregel gewijzigd"
+    BESLISSER_GEVRAAGD = "beslisser_gevraagd", "Rol beslisser gevraagd"
+    BESLISSER_BEVESTIGD = "beslisser_bevestigd", "Rol beslisser bevestigd"
+    MANDAAT_GEVRAAGD = "mandaat_gevraagd", "Mandaat gevraagd"
+    MANDAAT_BEVESTIGD = "mandaat_bevestigd", "Mandaat bevestigd"
+    MANDAAT_BEEINDIGD = "mandaat_beeindigd", "Mandaat beëindigd"
 
 
 # How the history page names the fields that ``details`` records.
@@ -34,6 +39,15 @@ VELDNAMEN = {
     "functie": "functie",
     "mandaat": "mandaat",
     "mag_namens_cdk": "namens de CdK",
+    "beslisser_bevestigd": "rol beslisser bevestigd",
+    "houder": "mandaathouder",
+    "bestuursorgaan": "besluiten van",
+    "reikwijdte": "reikwijdte",
+    "geldig_van": "geldig vanaf",
+    "geldig_tot": "geldig tot en met",
+    "bron_titel": "mandaatbesluit",
+    "bron_datum": "bekendgemaakt op",
+    "aangevraagd_door": "gevraagd door",
     "is_active": "actief",
     "postadres": "postadres",
     "bezoekadres": "bezoekadres",

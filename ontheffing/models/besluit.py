@@ -107,6 +107,16 @@ class Besluit(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     namens = models.BooleanField(default=False)
+    # How the decision was taken: under this mandate (Awb 10:10), or by the
+    # organ itself (GS in the meeting of ``genomen_op``; the CdK himself).
+    mandaat = models.ForeignKey(
+        "ontheffing.Mandaat",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="besluiten",
+    )
+    genomen_op = models.DateField("datum van de vergadering", null=True, blank=True)
     pdf = models.BinaryField()
     sha256 = models.CharField(max_length=64)
     html = models.TextField()

@@ -56,14 +56,19 @@ class Gebruiker(AbstractBaseUser, PermissionsMixin):
     functie = models.CharField(
         max_length=200, blank=True, help_text="Voor de ondertekening onder mandaat."
     )
-    mandaat = models.BooleanField(
-        "mag besluiten onder mandaat",
+    beslisser_bevestigd = models.BooleanField(
+        "rol beslisser bevestigd",
         default=False,
-        help_text="Een behandelaar met mandaat mag besluiten over zaken die hij niet zelf "
-        "heeft voorbereid (artikel 10:10 Awb).",
+        help_text="De rol beslisser geldt pas als een tweede persoon (een andere "
+        "beheerder of een beslisser van de provincie) haar heeft bevestigd.",
     )
-    mag_namens_cdk = models.BooleanField(
-        "mag besluiten namens de Commissaris van de Koning", default=False
+    beslisser_gevraagd_door = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Wie de rol beslisser toekende; die kan haar niet zelf bevestigen.",
     )
     email_bevestigd = models.BooleanField("e-mailadres bevestigd", default=False)
     is_active = models.BooleanField("actief", default=True)
@@ -92,6 +97,10 @@ class Gebruiker(AbstractBaseUser, PermissionsMixin):
     @property
     def is_medewerker(self) -> bool:
         return self.rol != Rol.AANVRAGER
+
+    @property
+    def beslisser_wacht_op_bevestiging(self) -> bool:
+        return self.rol == Rol.BESLISSER and not self.beslisser_bevestigd
 
     @property
     def achternaam(self) -> str:

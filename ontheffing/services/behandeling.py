@@ -7,7 +7,7 @@ from datetime import date
 
 from django.db import transaction
 
-from ontheffing import emails, termijnen
+from ontheffing import emails, gezag, termijnen
 from ontheffing import kwalificatie as kw
 from ontheffing.kwalificatie import citaten
 from ontheffing.models import (
@@ -227,6 +227,7 @@ def verzoek_kwalificeren(
     ONZEKER need a written motivation. When the qualification itself is the
     proposal (no exemption needed, or none possible), a BW 3:43 approval at
     issue is decided here: "3:43 alone" when no exemption is needed."""
+    controleer(verzoek, user, "kwalificeren")
     engine = kwalificatie_gegevens(kw.kwalificeer(feiten))
     bevestigd = bevestigd or engine
     afwijkend = any(
@@ -243,6 +244,11 @@ def verzoek_kwalificeren(
         raise NietNu("Kies een uitkomst: 'onzeker' kan niet worden bevestigd.")
     if bevestigd["uitkomst"] == kw.Uitkomst.ONBEVOEGD:
         raise NietNu("Deze provincie is niet bevoegd: zend het verzoek door.")
+    bezwaar = gezag.bezwaar_tegen_gezag(
+        engine.get("bevoegd_gezag"), bevestigd.get("bevoegd_gezag"), motivering
+    )
+    if bezwaar:
+        raise NietNu(bezwaar)
     if bevestigd["uitkomst"] != kw.Uitkomst.VERBODEN_ONTHEFFBAAR:
         goedkeuring = goedkeuring_controleren(
             verzoek,
@@ -284,6 +290,7 @@ def verzoek_kwalificeren(
             "onderdeel": bevestigd.get("onderdeel"),
             "grondslag": bevestigd.get("grondslag"),
             "afwijkend": afwijkend,
+            "bevoegd_gezag": bevestigd.get("bevoegd_gezag"),
             "correcties": correcties,
         },
     )

@@ -23,11 +23,12 @@ from ontheffing.models import (
     Regeling,
     Waterschap,
 )
+from ontheffing.services import mandaten
 from ontheffing.services.base import GeenToegang, NietNu
 from ontheffing.states import Rol
 
 STAFROLLEN = (Rol.BEHANDELAAR, Rol.BESLISSER, Rol.BEHEERDER)
-MEDEWERKERVELDEN = ("naam", "rol", "functie", "mandaat", "mag_namens_cdk", "is_active")
+MEDEWERKERVELDEN = ("naam", "rol", "functie", "is_active", "beslisser_bevestigd")
 BRIEFHOOFDVELDEN = (
     "postadres", "bezoekadres", "telefoon", "email", "website", "cdk_naam",
     "secretaris_naam", "afschrift_aan", "afschrift_emails",
@@ -84,19 +85,16 @@ def medewerker_uitnodigen(
     naam: str,
     rol: str,
     functie: str = "",
-    mandaat: bool = False,
-    mag_namens_cdk: bool = False,
     basis_url: str = "",
 ) -> Gebruiker:
     """An account without a password; after commit an e-mail with a link to set
-    one (``basis_url`` is the site's address when ``SITE_URL`` is not set)."""
+    one (``basis_url`` is the site's address when ``SITE_URL`` is not set). The
+    role beslisser waits for a second person (``services.mandaten``); mandates
+    are granted in the register."""
     beheerder_van(user, provincie.pk)
     _stafrol(rol)
     email = email.strip().lower()
-    velden = {
-        "email": email, "naam": naam, "rol": rol, "functie": functie,
-        "mandaat": mandaat, "mag_namens_cdk": mag_namens_cdk,
-    }  # fmt: skip
+    velden = {"email": email, "naam": naam, "rol": rol, "functie": functie}
     if Gebruiker.objects.filter(email__iexact=email).exists():
         raise NietNu(EMAIL_BESTAAT)
     nieuw = Gebruiker(provincie=provincie, email_bevestigd=True, **velden)
@@ -111,6 +109,8 @@ def medewerker_uitnodigen(
                 f"{naam} <{email}>",
                 {veld: {"oud": None, "nieuw": w} for veld, w in velden.items()},
             )
+            if rol == Rol.BESLISSER:
+                mandaten.beslisser_vragen(user=user, medewerker=nieuw)
             transaction.on_commit(
                 lambda: _uitnodiging_sturen(nieuw, user, provincie, basis_url)
             )
@@ -144,12 +144,11 @@ def medewerker_wijzigen(
     naam: str,
     rol: str,
     functie: str,
-    mandaat: bool,
-    mag_namens_cdk: bool,
     is_active: bool,
 ) -> Gebruiker:
-    """Name, role, mandate, CdK mandate and (de)activation of a colleague. Nobody
-    is deleted: who acted on a case stays in its history."""
+    """Name, role and (de)activation of a colleague. Nobody is deleted: who acted
+    on a case stays in its history. Becoming beslisser waits for a second person;
+    leaving that role ends its confirmation."""
     if medewerker.rol == Rol.AANVRAGER:
         raise GeenToegang("Dit is geen medewerker van de provincie.")
     beheerder_van(user, medewerker.provincie_id)
@@ -160,9 +159,11 @@ def medewerker_wijzigen(
         # Read the stored values: a bound form has already changed the instance.
         opgeslagen = Gebruiker.objects.select_for_update().get(pk=medewerker.pk)
         details = verschil_toepassen(opgeslagen, {
-            "naam": naam, "rol": rol, "functie": functie, "mandaat": mandaat,
-            "mag_namens_cdk": mag_namens_cdk, "is_active": is_active,
+            "naam": naam, "rol": rol, "functie": functie, "is_active": is_active,
         })  # fmt: skip
+        if "rol" in details and opgeslagen.beslisser_bevestigd:
+            opgeslagen.beslisser_bevestigd = False
+            details["beslisser_bevestigd"] = {"oud": True, "nieuw": False}
         if details:
             opgeslagen.save(update_fields=list(details))
             vastleggen(
@@ -172,6 +173,8 @@ def medewerker_wijzigen(
                 f"{opgeslagen.naam} <{opgeslagen.email}>",
                 details,
             )
+        if "rol" in details and rol == Rol.BESLISSER:
+            mandaten.beslisser_vragen(user=user, medewerker=opgeslagen)
     for veld in MEDEWERKERVELDEN:
         setattr(medewerker, veld, getattr(opgeslagen, veld))
     return medewerker

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ontheffing import emails
 from ontheffing.models import Verzoek
 from ontheffing.services.base import (
     NietNu,
+    controleer,
     huidige_datum,
     uitvoeren,
 )
+from ontheffing.services.mandaten import mandaat_voor
 
 
 def voorstel_terugsturen(*, user, verzoek: Verzoek, reden: str) -> Verzoek:
@@ -28,15 +32,36 @@ def voorstel_terugsturen(*, user, verzoek: Verzoek, reden: str) -> Verzoek:
     )
 
 
-def besluit_vaststellen(*, user, verzoek: Verzoek):
-    """Decide: the letter is generated, stored immutably and sent; the case is done."""
+def besluit_vaststellen(*, user, verzoek: Verzoek, genomen_op: date | None = None):
+    """Decide: the letter is generated, stored immutably and sent; the case is done.
+
+    Taken by the organ itself (``genomen_op``: the day GS decided in their
+    meeting, or the CdK signed), or under a mandate of ``user`` in force today
+    that covers this decision (Awb 10:10). A beslisser without such a mandate
+    cannot decide alone in the college's name."""
     from ontheffing.brieven import inhoud
 
+    controleer(verzoek, user, "vaststellen")
     vandaag = huidige_datum()
+    mandaat = None
+    if genomen_op is None:
+        mandaat = mandaat_voor(user, verzoek, op=vandaag)
+        if mandaat is None:
+            raise NietNu(
+                "U heeft op deze dag geen mandaat voor dit besluit. Besloot "
+                f"{verzoek.get_bestuursorgaan_display()} zelf, vul dan de datum "
+                "in waarop dat gebeurde (de vergadering van Gedeputeerde Staten)."
+            )
+    elif genomen_op > vandaag:
+        raise NietNu("De datum van het besluit van het orgaan ligt in de toekomst.")
+    elif verzoek.ontvangen_op and genomen_op < verzoek.ontvangen_op:
+        raise NietNu("De datum van het besluit ligt vóór de ontvangst van het verzoek.")
     besluit = {}
 
     def brief():
-        besluit["besluit"] = inhoud.besluit_uitgeven(verzoek, ondertekenaar=user)
+        besluit["besluit"] = inhoud.besluit_uitgeven(
+            verzoek, ondertekenaar=user, mandaat=mandaat, genomen_op=genomen_op
+        )
 
     uitvoeren(
         verzoek,
@@ -44,7 +69,11 @@ def besluit_vaststellen(*, user, verzoek: Verzoek):
         "vaststellen",
         vandaag,
         na=brief,
-        details={"uitkomst": verzoek.voorstel_uitkomst},
+        details={
+            "uitkomst": verzoek.voorstel_uitkomst,
+            "mandaat": mandaat.bron if mandaat else None,
+            "genomen_op": genomen_op,
+        },
         mails=[lambda: emails.besluit_genomen(verzoek, besluit["besluit"])],
     )
     return besluit["besluit"]

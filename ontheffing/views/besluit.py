@@ -12,6 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 from ontheffing import permissions, services
 from ontheffing.brieven import inhoud
 from ontheffing.forms import provincie as f
+from ontheffing.forms.mandaten import VaststellenForm
+from ontheffing.services.mandaten import mandaat_voor
 from ontheffing.states import Status
 from ontheffing.toetsing import beleidsregel_voor
 from ontheffing.views.provincie import (
@@ -32,6 +34,9 @@ def voorstelpagina(request, verzoek, bound=None):
         "mag_vaststellen": services.mag(verzoek, request.user, "vaststellen"),
         "mag_terugsturen": services.mag(verzoek, request.user, "terugsturen"),
         "terugsturen_form": (bound or {}).get("terugsturen") or f.RedenForm(prefix="terugsturen"),
+        "vaststellen_form": (bound or {}).get("vaststellen")
+        or VaststellenForm(prefix="vaststellen"),
+        "mandaat": mandaat_voor(request.user, verzoek),
         "kwalificatie": kwalificatie_weergave(verzoek.kwalificatie),
         "oordelen": verzoek.oordelen.select_related("criterium"),
         "regel": beleidsregel_voor(verzoek),
@@ -66,9 +71,10 @@ def concept(request, pk):
 @staf
 def vaststellen(request, pk):
     return actie(
-        request, pk, naam="vaststellen", mag=permissions.beslisser,
-        pagina=voorstelpagina,
-        uitvoeren=lambda v, d, _: services.besluit_vaststellen(user=request.user, verzoek=v),
+        request, pk, form_class=VaststellenForm, naam="vaststellen",
+        mag=permissions.beslisser, pagina=voorstelpagina,
+        uitvoeren=lambda v, d, _: services.besluit_vaststellen(
+            user=request.user, verzoek=v, genomen_op=d["genomen_op"]),
         gelukt="Het besluit is vastgesteld en verzonden.",
     )  # fmt: skip
 

@@ -18,7 +18,14 @@ from django.utils import timezone
 from ontheffing import kwalificatie as kw
 from ontheffing import services, termijnen
 from ontheffing.identiteit.demo import demo_apparaten, demo_code, demo_uitleg
-from ontheffing.models import Doorzendadres, Gebruiker, Gemeente, Orgaan, Provincie
+from ontheffing.models import (
+    Doorzendadres,
+    Gebruiker,
+    Gemeente,
+    Mandaat,
+    Orgaan,
+    Provincie,
+)
 from ontheffing.states import Rol, Uitkomst
 from ontheffing.toetsing import criteria_voor
 
@@ -54,18 +61,14 @@ MEDEWERKERS = [
         "Pieter Bakker",
         Rol.BEHANDELAAR,
         "PV25",
-        {"mandaat": True, "functie": "senior jurist"},
+        {"functie": "senior jurist"},
     ),
     (
         "beslisser@gelderland.demo",
         "Karin Mulder",
         Rol.BESLISSER,
         "PV25",
-        {
-            "mandaat": True,
-            "functie": "teamleider Juridische Zaken",
-            "mag_namens_cdk": True,
-        },
+        {"functie": "teamleider Juridische Zaken", "beslisser_bevestigd": True},
     ),
     ("beheerder@gelderland.demo", "Ahmed El Amrani", Rol.BEHEERDER, "PV25", {}),
     ("behandelaar@utrecht.demo", "Lotte Visser", Rol.BEHANDELAAR, "PV26", {}),
@@ -74,14 +77,22 @@ MEDEWERKERS = [
         "Joost van Dam",
         Rol.BESLISSER,
         "PV26",
-        {
-            "mandaat": True,
-            "functie": "afdelingshoofd Bestuurszaken",
-            "mag_namens_cdk": True,
-        },
+        {"functie": "afdelingshoofd Bestuurszaken", "beslisser_bevestigd": True},
     ),
     ("beheerder@utrecht.demo", "Fatima Yilmaz", Rol.BEHEERDER, "PV26", {}),
 ]
+
+# The mandate register: holder, organ, scope, confirmed; requested by the
+# province's beheerder and (when confirmed) confirmed by functional beheer.
+MANDATEN = [
+    ("behandelaar2@gelderland.demo", "gs", "alle", True),
+    ("beslisser@gelderland.demo", "gs", "alle", True),
+    ("beslisser@gelderland.demo", "cdk", "alle", True),
+    ("beslisser@utrecht.demo", "gs", "alle", True),
+    ("beslisser@utrecht.demo", "cdk", "alle", True),
+    ("behandelaar@utrecht.demo", "gs", "weigeren", False),
+]
+BEHEERDERS = {"PV25": "beheerder@gelderland.demo", "PV26": "beheerder@utrecht.demo"}
 
 AANVRAGERS = [
     ("raadslid@demo.nl", "Jeroen Hendriks", "heer"),
@@ -187,6 +198,21 @@ class Command(BaseCommand):
         )
         assert beheer.is_superuser
         demo_apparaten([*staf.values(), beheer])
+        for email, orgaan, reikwijdte, bevestigd in MANDATEN:
+            houder = staf[email]
+            Mandaat.objects.create(
+                provincie=houder.provincie,
+                houder=houder,
+                bestuursorgaan=orgaan,
+                reikwijdte=reikwijdte,
+                geldig_van=date(2026, 1, 1),
+                bron_titel=f"Mandaatbesluit verboden handelingen {houder.provincie.naam} "
+                "2026 (demo)",
+                bron_datum=date(2025, 12, 18),
+                aangevraagd_door=staf[BEHEERDERS[houder.provincie.code]],
+                bevestigd_door=beheer if bevestigd else None,
+                bevestigd_op=timezone.now() if bevestigd else None,
+            )
         arnhem = Gemeente.objects.get(code="GM0202")
         ede = Gemeente.objects.get(code="GM0228")
         apeldoorn = Gemeente.objects.get(code="GM0200")
