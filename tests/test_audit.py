@@ -490,14 +490,14 @@ def test_the_admin_cannot_change_staff_mandates_or_letterhead_past_the_record(
     url = "/beheeromgeving/ontheffing/" + pad.format(b=behandelaar.pk, p=provincie.pk)
     voor = (
         Gebruiker.objects.count(),
-        Gebruiker.objects.get(pk=behandelaar.pk).mandaat,
+        Gebruiker.objects.get(pk=behandelaar.pk).rol,
         Gebruiker.objects.get(pk=behandelaar.pk).password,
         _provincienaam(provincie),
     )
     assert client.post(url, gegevens).status_code == 403
     na = (
         Gebruiker.objects.count(),
-        Gebruiker.objects.get(pk=behandelaar.pk).mandaat,
+        Gebruiker.objects.get(pk=behandelaar.pk).rol,
         Gebruiker.objects.get(pk=behandelaar.pk).password,
         _provincienaam(provincie),
     )

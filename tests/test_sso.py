@@ -8,9 +8,9 @@ from django.test import override_settings
 
 from ontheffing.identiteit.groepen import Toewijzing, toewijzing_voor
 from ontheffing.identiteit.oidc import BACKEND, ontdekking
-from ontheffing.models import Gebruiker, Inlogkoppeling
+from ontheffing.models import Gebruiker, Inlogkoppeling, Mandaat
 from ontheffing.states import Rol
-from tests.conftest import maak_provincie
+from tests.conftest import maak_mandaat, maak_provincie
 from tests.idp.oidc.proces import CLIENT_ID, CLIENT_SECRET, Provider
 
 ROLLEN = (
@@ -81,8 +81,7 @@ def test_a_changed_group_changes_the_role_at_the_next_log_in(sso, client):
     sso.gebruiker("karin", ["GG-Ontheffing-Behandelaars"])
     inloggen_via_idp(client, sso, "karin")
     gebruiker = Gebruiker.objects.get(email="karin@provincie.example")
-    gebruiker.mandaat = True
-    gebruiker.save()
+    mandaat = maak_mandaat(gebruiker)
     client.post("/account/uitloggen/")
 
     sso.gebruiker("karin", ["GG-Ontheffing-Beslissers"])
@@ -90,7 +89,9 @@ def test_a_changed_group_changes_the_role_at_the_next_log_in(sso, client):
 
     gebruiker.refresh_from_db()
     assert gebruiker.rol == Rol.BESLISSER
-    assert gebruiker.mandaat, "a mandate is kept in the application, not the IdP"
+    assert Mandaat.objects.filter(pk=mandaat.pk, houder=gebruiker).exists(), (
+        "a mandate is kept in the application, not the IdP"
+    )
     assert Gebruiker.objects.filter(email="karin@provincie.example").count() == 1
 
 
