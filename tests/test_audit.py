@@ -15,7 +15,7 @@ from django.db.utils import DatabaseError
 from ontheffing import services
 from ontheffing.models import Besluit, Gebeurtenis, controleer_keten
 from ontheffing.states import Rol
-from tests.conftest import maak_gebruiker
+from tests.conftest import inloggen, maak_gebruiker
 from tests.databaserollen import eigenaar, eigenaarscursor
 
 pytestmark = pytest.mark.django_db
@@ -486,7 +486,7 @@ def test_the_admin_cannot_change_staff_mandates_or_letterhead_past_the_record(
     from ontheffing.models import Beheergebeurtenis, Gebruiker
 
     beheer = Gebruiker.objects.create_superuser("super@example.nl", "geheim-123-abc")
-    client.force_login(beheer)
+    inloggen(client, beheer)
     url = "/beheeromgeving/ontheffing/" + pad.format(b=behandelaar.pk, p=provincie.pk)
     voor = (
         Gebruiker.objects.count(),
@@ -515,7 +515,7 @@ def test_the_admin_still_shows_staff_for_reading(client, behandelaar):
     from ontheffing.models import Gebruiker
 
     beheer = Gebruiker.objects.create_superuser("super@example.nl", "geheim-123-abc")
-    client.force_login(beheer)
+    inloggen(client, beheer)
     antwoord = client.get(
         f"/beheeromgeving/ontheffing/gebruiker/{behandelaar.pk}/change/"
     )

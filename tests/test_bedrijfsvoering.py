@@ -17,6 +17,7 @@ from django.utils import timezone
 from ontheffing import emails, foutmelding, gezondheid, logboek, services
 from ontheffing.logboek import JsonFormatter
 from ontheffing.models import Gebeurtenis, Herstelpoging
+from tests.conftest import inloggen
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +73,7 @@ def test_a_failed_mail_is_logged_without_the_address(caplog, ingediend, settings
 
 def test_refused_access_is_logged(caplog, client, ingediend, vreemde_behandelaar):
     caplog.set_level(logging.WARNING, logger="ontheffing")
-    client.force_login(vreemde_behandelaar)
+    inloggen(client, vreemde_behandelaar)
     response = client.get(reverse("provincie:verzoek", args=[ingediend.pk]))
     assert response.status_code == 404
     regels = [r for r in json_regels(caplog) if r["bericht"] == "toegang geweigerd"]

@@ -17,7 +17,7 @@ from ontheffing.kwalificatie.citaten import BW_3_43
 from ontheffing.models import Besluit, Oordeel, Verzoek
 from ontheffing.states import Status, Uitkomst
 from ontheffing.toetsing import criteria_voor
-from tests.conftest import maak_concept, pdf_upload
+from tests.conftest import inloggen, maak_concept, pdf_upload
 from tests.test_services import beoordeel_alles, kwalificeer
 
 pytestmark = pytest.mark.django_db
@@ -519,7 +519,7 @@ def test_the_qualification_page_decides_bw_3_43_alone_or_says_why_not(
     )
     services.verzoek_indienen(user=aanvrager, verzoek=verzoek)
     services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
-    client.force_login(behandelaar)
+    inloggen(client, behandelaar)
     pagina = reverse("provincie:kwalificatie", args=[verzoek.pk])
     data = _kwalificatie_post(
         verzoek,
@@ -546,7 +546,7 @@ def test_the_proposal_form_reaches_the_service_and_keeps_the_input_on_refusal(
     from django.urls import reverse
 
     beoordeel_alles(toetsing, behandelaar)
-    client.force_login(behandelaar)
+    inloggen(client, behandelaar)
     pagina = reverse("provincie:toetsing", args=[toetsing.pk])
     criteria = {
         f"c-{c.code}-{veld}": waarde
@@ -590,7 +590,7 @@ def test_the_applicant_sees_the_request_for_completion_as_what_it_is(
         toelichting="",
         hersteltermijn_einde=timezone.localdate() + timedelta(days=14),
     )
-    client.force_login(ingediend.ingediend_door)
+    inloggen(client, ingediend.ingediend_door)
     html = client.get(
         reverse("aanvrager:verzoek", args=[ingediend.pk])
     ).content.decode()

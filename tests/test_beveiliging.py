@@ -92,7 +92,7 @@ class Stroom:
 
 
 def test_an_oversized_request_is_refused_before_its_body_is_read(aanvrager, client):
-    client.force_login(aanvrager)
+    inloggen(client, aanvrager)
     stroom = Stroom()
     response = client.generic(
         "POST",
@@ -109,7 +109,7 @@ def test_an_oversized_request_is_refused_before_its_body_is_read(aanvrager, clie
 
 
 def test_a_request_within_the_limit_is_handled(aanvrager, client):
-    client.force_login(aanvrager)
+    inloggen(client, aanvrager)
     response = client.post(reverse("aanvrager:nieuw"), {"onderwerp": "x"})
     assert response.status_code != 413
 

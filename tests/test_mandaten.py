@@ -22,7 +22,13 @@ from ontheffing.models import (
 )
 from ontheffing.services import mandaten as register
 from ontheffing.states import Bestuursorgaan, Rol, Status, Uitkomst
-from tests.conftest import maak_concept, maak_gebruiker, maak_mandaat, maak_provincie
+from tests.conftest import (
+    inloggen,
+    maak_concept,
+    maak_gebruiker,
+    maak_mandaat,
+    maak_provincie,
+)
 from tests.test_services import naar_besluitvorming
 
 VANDAAG = timezone.localdate
@@ -162,7 +168,7 @@ def test_the_form_refuses_gs_for_a_burgemeester_with_a_clear_message(
         uitkomst="verboden_ontheffbaar", bevoegd_gezag="gedeputeerde_staten",
         motivering="Liever GS.", onderdeel="d6",
     )  # fmt: skip
-    client.force_login(behandelaar)
+    inloggen(client, behandelaar)
     response = client.post(reverse("provincie:kwalificatie", args=[verzoek.pk]), data)
     assert response.status_code == 200
     assert "Gedeputeerde Staten kunnen het niet nemen" in response.content.decode()
@@ -542,9 +548,9 @@ def test_register_pages_by_role_and_province(
     client, provincie, beheerder, behandelaar, vreemde_beslisser
 ):
     url = reverse("provincie:beheer_mandaten")
-    client.force_login(behandelaar)
+    inloggen(client, behandelaar)
     assert client.get(url).status_code == 403
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     response = client.post(reverse("provincie:beheer_mandaat_nieuw"), {
         "houder": behandelaar.pk, "bestuursorgaan": "gs", "reikwijdte": "weigeren",
         "geldig_van": VANDAAG().isoformat(), "bron_titel": "Mandaatbesluit 2026",
@@ -557,12 +563,12 @@ def test_register_pages_by_role_and_province(
     assert "Wacht op bevestiging" in pagina
     assert reverse("provincie:beheer_mandaat_bevestigen", args=[m.pk]) not in pagina
 
-    client.force_login(vreemde_beslisser)
+    inloggen(client, vreemde_beslisser)
     bevestigen = reverse("provincie:beheer_mandaat_bevestigen", args=[m.pk])
     assert client.post(bevestigen).status_code == 404
 
     beslisser = maak_gebruiker(Rol.BESLISSER, provincie)
-    client.force_login(beslisser)
+    inloggen(client, beslisser)
     assert bevestigen in client.get(url).content.decode()
     assert client.post(bevestigen).status_code == 302
     m.refresh_from_db()
@@ -572,7 +578,7 @@ def test_register_pages_by_role_and_province(
 
 
 def test_the_new_mandate_form_says_what_is_wrong(client, beheerder, behandelaar):
-    client.force_login(beheerder)
+    inloggen(client, beheerder)
     response = client.post(reverse("provincie:beheer_mandaat_nieuw"), {
         "houder": behandelaar.pk, "bestuursorgaan": "gs", "reikwijdte": "alle",
         "geldig_van": "2026-13-45", "bron_titel": "",
@@ -589,7 +595,7 @@ def test_deciding_in_the_page_records_the_meeting_date(
 ):
     gedeputeerde = zonder_mandaat(Rol.BESLISSER, provincie)
     naar_besluitvorming(ingediend, behandelaar)
-    client.force_login(gedeputeerde)
+    inloggen(client, gedeputeerde)
     url = reverse("provincie:vaststellen", args=[ingediend.pk])
     response = client.post(url, {"vaststellen-genomen_op": ""}, follow=True)
     assert "geen mandaat" in response.content.decode()

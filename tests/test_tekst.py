@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from ontheffing import services, tekst
 from ontheffing.models import Verzoek
+from tests.conftest import inloggen
 from tests.test_views_aanvrager import formulier
 
 CYRILLISCHE_A = "\u0430"
@@ -46,7 +47,7 @@ def test_homoglyph_warning(naam, waarschuwing):
 
 @pytest.mark.django_db
 def test_the_request_form_cleans_name_and_address(client, aanvrager, gemeente):
-    client.force_login(aanvrager)
+    inloggen(client, aanvrager)
     client.post(
         reverse("aanvrager:nieuw"),
         formulier(
@@ -81,7 +82,7 @@ def test_staff_see_a_homoglyph_warning(client, concept, behandelaar):
     Verzoek.objects.filter(pk=concept.pk).update(naam=f"J{CYRILLISCHE_A}n Jansen")
     concept.refresh_from_db()
     verzoek = services.verzoek_indienen(user=concept.ingediend_door, verzoek=concept)
-    client.force_login(behandelaar)
+    inloggen(client, behandelaar)
     html = client.get(reverse("provincie:verzoek", args=[verzoek.pk])).content.decode()
     assert "Cyrillisch" in html
     assert "op Latijnse letters lijken" in html
