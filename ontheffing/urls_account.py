@@ -1,7 +1,11 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from ontheffing.forms.account import InlogFormulier, NieuwWachtwoordFormulier
+from ontheffing.forms.account import (
+    InlogFormulier,
+    NieuwWachtwoordFormulier,
+    WachtwoordVergetenFormulier,
+)
 from ontheffing.views import account
 
 urlpatterns = [
@@ -21,6 +25,7 @@ urlpatterns = [
     path(
         "wachtwoord-vergeten/",
         auth_views.PasswordResetView.as_view(
+            form_class=WachtwoordVergetenFormulier,
             email_template_name="registration/wachtwoord_email.txt",
             subject_template_name="registration/wachtwoord_onderwerp.txt",
         ),

@@ -158,8 +158,9 @@ def test_uitloggen(client, aanvrager):
     assert client.get(reverse("aanvrager:lijst")).status_code == 302
 
 
-def test_wachtwoord_herstellen(client, aanvrager):
-    response = client.post(reverse("password_reset"), {"email": aanvrager.email})
+def test_wachtwoord_herstellen(client, aanvrager, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # queued, sent on commit
+        response = client.post(reverse("password_reset"), {"email": aanvrager.email})
     assert response["Location"] == reverse("password_reset_done")
     assert len(mail.outbox) == 1
     bericht = mail.outbox[0]
@@ -175,8 +176,11 @@ def test_wachtwoord_herstellen(client, aanvrager):
     assert client.login(username=aanvrager.email, password=GOED)
 
 
-def test_nieuw_wachtwoord_te_kort_in_het_nederlands(client, aanvrager):
-    client.post(reverse("password_reset"), {"email": aanvrager.email})
+def test_nieuw_wachtwoord_te_kort_in_het_nederlands(
+    client, aanvrager, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("password_reset"), {"email": aanvrager.email})
     pad = re.search(r"https?://[^/\s]+(/\S+)", mail.outbox[0].body).group(1)
     formulier_pad = client.get(pad, follow=True).redirect_chain[-1][0]
     response = client.post(

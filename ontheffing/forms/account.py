@@ -2,7 +2,12 @@
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
+from django.template.loader import render_to_string
 
 from ontheffing.models import Gebruiker
 
@@ -36,6 +41,28 @@ class NieuwWachtwoordFormulier(SetPasswordForm):
         if wachtwoord:
             for fout in wachtwoord_controleren(wachtwoord, user):
                 self.add_error(password_field_name, fout)
+
+
+class WachtwoordVergetenFormulier(PasswordResetForm):
+    """Django's reset form, with the link queued in the outbox like every
+    message (a reset while the mail server is down is sent when it is back)."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        from ontheffing import emails
+
+        onderwerp = "".join(
+            render_to_string(subject_template_name, context).splitlines()
+        )
+        tekst = render_to_string(email_template_name, context)
+        emails.wachtwoord_herstellen(to_email, onderwerp, tekst)
 
 
 class InlogFormulier(AuthenticationForm):

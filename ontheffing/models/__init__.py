@@ -11,6 +11,12 @@ from ontheffing.models.beleid import (
     Oordeel,
     standaard_beleidsregel,
 )
+from ontheffing.models.bericht import (
+    Bericht,
+    Bezorgpoging,
+    Bezorgstatus,
+    Pogingresultaat,
+)
 from ontheffing.models.besluit import Besluit, Kenmerkteller, Staptelling
 from ontheffing.models.bijlage import Bijlage, Bijlagesoort
 from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
@@ -23,7 +29,10 @@ __all__ = [
     "Beheeractie",
     "Beheergebeurtenis",
     "Beleidsregel",
+    "Bericht",
     "Besluit",
+    "Bezorgpoging",
+    "Bezorgstatus",
     "Bijlage",
     "Bijlagesoort",
     "Criterium",
@@ -35,6 +44,7 @@ __all__ = [
     "Oordeel",
     "OnveranderbaarError",
     "Opschorting",
+    "Pogingresultaat",
     "Provincie",
     "Regeling",
     "Staptelling",

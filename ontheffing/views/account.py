@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -20,6 +19,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from ontheffing import emails
 from ontheffing.forms.account import RegistratieFormulier
 from ontheffing.models import Gebruiker
 from ontheffing.states import Rol
@@ -42,30 +42,14 @@ def bevestigingstoken(gebruiker) -> str:
 
 
 def bevestigingsmail_versturen(gebruiker) -> None:
-    """Sent after commit, so a rolled-back registration sends nothing."""
+    """Queued in the caller's transaction and sent after commit, so a
+    rolled-back registration sends nothing."""
     link = settings.SITE_URL + reverse(
         "bevestigen", args=[bevestigingstoken(gebruiker)]
     )
-    onderwerp = "Bevestig uw e-mailadres"
     context = {"gebruiker": gebruiker, "link": link, "dagen": GELDIG_SECONDEN // 86400}
-    tekst = (
-        render_to_string("registration/email_bevestigen.txt", context).strip() + "\n"
-    )
-    html = render_to_string(
-        "emails/basis.html", {"onderwerp": onderwerp, "tekst": tekst}
-    )
-
-    def versturen():
-        bericht = EmailMultiAlternatives(
-            subject=onderwerp,
-            body=tekst,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[gebruiker.email],
-        )
-        bericht.attach_alternative(html, "text/html")
-        bericht.send()
-
-    transaction.on_commit(versturen)
+    tekst = render_to_string("registration/email_bevestigen.txt", context)
+    emails.bevestiging_emailadres(gebruiker, tekst)
 
 
 def registreren(request):
@@ -85,7 +69,7 @@ def registreren(request):
         login(request, gebruiker, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(
             request,
-            f"Uw account is aangemaakt. Wij hebben een e-mail gestuurd naar "
+            f"Uw account is aangemaakt. Wij sturen een e-mail naar "
             f"{gebruiker.email}. Klik op de link in die e-mail om uw e-mailadres te "
             "bevestigen. Tot die tijd kunt u een verzoek wel voorbereiden, maar nog "
             "niet indienen.",
@@ -123,7 +107,7 @@ def bevestiging_opnieuw(request):
             bevestigingsmail_versturen(request.user)
         messages.success(
             request,
-            f"Wij hebben een nieuwe bevestigingslink gestuurd naar {request.user.email}.",
+            f"Wij sturen een nieuwe bevestigingslink naar {request.user.email}.",
         )
     return redirect(_volgende(request))
 
