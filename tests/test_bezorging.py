@@ -483,3 +483,54 @@ def test_two_workers_at_once_send_every_message_exactly_once(smtp, aanvrager):
 def test_settings_default_to_a_durable_database_queue():
     assert settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
     assert settings.EMAIL_TIMEOUT > 0
+
+
+# ------------------------------------------------------------ error pages
+
+
+@alleen_postgresql  # SQLite's in-memory test database refuses to be closed
+def test_with_the_database_down_the_user_gets_the_dutch_error_page(aanvrager):
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    client.force_login(aanvrager)
+    instellingen = connection.settings_dict
+    bewaard = dict(instellingen)
+    connection.close()
+    instellingen["PORT"] = "1"  # nothing listens there
+    try:
+        response = client.get(reverse("aanvrager:lijst"))
+    finally:
+        connection.close()
+        instellingen.update(bewaard)
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert '<html lang="nl">' in html
+    assert "Tijdelijk niet bereikbaar" in html
+    assert "Internal Server Error" not in html
+
+
+def test_a_database_error_gets_its_own_page_without_the_database(rf):
+    from django.db import OperationalError
+
+    from ontheffing.views.algemeen import serverfout
+
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError:
+        response = serverfout(rf.get("/"))
+    assert response.status_code == 500
+    assert "Tijdelijk niet bereikbaar" in response.content.decode()
+
+
+def test_the_error_page_does_not_claim_that_nothing_was_saved(rf):
+    from ontheffing.views.algemeen import serverfout
+
+    try:
+        raise ValueError("na de commit")
+    except ValueError:
+        response = serverfout(rf.get("/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "niets opgeslagen" not in html
+    assert "Mogelijk is uw laatste actie toch opgeslagen" in html
