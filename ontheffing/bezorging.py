@@ -279,6 +279,15 @@ def herstellen() -> int:
                     antwoord=ONDERBROKEN,
                     geeindigd_op=nu,
                 )
+                # The dead worker's task would stay RUNNING for ever.
+                DBTaskResult.objects.filter(
+                    id=bericht.taak_id or None, status=TaskResultStatus.RUNNING
+                ).update(
+                    status=TaskResultStatus.FAILED,
+                    finished_at=nu,
+                    exception_class_path="ontheffing.bezorging.WerkerGestopt",
+                    traceback=ONDERBROKEN,
+                )
                 taak_plaatsen(bericht)
                 hersteld += 1
     return hersteld

@@ -407,6 +407,7 @@ def test_a_worker_killed_mid_send_and_restarted_sends_exactly_once(
         Pogingresultaat.ONDERBROKEN,
         Pogingresultaat.VERZONDEN,
     ]
+    assert not DBTaskResult.objects.filter(status="RUNNING").exists()
     assert verzoek.besluiten.get().verzonden_op == timezone.localdate(
         Bericht.objects.get(pk=bericht.pk).verzonden_op
     )
