@@ -124,6 +124,20 @@ MATRIX = {
     "provincie:beheer_beleidsregel": BEHEER_OBJECT,
     "bijlage": DOWNLOAD,
     "besluit": DOWNLOAD,
+    "provincie:berichten_mislukt": {
+        "anoniem": {302},
+        "eigenaar": {403},
+        "andere_aanvrager": {403},
+        "*": {200},
+    },
+    "provincie:bericht_opnieuw": {
+        "anoniem": {302},
+        "behandelaar": {302},
+        "beslisser": {302},
+        "eigenaar": {403},
+        "andere_aanvrager": {403},
+        "*": {404},
+    },
 }
 MEDEWERKER_ACTIES = (
     "verzoek oppakken toewijzen in_behandeling_nemen aanvulling_vragen "
@@ -142,6 +156,7 @@ ALLEEN_POST = {
     "aanvrager:indienen",
     "aanvrager:aanvullen",
     "aanvrager:zienswijze",
+    "provincie:bericht_opnieuw",
     *(
         f"provincie:{naam}"
         for naam in "oppakken toewijzen in_behandeling_nemen aanvulling_vragen "
@@ -165,6 +180,7 @@ ALLEEN_GET = {
     "provincie:beheer",
     "provincie:beheer_beleidsregels",
     "provincie:beheer_historie",
+    "provincie:berichten_mislukt",
 }
 
 
@@ -239,6 +255,8 @@ def kwargs_voor(naam, converters, wereld):
         return {"pk": wereld["actoren"]["behandelaar"].pk}
     if naam == "provincie:beheer_beleidsregel":
         return {"pk": wereld["beleidsregel"].pk}
+    if naam == "provincie:bericht_opnieuw":
+        return {"pk": wereld["verzoek"].berichten.first().pk}
     waarden = {
         "pk": wereld["verzoek"].pk,
         "sleutel": "ambt",
