@@ -62,7 +62,9 @@ def inplannen(
             tekst=tekst,
             html=html,
             verzoek=verzoek,
-            provincie=provincie or (verzoek.provincie if verzoek else None),
+            provincie_id=provincie.pk
+            if provincie
+            else getattr(verzoek, "provincie_id", None),
             besluit=besluit,
             bekendmaking=bekendmaking,
             message_id=make_msgid(domain=domein),

@@ -228,6 +228,7 @@ def test_decision_while_the_server_refuses_then_accepts(
     assert pogingen[-1].begonnen_op <= bericht.verzonden_op
     assert bericht.verzonden_op > pogingen[0].geeindigd_op
     dag = timezone.localdate(bericht.verzonden_op)
+    besluit = verzoek.besluiten.get()
     assert besluit.verzonden_op == dag
     assert besluit.bezwaartermijn_einde == bezwaartermijn_einde(dag)
     pagina = client.get(reverse("aanvrager:verzoek", args=[verzoek.pk]))

@@ -5,6 +5,7 @@ import hashlib
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from ontheffing.models.audit import OnveranderbaarError
 
@@ -59,7 +60,7 @@ class Besluit(models.Model):
 
     # Proof of sending. The letter itself never changes; how it was made known
     # is the outbox message that carries it to the applicant (artikel 3:41 Awb).
-    @property
+    @cached_property
     def bekendmaking(self):
         return self.berichten.filter(bekendmaking=True).order_by("pk").first()
 
