@@ -268,7 +268,17 @@ def test_with_the_server_down_every_change_still_succeeds(
     assert response.status_code == 302
     verzoek = maak_ingediend(aanvrager=aanvrager)
     services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
-    vraag_offerte(verzoek, behandelaar)
+    client.force_login(behandelaar)
+    einde = timezone.localdate() + timedelta(days=21)
+    response = client.post(
+        reverse("provincie:aanvulling_vragen", args=[verzoek.pk]),
+        {"aanvulling_vragen-ontbrekend": ["totstandkoming"],
+         "aanvulling_vragen-toelichting": "Stuur de offertes mee.",
+         "aanvulling_vragen-hersteltermijn_einde": einde.isoformat()},
+    )  # fmt: skip
+    assert response.status_code == 302
+    verzoek.refresh_from_db()
+    assert verzoek.status == Status.AANVULLING_GEVRAAGD
     client.force_login(aanvrager)
     response = client.post(
         reverse("aanvrager:intrekken", args=[verzoek.pk]), {"reden": "Niet meer nodig"}
