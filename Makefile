@@ -24,9 +24,13 @@ demo: migrate
 	$(DEV_ENV) $(PY) manage.py referentiedata_laden
 	$(DEV_ENV) $(PY) manage.py demodata
 
+# The web server and the outbox worker together; Ctrl-C (or the server
+# stopping) stops both.
 run: demo
 	@$(DEV_ENV) $(PY) manage.py demodata --inlog
-	$(DEV_ENV) $(PY) manage.py runserver $(HOST)
+	@$(DEV_ENV) $(PY) manage.py berichten_bezorgen --no-reload & werker=$$!; \
+		trap 'kill $$werker 2>/dev/null; wait $$werker 2>/dev/null' EXIT INT TERM; \
+		$(DEV_ENV) $(PY) manage.py runserver $(HOST)
 
 # The whole suite. Browser tests skip with a message when Chromium is absent,
 # unless REQUIRE_BROWSER=1 (CI on PostgreSQL).

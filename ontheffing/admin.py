@@ -161,3 +161,24 @@ class ZegelAdmin(AlleenLezen):
 class BesluitAdmin(AlleenLezen):
     list_display = ["kenmerk", "soort", "uitkomst", "datum", "ondertekenaar", "sha256"]
     exclude = ["pdf"]
+
+
+class BezorgpogingInline(admin.TabularInline):
+    model = models.Bezorgpoging
+    extra = 0
+    can_delete = False
+    readonly_fields = ["begonnen_op", "geeindigd_op", "resultaat", "antwoord", "werker"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(models.Bericht)
+class BerichtAdmin(AlleenLezen):
+    """The outbox, read-only: the proof of sending is not edited by hand."""
+
+    list_display = ["aangemaakt_op", "onderwerp", "soort", "status", "verzonden_op"]
+    list_filter = ["status", "soort"]
+    search_fields = ["onderwerp", "message_id"]
+    exclude = ["html"]
+    inlines = [BezorgpogingInline]

@@ -1,18 +1,20 @@
 """E-mails to applicants and staff: plain text with an HTML alternative, in Dutch.
 
-Services schedule these with ``transaction.on_commit``, so nothing is sent for a
-change that was rolled back. Each body is ``templates/emails/<naam>.txt``; the
-HTML alternative wraps the same text in ``emails/basis.html``.
+The one way a message leaves. Services call these inside their transaction:
+each message is rendered now and queued in the outbox (``bezorging.inplannen``),
+and a worker sends it after commit, so nothing is sent for a change that was
+rolled back and nothing is lost when the mail server is down. Each body is
+``templates/emails/<naam>.txt``; the HTML alternative wraps the same text in
+``emails/basis.html``.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from ontheffing import formatting, logboek
+from ontheffing import bezorging, formatting
 from ontheffing.brieven import opmaak
 from ontheffing.models import Provincie
 
@@ -32,26 +34,26 @@ def _aanvrager_adressen(verzoek) -> list[str]:
     return adressen
 
 
-def verstuur(
-    naam: str, onderwerp: str, aan: list[str], context: dict, bijlagen=()
+def tekst_versturen(
+    soort: str, onderwerp: str, aan: list[str], tekst: str, **bericht
 ) -> None:
-    context = {**context, "onderwerp": onderwerp}
-    tekst = render_to_string(f"emails/{naam}.txt", context).strip() + "\n"
-    html = render_to_string("emails/basis.html", {**context, "tekst": tekst})
-    bericht = EmailMultiAlternatives(
-        subject=onderwerp, body=tekst, from_email=settings.DEFAULT_FROM_EMAIL, to=aan
+    """Queue a message whose plain text is already rendered."""
+    tekst = tekst.strip() + "\n"
+    html = render_to_string(
+        "emails/basis.html", {"onderwerp": onderwerp, "tekst": tekst}
     )
-    bericht.attach_alternative(html, "text/html")
-    for bestandsnaam, inhoud, mimetype in bijlagen:
-        bericht.attach(bestandsnaam, inhoud, mimetype)
-    try:
-        bericht.send()
-    except Exception as fout:
-        logboek.mail_mislukt(naam, context.get("verzoek"), fout)
-        raise
+    bezorging.inplannen(
+        soort=soort, aan=aan, onderwerp=onderwerp, tekst=tekst, html=html, **bericht
+    )
 
 
-def _aan_aanvrager(naam: str, onderwerp: str, verzoek, bijlagen=(), **extra) -> None:
+def verstuur(naam: str, onderwerp: str, aan: list[str], context: dict, **bericht):
+    context = {**context, "onderwerp": onderwerp}
+    tekst = render_to_string(f"emails/{naam}.txt", context)
+    tekst_versturen(naam, onderwerp, aan, tekst, **bericht)
+
+
+def _aan_aanvrager(naam: str, onderwerp: str, verzoek, besluit=None, **extra):
     verstuur(
         naam,
         f"{onderwerp} ({verzoek.kenmerk})" if verzoek.kenmerk else onderwerp,
@@ -60,9 +62,12 @@ def _aan_aanvrager(naam: str, onderwerp: str, verzoek, bijlagen=(), **extra) -> 
             "verzoek": verzoek,
             "link": _link(verzoek),
             "aanhef": _aanhef(verzoek),
+            "besluit": besluit,
             **extra,
         },
-        bijlagen=bijlagen,
+        verzoek=verzoek,
+        besluit=besluit,
+        bekendmaking=besluit is not None,
     )
 
 
@@ -85,10 +90,8 @@ def aanvulling_gevraagd(verzoek) -> None:
         "aanvulling_gevraagd",
         "Wij hebben meer informatie nodig",
         verzoek,
+        brief,
         opschorting=verzoek.opschortingen.order_by("-van", "-pk").first(),
-        bijlagen=[(brief.bestandsnaam, bytes(brief.pdf), "application/pdf")]
-        if brief
-        else [],
     )
 
 
@@ -113,6 +116,7 @@ def _aan_behandelaar(naam: str, onderwerp: str, verzoek) -> None:
                 "link": settings.SITE_URL
                 + reverse("provincie:verzoek", args=[verzoek.pk]),
             },
+            verzoek=verzoek,
         )
 
 
@@ -145,13 +149,13 @@ def verdaagd(verzoek) -> None:
 
 
 def besluit_genomen(verzoek, besluit) -> None:
-    bijlage = [(besluit.bestandsnaam, bytes(besluit.pdf), "application/pdf")]
+    """The decision is made known by sending it (artikel 3:41 Awb); the
+    message to the applicant is its proof of sending."""
     _aan_aanvrager(
         "besluit_genomen",
         "Besluit op uw verzoek om ontheffing",
         verzoek,
         besluit=besluit,
-        bijlagen=bijlage,
     )
     provincie = verzoek.provincie
     afschrift = (
@@ -165,21 +169,15 @@ def besluit_genomen(verzoek, besluit) -> None:
             f"Afschrift besluit {verzoek.kenmerk}",
             list(afschrift),
             {"verzoek": verzoek, "besluit": besluit},
-            bijlagen=bijlage,
+            verzoek=verzoek,
+            besluit=besluit,
         )
 
 
 def doorgezonden(verzoek) -> None:
     """Awb 2:3: the sender is told the request was forwarded, with the notice attached."""
     besluit = verzoek.besluiten.filter(soort="doorzending").order_by("-pk").first()
-    bijlage = (
-        [(besluit.bestandsnaam, bytes(besluit.pdf), "application/pdf")]
-        if besluit
-        else []
-    )
-    _aan_aanvrager(
-        "doorgezonden", "Uw verzoek is doorgezonden", verzoek, bijlagen=bijlage
-    )
+    _aan_aanvrager("doorgezonden", "Uw verzoek is doorgezonden", verzoek, besluit)
 
 
 def verzoek_doorgezonden_aan(verzoek, *, adres, bijlagen) -> None:
@@ -190,6 +188,7 @@ def verzoek_doorgezonden_aan(verzoek, *, adres, bijlagen) -> None:
         f"Doorgezonden verzoek om ontheffing ({verzoek.kenmerk})",
         [adres.email],
         {"verzoek": verzoek, "adres": adres, "bijlagen": bijlagen},
+        verzoek=verzoek,
         bijlagen=bijlagen,
     )
 
@@ -244,3 +243,13 @@ def toekenning_gevraagd(adressen: list[str], *, wat: str, voor, door) -> None:
             [adres],
             {"wat": wat, "voor": voor, "door": door, "link": link},
         )
+
+
+def uitnodiging(gebruiker, provincie, tekst: str) -> None:
+    tekst_versturen(
+        "uitnodiging",
+        "Uitnodiging: ontheffing verboden handelingen",
+        [gebruiker.email],
+        tekst,
+        provincie=provincie,
+    )

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
     "ontheffing",
 ]
 
@@ -267,7 +269,7 @@ else:
     from urllib.parse import unquote, urlsplit
 
     _parts = urlsplit(_email_url)
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_BACKEND = "ontheffing.bezorging.SMTPBackend"
     EMAIL_HOST = _parts.hostname or "localhost"
     EMAIL_PORT = _parts.port or 25
     EMAIL_HOST_USER = unquote(_parts.username or "")
@@ -277,6 +279,23 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Ontheffing verboden handelingen <noreply@ontheffing.example>"
 )
+# Seconds one network operation with the mail server may take.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+
+# The outbox (ontheffing/bezorging.py, README "Berichten"): messages are rows,
+# written with the change, and sent by `manage.py berichten_bezorgen` workers
+# through django-tasks' database backend (one queue table, many workers).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Seconds to wait after each failed attempt: 9 attempts over about 27 hours.
+BEZORGING_WACHTTIJDEN = [
+    int(s)
+    for s in env_list("BEZORGING_WACHTTIJDEN", "60,300,900,3600,7200,14400,28800,43200")
+]
+# How long a worker holds a message while it talks to the mail server; a claim
+# that ran out belongs to a worker that died, and the message is tried again.
+BEZORGING_CLAIM_SECONDEN = int(os.environ.get("BEZORGING_CLAIM_SECONDEN", "600"))
+# Tests only: run the worker's send step in-process right after commit.
+BEZORGING_NA_COMMIT = env_bool("BEZORGING_NA_COMMIT")
 
 # Security: production values unless DEBUG.
 SESSION_COOKIE_HTTPONLY = True

@@ -3,6 +3,7 @@ from django.urls import path
 from ontheffing.views import (
     beheer,
     beoordeling,
+    berichten,
     besluit,
     intake,
     mandaten,
@@ -17,6 +18,8 @@ urlpatterns = [
     path("", werkvoorraad.werkvoorraad, name="werkvoorraad"),
     path("besluitvorming/", werkvoorraad.besluitvorming, name="besluitvorming"),
     path("verzoek/<int:pk>/", zaak.verzoek, name="verzoek"),
+    path("berichten/mislukt/", berichten.mislukt, name="berichten_mislukt"),
+    path("berichten/<int:pk>/opnieuw/", berichten.opnieuw, name="bericht_opnieuw"),
     path("verzoek/<int:pk>/oppakken/", intake.oppakken, name="oppakken"),
     path("verzoek/<int:pk>/toewijzen/", intake.toewijzen, name="toewijzen"),
     path(

@@ -227,7 +227,48 @@ def main():
         f"verhouding bij 100.000: {rijen[2][1] / rijen[2][2]:.2f} (doel ≤ 3); "
         f"queries gelijk: {len({r[3] for r in rijen[:3]}) == 1}"
     )
+    besluit_benchmark(provincie, behandelaar, staf, triviaal)
     brief_benchmark()
+
+
+def besluit_benchmark(provincie, behandelaar, staf, triviaal, n=11):
+    """A decision request (vaststellen: letter rendered, stored and the e-mail
+    to the applicant handed on) against the trivial page, alternately."""
+    from ontheffing import services
+    from tests.conftest import maak_concept, maak_gebruiker, maak_gemeente
+    from tests.test_services import naar_besluitvorming
+
+    beslisser = maak_gebruiker(Rol.BESLISSER, provincie)
+    gemeente = maak_gemeente(provincie)
+    zaken = []
+    for _ in range(n + 1):
+        concept = maak_concept(gemeente=gemeente)
+        verzoek = services.verzoek_indienen(
+            user=concept.ingediend_door, verzoek=concept
+        )
+        zaken.append(naar_besluitvorming(verzoek, behandelaar))
+    client = Client()
+    client.force_login(beslisser)
+    tijden, basis = [], []
+    for i, verzoek in enumerate(zaken):
+        url = reverse("provincie:vaststellen", args=[verzoek.pk])
+        t = time.perf_counter()
+        response = client.post(url)
+        ms = (time.perf_counter() - t) * 1000
+        assert response.status_code == 302, response.status_code
+        for _ in range(5):
+            t = time.perf_counter()
+            staf.get(triviaal)
+            if i:
+                basis.append((time.perf_counter() - t) * 1000)
+        if i:  # the first one warms up
+            tijden.append(ms)
+    mediaan, mediaan_basis = statistics.median(tijden), statistics.median(basis)
+    print(
+        f"\nbesluit vaststellen (brief en e-mail, {n}×): {mediaan:.0f} ms; "
+        f"triviale pagina {mediaan_basis:.1f} ms; verhouding "
+        f"{mediaan / mediaan_basis:.0f}"
+    )
 
 
 def brief_benchmark():

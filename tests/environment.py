@@ -11,6 +11,9 @@ os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "test-" + "x" * 60)
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("EMAIL_URL", "locmem://")
+# The worker's send step runs right after commit, so tests read mail.outbox;
+# tests/test_bezorging.py runs real workers against a real SMTP server instead.
+os.environ.setdefault("BEZORGING_NA_COMMIT", "1")
 os.environ.setdefault("TESTING", "1")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="ontheffing-media-"))

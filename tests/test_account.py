@@ -186,7 +186,7 @@ def test_uitloggen(client, aanvrager):
 
 
 def test_wachtwoord_herstellen(client, aanvrager, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):  # queued, sent on commit
         response = client.post(reverse("password_reset"), {"email": aanvrager.email})
     assert response["Location"] == reverse("password_reset_done")
     assert len(mail.outbox) == 1

@@ -172,6 +172,20 @@ MATRIX = {
         "*": {200, 302},
     },
     "herstelcodes_vernieuwen": {"anoniem": {302}, "*": {200, 302}},
+    "provincie:berichten_mislukt": {
+        "anoniem": {302},
+        "eigenaar": {403},
+        "andere_aanvrager": {403},
+        "*": {200},
+    },
+    "provincie:bericht_opnieuw": {
+        "anoniem": {302},
+        "behandelaar": {302},
+        "beslisser": {302},
+        "eigenaar": {403},
+        "andere_aanvrager": {403},
+        "*": {404},
+    },
 }
 MEDEWERKER_ACTIES = (
     "verzoek oppakken toewijzen in_behandeling_nemen aanvulling_vragen "
@@ -204,6 +218,7 @@ ALLEEN_POST = {
     "aanvrager:indienen",
     "aanvrager:aanvullen",
     "aanvrager:zienswijze",
+    "provincie:bericht_opnieuw",
     *(
         f"provincie:{naam}"
         for naam in "oppakken toewijzen in_behandeling_nemen aanvulling_vragen "
@@ -237,6 +252,7 @@ ALLEEN_GET = {
     "provincie:beheer_beleidsregels",
     "provincie:beheer_historie",
     "provincie:beheer_mandaten",
+    "provincie:berichten_mislukt",
 }
 
 
@@ -325,6 +341,8 @@ def kwargs_voor(naam, converters, wereld):
         return {"pk": wereld["nieuwe_beslisser"].pk}
     if naam == "provincie:beheer_beleidsregel":
         return {"pk": wereld["beleidsregel"].pk}
+    if naam == "provincie:bericht_opnieuw":
+        return {"pk": wereld["verzoek"].berichten.first().pk}
     waarden = {
         "pk": wereld["verzoek"].pk,
         "sleutel": "ambt",

@@ -3,7 +3,10 @@ a new password."""
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    SetPasswordForm,
+)
 
 from ontheffing import tekst
 from ontheffing.beveiliging import normaliseer_email

@@ -16,6 +16,13 @@ from ontheffing.models.beleid import (
     Oordeel,
     standaard_beleidsregel,
 )
+from ontheffing.models.bericht import (
+    Bericht,
+    Berichtbijlage,
+    Bezorgpoging,
+    Bezorgstatus,
+    Pogingresultaat,
+)
 from ontheffing.models.besluit import (
     Besluit,
     Dictumonderdeel,
@@ -39,11 +46,15 @@ __all__ = [
     "Beheeractie",
     "Beheergebeurtenis",
     "Beleidsregel",
+    "Bericht",
+    "Berichtbijlage",
     "Besluit",
     "Dictumonderdeel",
     "Doorzendadres",
     "Goedkeuring",
     "Orgaan",
+    "Bezorgpoging",
+    "Bezorgstatus",
     "Bijlage",
     "Bijlagesoort",
     "Criterium",
@@ -59,6 +70,7 @@ __all__ = [
     "Oordeel",
     "OnveranderbaarError",
     "Opschorting",
+    "Pogingresultaat",
     "Provincie",
     "Regeling",
     "Reikwijdte",

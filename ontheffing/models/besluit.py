@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from ontheffing.models.audit import OnveranderbaarError, Zegel
 
@@ -158,6 +159,31 @@ class Besluit(models.Model):
 
     def integer(self) -> bool:
         return hashlib.sha256(bytes(self.pdf)).hexdigest() == self.sha256
+
+    # Proof of sending. The letter itself never changes; how it was made known
+    # is the outbox message that carries it to the applicant (artikel 3:41 Awb).
+    @cached_property
+    def bekendmaking(self):
+        return self.berichten.filter(bekendmaking=True).order_by("pk").first()
+
+    @property
+    def verzonden_op(self):
+        """The day the letter was sent to the applicant, or None while not."""
+        bericht = self.bekendmaking
+        return bericht.verzenddatum if bericht else None
+
+    @property
+    def bezwaartermijn_einde(self):
+        """Six weeks from the day after sending (artikel 6:7 and 6:8 Awb), not
+        from the date of the decision; None while the letter was not sent, and
+        for a notice of forwarding (artikel 2:3 Awb: not a decision)."""
+        from ontheffing.letters import Briefsoort
+        from ontheffing.termijnen import bezwaartermijn_einde
+
+        verzonden = self.verzonden_op
+        if not verzonden or self.soort == Briefsoort.DOORZENDING:
+            return None
+        return bezwaartermijn_einde(verzonden)
 
 
 class Kenmerkteller(models.Model):

@@ -215,7 +215,7 @@ def zienswijze_geven(*, user, verzoek: Verzoek, tekst: str, bestanden=()) -> Ver
             reden=tekst,
             details={"documenten": len(bestanden)},
         )
-        transaction.on_commit(lambda: emails.zienswijze_ontvangen(verzoek))
+        emails.zienswijze_ontvangen(verzoek)
     return verzoek
 
 

@@ -60,7 +60,7 @@ def termijn_verdagen(
             reden=reden,
             details={"nieuwe_datum": nieuwe_datum},
         )
-        transaction.on_commit(lambda: emails.verdaagd(verzoek))
+        emails.verdaagd(verzoek)
     return verzoek
 
 

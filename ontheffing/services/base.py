@@ -1,5 +1,5 @@
 """The common shape of every use case: refusals, permission checks, the
-transaction with save, audit and mail after commit."""
+transaction with save, audit and the queued mail."""
 
 from __future__ import annotations
 
@@ -148,7 +148,7 @@ def uitvoeren(
                 intern=intern,
             )
             for mail in mails:
-                transaction.on_commit(mail)
+                mail()  # queued in this transaction, sent by a worker after commit
     except Exception as fout:
         verzoek.refresh_from_db()
         if isinstance(fout, Weigering):

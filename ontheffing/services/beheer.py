@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from ontheffing import emails
 from ontheffing.models import (
     Beheeractie,
     Beheergebeurtenis,
@@ -111,9 +111,7 @@ def medewerker_uitnodigen(
             )
             if rol == Rol.BESLISSER:
                 mandaten.beslisser_vragen(user=user, medewerker=nieuw)
-            transaction.on_commit(
-                lambda: _uitnodiging_sturen(nieuw, user, provincie, basis_url)
-            )
+            _uitnodiging_sturen(nieuw, user, provincie, basis_url)
     except IntegrityError as exc:
         raise NietNu(EMAIL_BESTAAT) from exc
     return nieuw
@@ -129,12 +127,7 @@ def _uitnodiging_sturen(nieuw, uitnodiger, provincie, basis_url) -> None:
         "user": nieuw, "link": link + pad, "provincie": provincie,
         "uitnodiger": uitnodiger,
     })  # fmt: skip
-    send_mail(
-        "Uitnodiging: ontheffing verboden handelingen",
-        tekst,
-        settings.DEFAULT_FROM_EMAIL,
-        [nieuw.email],
-    )
+    emails.uitnodiging(nieuw, provincie, tekst)
 
 
 def medewerker_wijzigen(

@@ -60,13 +60,12 @@ def bevestigingstoken(gebruiker, volgende: str = "") -> str:
 
 
 def bevestigingsmail_versturen(gebruiker, volgende: str = "") -> None:
-    """Sent after commit, so a rolled-back registration sends nothing."""
+    """Queued in the caller's transaction and sent by the worker after commit,
+    so a rolled-back registration sends nothing."""
     link = settings.SITE_URL + reverse(
         "bevestigen", args=[bevestigingstoken(gebruiker, volgende)]
     )
-    transaction.on_commit(
-        lambda: emails.email_bevestigen(gebruiker, link, GELDIG_SECONDEN // 86400)
-    )
+    emails.email_bevestigen(gebruiker, link, GELDIG_SECONDEN // 86400)
 
 
 def registreren(request):
@@ -89,7 +88,7 @@ def registreren(request):
             else:
                 # As much work as a new account (the hash is most of it).
                 make_password(form.cleaned_data["password1"])
-                transaction.on_commit(lambda: emails.account_bestaat_al(bestaand))
+                emails.account_bestaat_al(bestaand)
         return render(request, "registration/registreren_verstuurd.html")
     return render(
         request,
@@ -130,7 +129,7 @@ def bevestiging_opnieuw(request):
             bevestigingsmail_versturen(request.user)
         messages.success(
             request,
-            f"Wij hebben een nieuwe bevestigingslink gestuurd naar {request.user.email}.",
+            f"Wij sturen een nieuwe bevestigingslink naar {request.user.email}.",
         )
     return redirect(_volgende(request))
 
@@ -164,7 +163,7 @@ def wachtwoord_vergeten(request):
         ).first()
         if gebruiker is not None and gebruiker.has_usable_password():
             link = _herstellink(gebruiker)
-            transaction.on_commit(lambda: emails.wachtwoord_herstellen(gebruiker, link))
+            emails.wachtwoord_herstellen(gebruiker, link)
         else:
             _herstellink(Gebruiker(email=email))
         return redirect("password_reset_done")

@@ -1,7 +1,11 @@
 """Pages for everyone: the start page, downloads, error pages."""
 
-from django.http import FileResponse, HttpResponse
+import sys
+
+from django.db import DatabaseError
+from django.http import FileResponse, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
 from django.views.decorators.http import require_GET
 
 from ontheffing import logboek
@@ -76,13 +80,24 @@ def geen_toegang(request, exception=None):
 
 
 def serverfout(request):
-    return render(
-        request,
-        "fout.html",
-        {
-            "titel": "Er ging iets mis",
-            "tekst": "Er ging aan onze kant iets mis. Er is niets opgeslagen van de "
-            "laatste actie. Probeer het later opnieuw.",
-        },
-        status=500,
-    )
+    """The 500 page. Rendered without the request's context processors, so it
+    needs no database (the user and session may be what failed). It does not
+    claim that nothing was saved: an error after a commit is possible."""
+    if isinstance(sys.exc_info()[1], DatabaseError):
+        titel = "Tijdelijk niet bereikbaar"
+        tekst = (
+            "De gegevens zijn op dit moment niet bereikbaar. Probeer het over enkele "
+            "minuten opnieuw, en kijk dan eerst of uw laatste actie is opgeslagen "
+            "voordat u haar herhaalt."
+        )
+    else:
+        titel = "Er ging iets mis"
+        tekst = (
+            "Er ging aan onze kant iets mis. Mogelijk is uw laatste actie toch "
+            "opgeslagen: bekijk de actuele stand voordat u haar herhaalt."
+        )
+    try:
+        html = loader.render_to_string("fout.html", {"titel": titel, "tekst": tekst})
+    except Exception:  # the last line of defence: plain Dutch, no template
+        html = f"<!doctype html><html lang='nl'><title>{titel}</title><h1>{titel}</h1><p>{tekst}</p></html>"
+    return HttpResponseServerError(html)

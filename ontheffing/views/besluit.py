@@ -75,7 +75,8 @@ def vaststellen(request, pk):
         mag=permissions.beslisser, pagina=voorstelpagina,
         uitvoeren=lambda v, d, _: services.besluit_vaststellen(
             user=request.user, verzoek=v, genomen_op=d["genomen_op"]),
-        gelukt="Het besluit is vastgesteld en verzonden.",
+        gelukt="Het besluit is vastgesteld. Het gaat per e-mail naar de aanvrager; "
+        "onder Berichten ziet u wanneer het is verzonden.",
     )  # fmt: skip
 
 

@@ -1,8 +1,8 @@
 """Daily: remind applicants three werkdagen before their hersteltermijn ends.
 
 Idempotent: each open request for information gets at most one reminder,
-marked on the Opschorting row in the same transaction that schedules the mail
-(sent after commit). A missed run catches up on the next day, until the term ends.
+marked on the Opschorting row in the same transaction that queues the mail in
+the outbox (a worker sends it after commit). A missed run catches up on the next day, until the term ends.
 """
 
 from datetime import date
@@ -49,10 +49,7 @@ class Command(BaseCommand):
                     pk=opschorting.pk, herinnering_verstuurd_op__isnull=True
                 ).update(herinnering_verstuurd_op=timezone.now())
                 if geclaimd:
-                    transaction.on_commit(
-                        lambda o=opschorting: emails.herinnering_aanvulling(
-                            o.verzoek, o
-                        )
-                    )
+                    # Queued in the same transaction: marked only when queued.
+                    emails.herinnering_aanvulling(opschorting.verzoek, opschorting)
                     verstuurd += 1
-        self.stdout.write(f"{verstuurd} herinnering(en) verstuurd.")
+        self.stdout.write(f"{verstuurd} herinnering(en) klaargezet voor verzending.")
