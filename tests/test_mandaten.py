@@ -213,7 +213,12 @@ def test_refusals_only_mandate_signs_a_refusal_namens_deze(
                             functie="senior jurist")  # fmt: skip
     m = maak_mandaat(houder, reikwijdte="weigeren", bron_titel="Mandaatbesluit 2026",
                      bron_datum=date(2025, 12, 15))  # fmt: skip
-    naar_besluitvorming(ingediend, behandelaar, uitkomst=Uitkomst.GEWEIGERD)
+    naar_besluitvorming(
+        ingediend,
+        behandelaar,
+        uitkomst=Uitkomst.GEWEIGERD,
+        afwijking="Het college weigert om een bijzondere reden (artikel 4:84 Awb).",
+    )
     besluit = services.besluit_vaststellen(user=houder, verzoek=ingediend)
     assert besluit.mandaat == m
     assert besluit.namens
@@ -260,7 +265,7 @@ def test_a_gs_beslisser_cannot_decide_a_cdk_case(
     aanvrager, gemeente, behandelaar, provincie
 ):
     verzoek = burgemeesterszaak(aanvrager, gemeente)
-    naar_besluitvorming(verzoek, behandelaar)
+    naar_besluitvorming(verzoek, behandelaar, goedkeuring="verleend")
     gs = maak_gebruiker(Rol.BESLISSER, provincie)  # GS mandate only
     assert not services.mag(verzoek, gs, "vaststellen")
     with pytest.raises(services.GeenToegang):
@@ -273,7 +278,7 @@ def test_cdk_mandate_holder_signs_namens_deze_and_never_as_the_cdk(
     aanvrager, gemeente, behandelaar, provincie
 ):
     verzoek = burgemeesterszaak(aanvrager, gemeente)
-    naar_besluitvorming(verzoek, behandelaar)
+    naar_besluitvorming(verzoek, behandelaar, goedkeuring="verleend")
     kabinet = zonder_mandaat(Rol.BEHANDELAAR, provincie, naam="K. Kabinet",
                              functie="kabinetschef", mag_namens_cdk=True)  # fmt: skip
     besluit = services.besluit_vaststellen(user=kabinet, verzoek=verzoek)
@@ -287,7 +292,7 @@ def test_the_cdk_himself_signs_with_his_own_name(
     aanvrager, gemeente, behandelaar, provincie
 ):
     verzoek = burgemeesterszaak(aanvrager, gemeente)
-    naar_besluitvorming(verzoek, behandelaar)
+    naar_besluitvorming(verzoek, behandelaar, goedkeuring="verleend")
     kabinet = zonder_mandaat(Rol.BEHANDELAAR, provincie, naam="K. Kabinet",
                              mag_namens_cdk=True)  # fmt: skip
     besluit = services.besluit_vaststellen(
@@ -396,7 +401,7 @@ def test_a_cdk_mandate_granted_alone_waits_for_a_second_person(
     maak_gebruiker(Rol.BEHEERDER, maak_provincie("PV26", "Utrecht"))
     grantee = zonder_mandaat(Rol.BEHANDELAAR, provincie, naam="Gerrit Grantee")
     verzoek = burgemeesterszaak(aanvrager, gemeente)
-    naar_besluitvorming(verzoek, behandelaar)
+    naar_besluitvorming(verzoek, behandelaar, goedkeuring="verleend")
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
