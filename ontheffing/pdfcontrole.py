@@ -46,9 +46,15 @@ ACTIES = {
     "/Sound": MULTIMEDIA,
 }
 SOORTEN = {"/EmbeddedFile": INGESLOTEN, "/FileAttachment": INGESLOTEN}
+# Inspecting costs time per object: a limit, as for the parts of an archive.
+MAX_OBJECTEN = 50_000
 ONLEESBAAR = (
     "Deze PDF kan niet worden gelezen en wordt daarom geweigerd. Sla het document "
     "opnieuw op als PDF, bijvoorbeeld met 'Afdrukken als PDF'."
+)
+TE_VEEL = (
+    "Deze PDF bestaat uit te veel onderdelen om te controleren en wordt daarom "
+    "geweigerd. Deel het document op, of sla het opnieuw op als PDF."
 )
 WACHTWOORD = (
     "Deze PDF is met een wachtwoord beveiligd en kan daarom niet worden gecontroleerd. "
@@ -110,6 +116,9 @@ def bezwaar(data: bytes) -> str | None:
             return WACHTWOORD
         if not isinstance(reader.root_object, DictionaryObject):
             return ONLEESBAAR
+        aantal = sum(map(len, reader.xref.values())) + len(reader.xref_objStm)
+        if aantal > MAX_OBJECTEN:
+            return TE_VEEL
         for obj in _objecten(reader):
             if reden := _in_object(obj):
                 return _melding(reden)

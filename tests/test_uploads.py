@@ -344,6 +344,21 @@ def test_a_zip_bomb_is_refused_without_unpacking_it(soort):
     assert piek < 3 * len(inhoud) + 2 * 1_048_576
 
 
+def test_a_pdf_with_too_many_objects_is_refused_before_inspection(monkeypatch):
+    """Inspection costs time per object; past the limit the PDF is refused."""
+    from ontheffing import pdfcontrole
+
+    monkeypatch.setattr(pdfcontrole, "MAX_OBJECTEN", 20)
+    veel = maak_pdf(
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[]/Count 0>>",
+        *[b"<</A 1>>"] * 19,
+    )
+    with pytest.raises(uploads.OngeldigBestand, match="te veel onderdelen"):
+        uploads.controleer(bestand(veel))
+    uploads.controleer(bestand(PDF))  # three objects: fine
+
+
 def test_a_lying_size_in_the_archive_header_does_not_help():
     """A member that unpacks to more than its header says is cut off and refused."""
     eerlijk = zip_met({**ODT_DELEN, "content.xml": b"<x>" + b" " * 1000 + b"</x>"})
