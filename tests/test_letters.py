@@ -816,3 +816,22 @@ def test_forwarding_before_qualification_prints_no_hole():
 
     assert "het verbod van" not in html
     assert "bevoegd, en niet Gedeputeerde Staten van Gelderland" in html
+
+
+@pytest.mark.parametrize(
+    ("ambt", "onderdeel", "verwacht"),
+    [
+        ("raadslid", "a", "artikel 15, eerste lid, onder a, van de Gemeentewet"),
+        ("raadslid", "c1", "artikel 15, eerste lid, onder c, 1°, van de Gemeentewet"),
+        ("raadslid", None, "artikel 15, eerste lid, van de Gemeentewet"),
+        (
+            "bestuurslid_gr",
+            "c7",
+            "artikel 20, onder c, 7°, van de Wet gemeenschappelijke regelingen",
+        ),
+    ],
+)
+def test_the_ground_is_cited_for_every_kind_of_onderdeel(ambt, onderdeel, verwacht):
+    from ontheffing.kwalificatie.citaten import grondslag
+
+    assert grondslag(ambt, onderdeel) == verwacht

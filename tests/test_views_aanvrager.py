@@ -50,7 +50,7 @@ def aanvulling(verzoek, behandelaar, dagen=14):
     )  # fmt: skip
 
 
-def besluit_nemen(verzoek, behandelaar, beslisser):
+def besluit_nemen(verzoek, behandelaar, beslisser, zienswijze_reactie=""):
     """Through the services: complete, qualified (unless it already is), judged,
     proposed, decided."""
     from ontheffing import kwalificatie as kw
@@ -67,7 +67,8 @@ def besluit_nemen(verzoek, behandelaar, beslisser):
     )  # fmt: skip
     services.besluit_voorstellen(user=behandelaar, verzoek=verzoek, uitkomst="verleend",
                                  motivering="Voldoet aan alle criteria.",
-                                 voorschriften=["Alleen deze overeenkomst."])  # fmt: skip
+                                 voorschriften=["Alleen deze overeenkomst."],
+                                 zienswijze_reactie=zienswijze_reactie)  # fmt: skip
     return services.besluit_vaststellen(user=beslisser, verzoek=verzoek)
 
 

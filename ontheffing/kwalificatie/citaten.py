@@ -137,7 +137,8 @@ def grondslag(ambt: str, onderdeel: str | None, *, middellijk: bool = False) -> 
     regime = _REGIMES.get(Ambt(ambt)) if ambt else None
     if regime is None:
         return ""
-    letter, nr = (onderdeel[0], int(onderdeel[1:])) if onderdeel else (None, None)
+    letter = onderdeel[0] if onderdeel else None
+    nr = int(onderdeel[1:]) if onderdeel and onderdeel[1:].isdigit() else None
     if regime.wgr and letter == "c" and nr:
         letter = "d"  # _citeer writes Wgr's onderdeel c for the list under d
     delen = [f"artikel {regime.artikel}"]

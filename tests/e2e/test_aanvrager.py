@@ -196,7 +196,10 @@ def test_de_hele_reis(page, live_server, arnhem):
     )
 
     # The decision, downloaded from the case page.
-    besluit_nemen(verzoek, behandelaar, beslisser)
+    besluit_nemen(
+        verzoek, behandelaar, beslisser,
+        zienswijze_reactie="U verkocht de aandelen; er is geen belang meer.",
+    )  # fmt: skip
     page.goto(f"/mijn/{verzoek.pk}/")
     with page.expect_download() as download:
         page.get_by_role("link", name=re.compile("Download het besluit")).click()

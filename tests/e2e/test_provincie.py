@@ -144,7 +144,7 @@ def test_from_worklist_to_decision(page, mensen):
     # The applicant sees the letter.
     inloggen(page, mensen["aanvrager"].email)
     page.goto(f"/mijn/{verzoek.pk}/")
-    besluit = verzoek.besluiten.get()
+    besluit = verzoek.besluiten.get(soort="verleend")
     expect(
         page.locator(f"a[href='/verzoek/{verzoek.pk}/besluit/{besluit.pk}/']")
     ).to_have_count(1)
