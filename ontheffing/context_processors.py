@@ -1,4 +1,4 @@
-from ontheffing.services.mandaten import heeft_mandaat
+from ontheffing import permissions
 from ontheffing.states import Rol
 
 
@@ -10,7 +10,6 @@ def navigatie(request):
         "rol": rol,
         "is_aanvrager": rol == Rol.AANVRAGER,
         "is_behandelaar": rol == Rol.BEHANDELAAR,
-        "is_beslisser": rol == Rol.BESLISSER
-        or (rol == Rol.BEHANDELAAR and heeft_mandaat(user)),
+        "is_beslisser": rol is not None and permissions.mag_beslissen(user),
         "is_beheerder": rol == Rol.BEHEERDER,
     }
