@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp import devices_for_user, user_has_device, verify_token
 from django_otp import login as otp_login
-from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
 from ontheffing.identiteit.forms import CodeFormulier
 from ontheffing.identiteit.oidc import WEIGERING_SESSION_KEY
@@ -87,8 +87,10 @@ def tweede_factor(request):
 
 
 def _controleren(user, code):
-    """Six digits go to the app's device, anything else to the recovery codes."""
-    soort = "otp_totp.totpdevice" if code.isdigit() else "otp_static.staticdevice"
+    """A code of digits from the app (six) goes to the app's device; anything
+    else, such as the eight-character recovery codes, to the recovery codes."""
+    app = code.isdigit() and len(code) < len(StaticToken.random_token())
+    soort = "otp_totp.totpdevice" if app else "otp_static.staticdevice"
     for apparaat in _apparaten(user, soort):
         gevonden = verify_token(user, apparaat.persistent_id, code)
         if gevonden is not None:
