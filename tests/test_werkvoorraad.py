@@ -384,15 +384,16 @@ def test_query_count_with_search_or_filter_does_not_grow(
     connection.vendor != "postgresql", reason="trigram indexes exist on PostgreSQL"
 )
 @pytest.mark.parametrize("kolom", ["kenmerk", "naam", "onderwerp", "wederpartij_naam"])
-def test_the_search_can_use_a_trigram_index(gemeente, behandelaar, kolom):
+def test_the_search_can_use_a_trigram_index(gemeente, kolom):
     """The SQL Django writes for the search matches the indexed expression:
-    with sequential scans off the planner reads the index (a test table is
-    too small for it to choose the index on its own)."""
+    with plain scans off the planner reads the trigram indexes (a test table
+    is too small for it to choose them on its own)."""
     maak_ingediend(gemeente=gemeente)
-    qs = werkvoorraad.gefilterd(behandelaar, werkvoorraad.Filters(zoek="0042"), VANDAAG)
+    qs = Verzoek.objects.filter(werkvoorraad.zoekvoorwaarde("0042"))
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
         sql, params = qs.query.sql_with_params()
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(r[0] for r in cursor.fetchall())
-    assert f"verzoek_{kolom}_trgm" in plan, plan
+    assert f"Bitmap Index Scan on verzoek_{kolom}_trgm" in plan, plan

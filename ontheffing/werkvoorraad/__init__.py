@@ -42,6 +42,7 @@ from ontheffing.werkvoorraad.zoeken import (
     kenmerk_gevonden,
     pagina,
     tellers,
+    zoekvoorwaarde,
 )
 
 __all__ = [
@@ -67,4 +68,5 @@ __all__ = [
     "signaal",
     "tellers",
     "termijnsignaal",
+    "zoekvoorwaarde",
 ]

@@ -50,6 +50,18 @@ class Filters:
     sortering: str = "termijn"
 
 
+def zoekvoorwaarde(zoek: str) -> Q:
+    """Part of the kenmerk, name, subject or counterparty, in any case. On
+    PostgreSQL each ``icontains`` reads a trigram index (migration
+    0009_snelheid); on SQLite it is a scan."""
+    return (
+        Q(kenmerk__icontains=zoek)
+        | Q(naam__icontains=zoek)
+        | Q(onderwerp__icontains=zoek)
+        | Q(wederpartij_naam__icontains=zoek)
+    )
+
+
 def gefilterd(user, filters: Filters, vandaag: date):
     """The open cases of the user's province that match, sorted; not yet paged."""
     qs = Verzoek.objects.zichtbaar_voor(user).open()
@@ -70,13 +82,7 @@ def gefilterd(user, filters: Filters, vandaag: date):
             status=Status.AANVULLING_GEVRAAGD
         )
     if filters.zoek:
-        z = filters.zoek
-        qs = qs.filter(
-            Q(kenmerk__icontains=z)
-            | Q(naam__icontains=z)
-            | Q(onderwerp__icontains=z)
-            | Q(wederpartij_naam__icontains=z)
-        )
+        qs = qs.filter(zoekvoorwaarde(filters.zoek))
     return qs.order_by(*SORTERINGEN[filters.sortering][1])
 
 
