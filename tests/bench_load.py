@@ -225,11 +225,14 @@ def kopieer(van: int, tot: int):
             SELECT {waarden}
             FROM generate_series(%s, %s) AS g(n)
             JOIN ontheffing_verzoek t
-              ON t.volgnummer = 100000 + g.n %% 1000 AND t.kenmerk LIKE '%%-B%%'
+              ON t.volgnummer = 100000 + g.n %% 1000
             JOIN ontheffing_provincie p ON p.id = t.provincie_id
             """,
             [van, tot - 1],
         )
+        # Case n copies case n % 1000: the copies of template case i are
+        # i + 1000 k, found by an equality on the unique (provincie, jaar,
+        # volgnummer) index, not by a range join.
         cursor.execute(
             f"""
             INSERT INTO ontheffing_opschorting ({o_kolommen})
@@ -237,12 +240,13 @@ def kopieer(van: int, tot: int):
             FROM ontheffing_opschorting o
             JOIN ontheffing_verzoek t
               ON t.id = o.verzoek_id AND t.volgnummer BETWEEN 100000 AND 100999
+            JOIN generate_series(%s / 1000, (%s - 1) / 1000) AS k(k) ON true
             JOIN ontheffing_verzoek c
-              ON c.provincie_id = t.provincie_id
+              ON c.provincie_id = t.provincie_id AND c.jaar = t.jaar
+             AND c.volgnummer = t.volgnummer + 1000 * k.k
              AND c.volgnummer BETWEEN 100000 + %s AND 100000 + %s
-             AND (c.volgnummer - 100000) %% 1000 = t.volgnummer - 100000
             """,
-            [van, tot - 1],
+            [van, tot, van, tot - 1],
         )
 
 
