@@ -230,6 +230,7 @@ def kopieer(van: int, tot: int):
             """,
             [van, tot - 1],
         )
+        cursor.execute("ANALYZE ontheffing_verzoek")  # or the join below scans
         # Case n copies case n % 1000: the copies of template case i are
         # i + 1000 k, found by an equality on the unique (provincie, jaar,
         # volgnummer) index, not by a range join.

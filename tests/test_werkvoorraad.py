@@ -364,20 +364,35 @@ def _queries_met(client, user, data):
     [{"zoek": "schilder"}, {"verlopen": "1"}, {"gemeente": None}],
 )
 def test_query_count_with_search_or_filter_does_not_grow(
-    client, gemeente, behandelaar, data
+    client, gemeente, behandelaar, data, monkeypatch
 ):
+    monkeypatch.setattr("ontheffing.werkvoorraad.zoeken.PER_PAGINA", 3)
     data = {k: v or str(gemeente.pk) for k, v in data.items()}
 
-    def verlopen_verzoek():
-        _sleutel(_ontvangen(maak_ingediend(gemeente=gemeente), date(2025, 6, 2)))
+    def verlopen_verzoeken(aantal):
+        for _ in range(aantal):
+            _sleutel(_ontvangen(maak_ingediend(gemeente=gemeente), date(2025, 6, 2)))
 
-    verlopen_verzoek()
-    een = _queries_met(client, behandelaar, data)
-    for _ in range(30):
-        verlopen_verzoek()
-    assert _queries_met(client, behandelaar, data) == een
-    # the capped count, and with a term the lookup of a full kenmerk
-    assert een == QUERIES_PER_PAGINA + 1 + ("zoek" in data)
+    verlopen_verzoeken(2)
+    # The first page is not full: its lines are the count.
+    weinig = _queries_met(client, behandelaar, data)
+    assert weinig == QUERIES_PER_PAGINA + ("zoek" in data)  # + the kenmerk lookup
+    verlopen_verzoeken(2)
+    vol = _queries_met(client, behandelaar, data)
+    assert vol == weinig + 1  # the capped count
+    verlopen_verzoeken(20)
+    assert _queries_met(client, behandelaar, data) == vol
+    assert _queries_met(client, behandelaar, {**data, "pagina": "3"}) == vol
+
+
+def test_a_first_page_that_is_not_full_is_the_count(client, gemeente, behandelaar):
+    for _ in range(3):
+        maak_ingediend(gemeente=gemeente)
+    client.force_login(behandelaar)
+    response = client.get(reverse("provincie:werkvoorraad"), {"zoek": "schilder"})
+    assert "3 verzoeken gevonden." in response.content.decode()
+    assert response.context["page"].paginator.num_pages == 1
+    assert len(response.context["page"].rijen) == 3
 
 
 @pytest.mark.skipif(

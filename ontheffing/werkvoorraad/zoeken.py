@@ -161,14 +161,25 @@ def pagina(
 ):
     """One page of ``rijen`` (``page.rijen``), each with its deadline signal,
     and the sentence saying how many were found (``page.gevonden``). Without
-    a known ``aantal`` the matches are counted up to ``TELLING_MAX``; paging
-    then reaches the first ``TELLING_MAX``."""
-    meer = False
+    a known ``aantal`` the matches are counted up to ``TELLING_MAX`` (paging
+    then reaches the first ``TELLING_MAX``), unless the first page is asked
+    for and not full."""
+    per_pagina = per_pagina or PER_PAGINA
+    meer, eerste = False, None
+    if aantal is None and str(nummer or "1").strip() == "1":
+        # The first page first: when it is not full, its lines are the count
+        # (a search term that matches a handful needs no COUNT at all).
+        eerste = rijen(qs[:per_pagina], vandaag, user=user, voorstel=voorstel)
+        if len(eerste) < per_pagina:
+            aantal = len(eerste)
     if aantal is None:
         aantal, meer = getelde(qs)
-    paginator = _Paginator(qs, per_pagina or PER_PAGINA, aantal=aantal)
+    paginator = _Paginator(qs, per_pagina, aantal=aantal)
     page = paginator.get_page(nummer)
-    page.rijen = rijen(page.object_list, vandaag, user=user, voorstel=voorstel)
+    if eerste is not None and page.number == 1:
+        page.rijen = eerste
+    else:
+        page.rijen = rijen(page.object_list, vandaag, user=user, voorstel=voorstel)
     page.gevonden = gevonden(aantal, meer)
     return page
 
