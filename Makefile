@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEV_ENV := DEBUG=1
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test test-browser lint format migrate demo letters bench check-deploy clean
+.PHONY: run test test-browser lint format migrate demo letters bench bench-load bench-load-smoke check-deploy clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,15 @@ letters: $(STAMP)
 
 bench: $(STAMP)
 	$(DEV_ENV) $(PY) -m tests.bench
+
+# gunicorn (2 workers) on PostgreSQL under 16 concurrent clients, at 1.000,
+# 100.000 and 1.000.000 cases (BENCH_DATABASE_URL; the database is recreated).
+bench-load: $(STAMP)
+	$(PY) -m tests.bench_load $(BENCH_ARGS)
+
+# CI: 1.000 cases, 5 s per page; fails on any error.
+bench-load-smoke: $(STAMP)
+	$(PY) -m tests.bench_load --smoke
 
 clean:
 	rm -rf $(VENV) build staticfiles .pytest_cache .ruff_cache

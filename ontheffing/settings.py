@@ -117,12 +117,24 @@ TEMPLATES = [
     },
 ]
 
+# Persistent connections: opening one per request was most of a page's fixed
+# cost on PostgreSQL. The health check (once per request, before the first
+# query) replaces a connection the server closed, e.g. after a restart; a
+# connection that fails mid-request is rolled back by the server and not
+# reused. Each process holds at most one connection per thread (README,
+# "Databaseverbindingen").
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0" if DEBUG else "60")),
+        conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 }
+# Behind PgBouncer in transaction mode a server-side cursor cannot outlive
+# its transaction: switch them off there (README, "Databaseverbindingen").
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool(
+    "DISABLE_SERVER_SIDE_CURSORS"
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait for a write lock instead of failing at once under concurrent requests.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20

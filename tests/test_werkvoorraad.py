@@ -292,3 +292,124 @@ def test_who_may_take_a_case_from_the_list(rol, status, van_wie, verwacht):
     user = SimpleNamespace(pk=7, rol=rol)
     behandelaar_id = {"niemand": None, "collega": 8, "zelf": 7}[van_wie]
     assert werkvoorraad.oppakbaar(status, behandelaar_id, user) is verwacht
+
+
+# ------------------------------------------------------------------ search
+
+
+def test_a_full_kenmerk_goes_straight_to_the_case(
+    client, gemeente, behandelaar, vreemde_behandelaar
+):
+    verzoek = maak_ingediend(gemeente=gemeente)
+    client.force_login(behandelaar)
+    url = reverse("provincie:werkvoorraad")
+    for getypt in (verzoek.kenmerk, verzoek.kenmerk.lower()):
+        response = client.get(url, {"zoek": f"  {getypt} "})
+        assert response.status_code == 302
+        assert response["Location"] == reverse("provincie:verzoek", args=[verzoek.pk])
+    # Part of a kenmerk searches; another province's kenmerk finds nothing.
+    assert client.get(url, {"zoek": verzoek.kenmerk[:-1]}).status_code == 200
+    client.force_login(vreemde_behandelaar)
+    response = client.get(url, {"zoek": verzoek.kenmerk})
+    assert response.status_code == 200
+    assert "0 verzoeken gevonden" in response.content.decode()
+
+
+def test_matches_are_counted_up_to_the_cap(gemeente, behandelaar):
+    for _ in range(5):
+        maak_ingediend(gemeente=gemeente)
+    qs = werkvoorraad.gefilterd(
+        behandelaar, werkvoorraad.Filters(zoek="schilderwerk"), VANDAAG
+    )
+    assert werkvoorraad.getelde(qs, maximum=3) == (3, True)
+    assert werkvoorraad.getelde(qs, maximum=5) == (5, False)
+    assert werkvoorraad.getelde(qs, maximum=9) == (5, False)
+    assert werkvoorraad.gevonden(1, False) == "1 verzoek gevonden."
+    assert werkvoorraad.gevonden(1000, True).startswith(
+        "Meer dan 1.000 verzoeken gevonden"
+    )
+
+
+def test_a_capped_search_says_more_than_and_pages_to_the_cap(
+    client, gemeente, behandelaar, monkeypatch
+):
+    monkeypatch.setattr("ontheffing.werkvoorraad.zoeken.TELLING_MAX", 3)
+    monkeypatch.setattr("ontheffing.werkvoorraad.zoeken.PER_PAGINA", 2)
+    for _ in range(5):
+        maak_ingediend(gemeente=gemeente)
+    client.force_login(behandelaar)
+    url = reverse("provincie:werkvoorraad")
+    response = client.get(url, {"zoek": "schilderwerk", "pagina": "9"})
+    html = response.content.decode()
+    assert "Meer dan 3 verzoeken gevonden" in html
+    page = response.context["page"]
+    assert (page.number, page.paginator.num_pages, len(page.rijen)) == (2, 2, 1)
+    # The counts per step are the stored ones, whatever the search.
+    assert ("ingediend", "Ingediend", 5) in response.context["tellers"]
+    # Without a term the total comes from the counts per step, uncapped.
+    assert "5 verzoeken gevonden" in client.get(url).content.decode()
+
+
+def _queries_met(client, user, data):
+    client.force_login(user)
+    url = reverse("provincie:werkvoorraad")
+    client.get(url, data)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, data)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{"zoek": "schilder"}, {"verlopen": "1"}, {"gemeente": None}],
+)
+def test_query_count_with_search_or_filter_does_not_grow(
+    client, gemeente, behandelaar, data, monkeypatch
+):
+    monkeypatch.setattr("ontheffing.werkvoorraad.zoeken.PER_PAGINA", 3)
+    data = {k: v or str(gemeente.pk) for k, v in data.items()}
+
+    def verlopen_verzoeken(aantal):
+        for _ in range(aantal):
+            _sleutel(_ontvangen(maak_ingediend(gemeente=gemeente), date(2025, 6, 2)))
+
+    verlopen_verzoeken(2)
+    # The first page is not full: its lines are the count.
+    weinig = _queries_met(client, behandelaar, data)
+    assert weinig == QUERIES_PER_PAGINA + ("zoek" in data)  # + the kenmerk lookup
+    verlopen_verzoeken(2)
+    vol = _queries_met(client, behandelaar, data)
+    assert vol == weinig + 1  # the capped count
+    verlopen_verzoeken(20)
+    assert _queries_met(client, behandelaar, data) == vol
+    assert _queries_met(client, behandelaar, {**data, "pagina": "3"}) == vol
+
+
+def test_a_first_page_that_is_not_full_is_the_count(client, gemeente, behandelaar):
+    for _ in range(3):
+        maak_ingediend(gemeente=gemeente)
+    client.force_login(behandelaar)
+    response = client.get(reverse("provincie:werkvoorraad"), {"zoek": "schilder"})
+    assert "3 verzoeken gevonden." in response.content.decode()
+    assert response.context["page"].paginator.num_pages == 1
+    assert len(response.context["page"].rijen) == 3
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="trigram indexes exist on PostgreSQL"
+)
+@pytest.mark.parametrize("kolom", ["kenmerk", "naam", "onderwerp", "wederpartij_naam"])
+def test_the_search_can_use_a_trigram_index(gemeente, kolom):
+    """The SQL Django writes for the search matches the indexed expression:
+    with plain scans off the planner reads the trigram indexes (a test table
+    is too small for it to choose them on its own)."""
+    maak_ingediend(gemeente=gemeente)
+    qs = Verzoek.objects.filter(werkvoorraad.zoekvoorwaarde("0042"))
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        sql, params = qs.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(r[0] for r in cursor.fetchall())
+    assert f"Bitmap Index Scan on verzoek_{kolom}_trgm" in plan, plan

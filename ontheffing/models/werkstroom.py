@@ -69,9 +69,14 @@ class Werkstroom:
         return vereist
 
     def ontbrekende_bijlagen(self) -> list[str]:
-        aanwezig = (
-            set(self.bijlagen.values_list("soort", flat=True)) if self.pk else set()
-        )
+        if self.pk is None:
+            aanwezig = set()
+        elif "bijlagen" in getattr(self, "_prefetched_objects_cache", {}):
+            # A page that lists the documents asks this several times: once
+            # they are read, no query per question.
+            aanwezig = {b.soort for b in self.bijlagen.all()}
+        else:
+            aanwezig = set(self.bijlagen.values_list("soort", flat=True))
         return [s for s in self.vereiste_bijlagen() if s not in aanwezig]
 
     def bijlagen_grootte(self) -> int:

@@ -6,7 +6,7 @@ here as ``queries``); these views only read the request and render."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -14,14 +14,7 @@ from ontheffing import permissions
 from ontheffing import werkvoorraad as queries
 from ontheffing.states import OPEN_STATUSSEN, Rol
 from ontheffing.views.provincie import staf
-
-SORTERINGEN = [
-    ("termijn", "Beslistermijn (eerst verlopend)"),
-    ("-termijn", "Beslistermijn (laatst verlopend)"),
-    ("ontvangen", "Ontvangen (oudste eerst)"),
-    ("-ontvangen", "Ontvangen (nieuwste eerst)"),
-    ("kenmerk", "Kenmerk"),
-]
+from ontheffing.werkvoorraad.formulier import FilterForm
 
 
 @require_GET
@@ -29,7 +22,11 @@ SORTERINGEN = [
 def werkvoorraad(request):
     user = request.user
     vandaag = timezone.localdate()
-    filters = queries.Filters.uit(request.GET)
+    behandelaars, gemeenten = queries.behandelaars(user), queries.gemeenten(user)
+    form = FilterForm(request.GET, behandelaars=behandelaars, gemeenten=gemeenten)
+    filters = form.filters()
+    if (pk := queries.kenmerk_gevonden(user, filters.zoek)) is not None:
+        return redirect("provincie:verzoek", pk=pk)
     qs = queries.gefilterd(user, filters, vandaag)
     tellers = queries.tellers(user)
     page = queries.pagina(
@@ -43,14 +40,15 @@ def werkvoorraad(request):
     query.pop("pagina", None)
     return render(request, "provincie/werkvoorraad.html", {
         "filters": filters,
+        "meldingen": form.meldingen(),
         "tellers": tellers,
         "page": page,
-        "behandelaars": queries.behandelaars(user),
-        "gemeenten": queries.gemeenten(user),
+        "behandelaars": behandelaars,
+        "gemeenten": gemeenten,
         "stappen": [(s.value, str(s.label)) for s in OPEN_STATUSSEN],
         "query": query.urlencode(),
         "is_behandelaar": user.rol == Rol.BEHANDELAAR,
-        "sorteringen": SORTERINGEN,
+        "sorteringen": [(k, label) for k, (label, _) in queries.SORTERINGEN.items()],
     })  # fmt: skip
 
 

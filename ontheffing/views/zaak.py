@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ontheffing import permissions, services, termijnen, werkvoorraad
 from ontheffing.forms import provincie as f
-from ontheffing.models import Opschorting
+from ontheffing.models import Bijlage, Opschorting
 from ontheffing.states import OPEN_STATUSSEN, Actie, Status
 from ontheffing.views.provincie import (
     berekende_kwalificatie,
@@ -118,12 +118,15 @@ def verzoekpagina(request, verzoek, bound=None):
     user = request.user
     # The deadline panel, the signal and the list all read the suspensions:
     # one query for all of them (the page only reads; services drop this cache).
+    # The documents likewise: the list, the missing documents (asked by the
+    # page and the aanvulling form) and the form's choices read one query.
     prefetch_related_objects(
         [verzoek],
         Prefetch(
             "opschortingen",
             queryset=Opschorting.objects.select_related("gevraagd_door"),
         ),
+        Prefetch("bijlagen", queryset=Bijlage.objects.select_related("geupload_door")),
     )
     acties = _acties(verzoek, user)
     engine = berekende_kwalificatie(verzoek)
@@ -147,7 +150,8 @@ def verzoekpagina(request, verzoek, bound=None):
         "termijn": termijnoverzicht(verzoek, timezone.localdate()),
         "engine": engine,
         "opschortingen": list(verzoek.opschortingen.all()),
-        "bijlagen": verzoek.bijlagen.select_related("geupload_door"),
+        "bijlagen": verzoek.bijlagen.all(),
+        "ontbrekende_bijlagen": verzoek.ontbrekende_bijlagen(),
         "gebeurtenissen": verzoek.gebeurtenissen.select_related("actor"),
         "besluiten": verzoek.besluiten.all(),
         "oordelen": verzoek.oordelen.select_related("criterium"),

@@ -12,7 +12,8 @@ exactly when it waits for an aanvulling, so "overdue" is a plain comparison on
 the other cases and "suspended" a filter on the step.
 
 A page costs a fixed number of queries: the counts per step, the paginator's
-count, the rows (with their people and bodies), their suspensions, and the two
+count (from the counts per step without filters, otherwise capped at
+``TELLING_MAX``), with a search term one lookup of the full kenmerk, the rows (with their people and bodies), their suspensions, and the two
 lists for the filters.
 """
 
@@ -28,20 +29,28 @@ from ontheffing.werkvoorraad.regels import (
 from ontheffing.werkvoorraad.zoeken import (
     PER_PAGINA,
     SORTERINGEN,
+    TELLING_MAX,
+    ZOEK_MAX,
     Filters,
     aantal_uit_tellers,
     behandelaars,
     besluitvorming,
     gefilterd,
     gemeenten,
+    getelde,
+    gevonden,
+    kenmerk_gevonden,
     pagina,
     tellers,
+    zoekvoorwaarde,
 )
 
 __all__ = [
     "BINNENKORT_WERKDAGEN",
     "PER_PAGINA",
     "SORTERINGEN",
+    "TELLING_MAX",
+    "ZOEK_MAX",
     "Filters",
     "Rij",
     "Termijnsignaal",
@@ -50,10 +59,14 @@ __all__ = [
     "besluitvorming",
     "gefilterd",
     "gemeenten",
+    "getelde",
+    "gevonden",
+    "kenmerk_gevonden",
     "oppakbaar",
     "pagina",
     "rijen",
     "signaal",
     "tellers",
     "termijnsignaal",
+    "zoekvoorwaarde",
 ]

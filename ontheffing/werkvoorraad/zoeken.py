@@ -17,18 +17,29 @@ from ontheffing.werkvoorraad.regels import rijen
 # logged-in page in `make bench` (the target is at most three).
 PER_PAGINA = 20
 
+# The sort orders the worklist offers: label, and the ORDER BY.
 SORTERINGEN = {
-    "termijn": ("termijn_sleutel", "pk"),
-    "-termijn": ("-termijn_sleutel", "-pk"),
-    "ontvangen": ("ontvangen_op", "pk"),
-    "-ontvangen": ("-ontvangen_op", "-pk"),
-    "kenmerk": ("kenmerk",),
-    "-kenmerk": ("-kenmerk",),
+    "termijn": ("Beslistermijn (eerst verlopend)", ("termijn_sleutel", "pk")),
+    "-termijn": ("Beslistermijn (laatst verlopend)", ("-termijn_sleutel", "-pk")),
+    "ontvangen": ("Ontvangen (oudste eerst)", ("ontvangen_op", "pk")),
+    "-ontvangen": ("Ontvangen (nieuwste eerst)", ("-ontvangen_op", "-pk")),
+    "kenmerk": ("Kenmerk", ("kenmerk",)),
+    "-kenmerk": ("Kenmerk (aflopend)", ("-kenmerk",)),
 }
+
+ZOEK_MAX = 100  # characters of a search term
+
+# With a search term or a filter the number of matches is counted up to this
+# many, not all of them: "meer dan 1.000" is all a person needs to know to
+# narrow the search, and counting 400,000 matches cost more than the page.
+TELLING_MAX = 1_000
 
 
 @dataclass(frozen=True)
 class Filters:
+    """What the worklist shows; built from the query string by
+    ``werkvoorraad.formulier.FilterForm``, which validates it."""
+
     stap: str = ""
     behandelaar: str = ""  # a pk, or "geen"
     gemeente: str = ""
@@ -38,25 +49,17 @@ class Filters:
     zoek: str = ""
     sortering: str = "termijn"
 
-    @classmethod
-    def uit(cls, data) -> Filters:
-        """From the query string; anything unknown is ignored rather than refused."""
-        stap = data.get("stap", "")
-        sortering = data.get("sortering", "termijn")
-        behandelaar = data.get("behandelaar", "")
-        gemeente = data.get("gemeente", "")
-        return cls(
-            stap=stap if stap in OPEN_STATUSSEN else "",
-            behandelaar=behandelaar
-            if behandelaar == "geen" or behandelaar.isdigit()
-            else "",
-            gemeente=gemeente if gemeente.isdigit() else "",
-            mijn=data.get("mijn") == "1",
-            verlopen=data.get("verlopen") == "1",
-            opgeschort=data.get("opgeschort") == "1",
-            zoek=data.get("zoek", "").strip()[:100],
-            sortering=sortering if sortering in SORTERINGEN else "termijn",
-        )
+
+def zoekvoorwaarde(zoek: str) -> Q:
+    """Part of the kenmerk, name, subject or counterparty, in any case. On
+    PostgreSQL each ``icontains`` reads a trigram index (migration
+    0009_snelheid); on SQLite it is a scan."""
+    return (
+        Q(kenmerk__icontains=zoek)
+        | Q(naam__icontains=zoek)
+        | Q(onderwerp__icontains=zoek)
+        | Q(wederpartij_naam__icontains=zoek)
+    )
 
 
 def gefilterd(user, filters: Filters, vandaag: date):
@@ -79,14 +82,8 @@ def gefilterd(user, filters: Filters, vandaag: date):
             status=Status.AANVULLING_GEVRAAGD
         )
     if filters.zoek:
-        z = filters.zoek
-        qs = qs.filter(
-            Q(kenmerk__icontains=z)
-            | Q(naam__icontains=z)
-            | Q(onderwerp__icontains=z)
-            | Q(wederpartij_naam__icontains=z)
-        )
-    return qs.order_by(*SORTERINGEN[filters.sortering])
+        qs = qs.filter(zoekvoorwaarde(filters.zoek))
+    return qs.order_by(*SORTERINGEN[filters.sortering][1])
 
 
 def tellers(user) -> list[tuple[str, str, int]]:
@@ -112,6 +109,40 @@ def aantal_uit_tellers(filters: Filters, tellers) -> int | None:
     )
 
 
+def kenmerk_gevonden(user, zoek: str) -> int | None:
+    """The pk of the case the user may see whose kenmerk is ``zoek`` in full
+    (typed in any case), or None: a full kenmerk goes straight to the case.
+    An equality on the unique kenmerk, so an index lookup."""
+    if not zoek:
+        return None
+    return (
+        Verzoek.objects.zichtbaar_voor(user)
+        .filter(kenmerk__in={zoek, zoek.upper()})
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def getelde(qs, maximum: int | None = None) -> tuple[int, bool]:
+    """(number, more): the matches of ``qs`` counted up to ``maximum``
+    (``TELLING_MAX``); with ``more`` there are more than that. One ``COUNT``
+    over a ``LIMIT``, so it stops at the first ``maximum + 1`` matches."""
+    maximum = TELLING_MAX if maximum is None else maximum
+    aantal = qs.order_by()[: maximum + 1].count()
+    return min(aantal, maximum), aantal > maximum
+
+
+def gevonden(aantal: int, meer: bool) -> str:
+    """The sentence above the list: how many cases were found."""
+    if meer:
+        grens = f"{aantal:_}".replace("_", ".")
+        return (
+            f"Meer dan {grens} verzoeken gevonden; de eerste {grens} zijn te "
+            "bladeren. Verfijn de zoekopdracht of de filters."
+        )
+    return f"{aantal} verzoek{'' if aantal == 1 else 'en'} gevonden."
+
+
 class _Paginator(Paginator):
     def __init__(self, *args, aantal=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -123,15 +154,33 @@ def pagina(
     qs,
     nummer,
     vandaag: date,
-    per_pagina: int = PER_PAGINA,
+    per_pagina: int | None = None,
     aantal: int | None = None,
     user=None,
     voorstel: bool = False,
 ):
-    """One page of ``rijen`` (``page.rijen``), each with its deadline signal."""
+    """One page of ``rijen`` (``page.rijen``), each with its deadline signal,
+    and the sentence saying how many were found (``page.gevonden``). Without
+    a known ``aantal`` the matches are counted up to ``TELLING_MAX`` (paging
+    then reaches the first ``TELLING_MAX``), unless the first page is asked
+    for and not full."""
+    per_pagina = per_pagina or PER_PAGINA
+    meer, eerste = False, None
+    if aantal is None and str(nummer or "1").strip() == "1":
+        # The first page first: when it is not full, its lines are the count
+        # (a search term that matches a handful needs no COUNT at all).
+        eerste = rijen(qs[:per_pagina], vandaag, user=user, voorstel=voorstel)
+        if len(eerste) < per_pagina:
+            aantal = len(eerste)
+    if aantal is None:
+        aantal, meer = getelde(qs)
     paginator = _Paginator(qs, per_pagina, aantal=aantal)
     page = paginator.get_page(nummer)
-    page.rijen = rijen(page.object_list, vandaag, user=user, voorstel=voorstel)
+    if eerste is not None and page.number == 1:
+        page.rijen = eerste
+    else:
+        page.rijen = rijen(page.object_list, vandaag, user=user, voorstel=voorstel)
+    page.gevonden = gevonden(aantal, meer)
     return page
 
 
