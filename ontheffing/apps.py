@@ -8,6 +8,9 @@ class OntheffingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from ontheffing import gezondheid
+        from ontheffing.bezorging import gezondheid_wachtrij
         from ontheffing.databaserechten import na_migreren
 
         post_migrate.connect(na_migreren, sender=self)
+        gezondheid.registreer("berichten", gezondheid_wachtrij)

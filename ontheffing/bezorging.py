@@ -325,3 +325,15 @@ def alles_versturen() -> int:
     ):
         verstuurd += versturen(pk) == Pogingresultaat.VERZONDEN
     return verstuurd
+
+
+def gezondheid_wachtrij() -> tuple[bool, dict]:
+    """The outbox on the health endpoint: how many messages wait and how old
+    the oldest is; "fout" past ``BEZORGING_MAX_WACHTTIJD_UREN``."""
+    from ontheffing import gezondheid
+
+    return gezondheid.wachtrij(
+        Bericht.objects.filter(status=Bezorgstatus.WACHTEND),
+        "aangemaakt_op",
+        max_wachttijd=timedelta(hours=settings.BEZORGING_MAX_WACHTTIJD_UREN),
+    )

@@ -308,6 +308,10 @@ BEZORGING_WACHTTIJDEN = [
 BEZORGING_CLAIM_SECONDEN = int(os.environ.get("BEZORGING_CLAIM_SECONDEN", "600"))
 # Tests only: run the worker's send step in-process right after commit.
 BEZORGING_NA_COMMIT = env_bool("BEZORGING_NA_COMMIT")
+# The health endpoint reports "fout" for the outbox once its oldest waiting
+# message is older than this (README, "Beveiliging"): longer than the whole
+# retry schedule means the workers are not running.
+BEZORGING_MAX_WACHTTIJD_UREN = int(os.environ.get("BEZORGING_MAX_WACHTTIJD_UREN", "30"))
 
 # Security: production values unless DEBUG.
 SESSION_COOKIE_HTTPONLY = True

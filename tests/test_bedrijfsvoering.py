@@ -103,9 +103,34 @@ def test_health_is_ok_and_says_nothing_else(client):
     assert response.status_code == 200
     assert response.json() == {
         "status": "ok",
-        "controles": {"database": {"status": "ok"}, "migraties": {"status": "ok"}},
+        "controles": {
+            "database": {"status": "ok"},
+            "migraties": {"status": "ok"},
+            "berichten": {"status": "ok", "wachtend": 0, "oudste_seconden": 0},
+        },
     }
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_health_reports_the_outbox_backlog_and_fails_when_it_is_stale(client, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ontheffing import bezorging
+    from ontheffing.models import Bericht
+
+    settings.BEZORGING_NA_COMMIT = False  # nobody sends: the message waits
+    bezorging.inplannen(
+        soort="test", aan=["a@example.nl"], onderwerp="Test", tekst="Test"
+    )
+    response = client.get(reverse("gezondheid"))
+    assert response.status_code == 200
+    assert response.json()["controles"]["berichten"]["wachtend"] == 1
+    Bericht.objects.update(aangemaakt_op=timezone.now() - timedelta(hours=31))
+    response = client.get(reverse("gezondheid"))
+    assert response.status_code == 503
+    assert response.json()["controles"]["berichten"]["status"] == "fout"
 
 
 def test_health_fails_with_an_unapplied_migration(client):
