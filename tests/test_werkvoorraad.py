@@ -173,9 +173,10 @@ def test_query_count_equal_for_1_and_50_cases(client, gemeente, behandelaar):
     assert _aantal_queries(client, behandelaar) == een
 
 
-# session, user, counts per step (which also give the total without filters),
-# rows, suspensions, behandelaars, gemeenten
-QUERIES_PER_PAGINA = 7
+# session, user, the second factor's device (django-otp checks it on every
+# request), counts per step (which also give the total without filters), rows,
+# suspensions, behandelaars, gemeenten
+QUERIES_PER_PAGINA = 8
 
 
 def test_total_without_filters_comes_from_the_counts(gemeente, behandelaar):
