@@ -132,7 +132,11 @@ def _uitkomst_gewijzigd(verzoek, besluit):
 
 
 def _beide_tabellen_geleegd(verzoek, besluit):
-    # SQLite has no TRUNCATE; an unqualified DELETE is its equivalent.
+    # SQLite has no TRUNCATE; an unqualified DELETE is its equivalent. The
+    # outbox refers to the letters it sent, so a forger empties it first.
+    _raw("DELETE FROM ontheffing_bezorgpoging")
+    _raw("DELETE FROM ontheffing_berichtbijlage")
+    _raw("DELETE FROM ontheffing_bericht")
     _raw("DELETE FROM ontheffing_gebeurtenis")
     _raw("DELETE FROM ontheffing_besluit")
 
