@@ -248,7 +248,7 @@ def besluit_benchmark(provincie, behandelaar, staf, triviaal, n=11):
         )
         zaken.append(naar_besluitvorming(verzoek, behandelaar))
     client = Client()
-    client.force_login(beslisser)
+    inloggen(client, beslisser)
     tijden, basis = [], []
     for i, verzoek in enumerate(zaken):
         url = reverse("provincie:vaststellen", args=[verzoek.pk])

@@ -99,6 +99,7 @@ class Wereld:
 
         from ontheffing.models import Gebruiker, Gemeente, Provincie
         from ontheffing.states import Rol
+        from tests.conftest import maak_mandaat
 
         call_command("migrate", verbosity=0)
         call_command("referentiedata_laden", verbosity=0)
@@ -117,16 +118,19 @@ class Wereld:
         )  # fmt: skip
         self.beslisser = maak(
             "s@bench.nl", "x", naam="Beslisser", rol=Rol.BESLISSER,
-            provincie=self.provincie, mag_namens_cdk=True,
+            provincie=self.provincie, beslisser_bevestigd=True,
         )  # fmt: skip
+        maak_mandaat(self.beslisser)  # decides under a GS mandate in force
         self.gemaakt = 0
         self.zaak = None
 
     def sessie(self, user) -> str:
         from django.test import Client
 
+        from tests.conftest import inloggen
+
         client = Client()
-        client.force_login(user)
+        inloggen(client, user)
         return client.cookies["sessionid"].value
 
     def groei(self, grootte: int):

@@ -27,7 +27,7 @@ from ontheffing import bezorging, emails, services
 from ontheffing.models import Bericht, Bezorgstatus, Opschorting, Pogingresultaat
 from ontheffing.states import Status
 from ontheffing.termijnen import bezwaartermijn_einde
-from tests.conftest import maak_ingediend
+from tests.conftest import inloggen, maak_ingediend
 from tests.test_services import naar_besluitvorming, vraag_offerte
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,7 +184,7 @@ def test_decision_while_the_server_refuses_then_accepts(
 ):
     verzoek = naar_besluitvorming(ingediend, behandelaar)
     smtp.modus("weigeren")
-    client.force_login(beslisser)
+    inloggen(client, beslisser)
     response = client.post(
         reverse("provincie:vaststellen", args=[verzoek.pk]), follow=True
     )
@@ -205,7 +205,7 @@ def test_decision_while_the_server_refuses_then_accepts(
     assert smtp.ontvangen() == []
     assert besluit.verzonden_op is None
     assert besluit.bezwaartermijn_einde is None
-    client.force_login(verzoek.ingediend_door)
+    inloggen(client, verzoek.ingediend_door)
     pagina = client.get(reverse("aanvrager:verzoek", args=[verzoek.pk]))
     assert "verzonden" not in pagina.content.decode().lower()
 
@@ -268,7 +268,7 @@ def test_with_the_server_down_every_change_still_succeeds(
     assert response.status_code == 302
     verzoek = maak_ingediend(aanvrager=aanvrager)
     services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
-    client.force_login(behandelaar)
+    inloggen(client, behandelaar)
     einde = timezone.localdate() + timedelta(days=21)
     response = client.post(
         reverse("provincie:aanvulling_vragen", args=[verzoek.pk]),
@@ -279,7 +279,7 @@ def test_with_the_server_down_every_change_still_succeeds(
     assert response.status_code == 302
     verzoek.refresh_from_db()
     assert verzoek.status == Status.AANVULLING_GEVRAAGD
-    client.force_login(aanvrager)
+    inloggen(client, aanvrager)
     response = client.post(
         reverse("aanvrager:intrekken", args=[verzoek.pk]), {"reden": "Niet meer nodig"}
     )
@@ -326,7 +326,7 @@ def test_a_permanent_refusal_is_listed_and_can_be_sent_again(
         "550 5.1.1 Onbekende ontvanger (test)"
     )
 
-    client.force_login(behandelaar)
+    inloggen(client, behandelaar)
     lijst = client.get(reverse("provincie:berichten_mislukt")).content.decode()
     assert bericht.onderwerp in lijst
     assert "550 5.1.1" in lijst
@@ -337,17 +337,17 @@ def test_a_permanent_refusal_is_listed_and_can_be_sent_again(
     assert "Opnieuw versturen" in zaak
 
     opnieuw = reverse("provincie:bericht_opnieuw", args=[bericht.pk])
-    client.force_login(vreemde_behandelaar)
+    inloggen(client, vreemde_behandelaar)
     assert client.post(opnieuw).status_code == 404
     assert (
         bericht.onderwerp
         not in client.get(reverse("provincie:berichten_mislukt")).content.decode()
     )
-    client.force_login(aanvrager)
+    inloggen(client, aanvrager)
     assert client.get(reverse("provincie:berichten_mislukt")).status_code == 403
 
     smtp.modus("aannemen")
-    client.force_login(behandelaar)
+    inloggen(client, behandelaar)
     response = client.post(opnieuw, follow=True)
     assert "weer klaar voor verzending" in response.content.decode()
     werker_ronde()
@@ -505,7 +505,7 @@ def test_with_the_database_down_the_user_gets_the_dutch_error_page(aanvrager):
     from django.test import Client
 
     client = Client(raise_request_exception=False)
-    client.force_login(aanvrager)
+    inloggen(client, aanvrager)
     instellingen = connection.settings_dict
     bewaard = dict(instellingen)
     connection.close()

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ontheffing.states import Rol
-from tests.conftest import maak_gebruiker, maak_ingediend
+from tests.conftest import inloggen, maak_gebruiker, maak_ingediend
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def lezers(gemeente):
 def test_arbitrary_text_in_any_parameter_never_gives_a_500(naam, lezers):
     rol, parameters = LIJSTEN[naam]
     client = Client(raise_request_exception=False)
-    client.force_login(lezers[rol])
+    inloggen(client, lezers[rol])
     url = reverse(naam)
 
     @settings(
@@ -95,7 +95,7 @@ def test_arbitrary_text_in_any_parameter_never_gives_a_500(naam, lezers):
 def test_an_unusable_value_is_named_and_the_other_filters_still_apply(
     client, lezers, gemeente, parameter, waarde, melding
 ):
-    client.force_login(lezers[Rol.BEHANDELAAR])
+    inloggen(client, lezers[Rol.BEHANDELAAR])
     data = {parameter: waarde}
     if parameter != "stap":
         data["stap"] = "kwalificatie"  # a valid filter next to the broken one

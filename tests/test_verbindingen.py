@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from ontheffing.models import Gebeurtenis, Verzoek
 from ontheffing.states import Rol
-from tests.conftest import maak_gebruiker, maak_ingediend
+from tests.conftest import inloggen, maak_gebruiker, maak_ingediend
 
 pytestmark = [
     pytest.mark.skipif(
@@ -93,7 +93,7 @@ def _pid():
 
 def test_a_terminated_connection_is_replaced_before_the_next_request(blijvend):
     client = Client(raise_request_exception=False)
-    client.force_login(maak_gebruiker(Rol.AANVRAGER))
+    inloggen(client, maak_gebruiker(Rol.AANVRAGER))
     url = reverse("gegevens")
     assert _verzoek(client, "get", url).status_code == 200
     eerste = _pid()
@@ -110,7 +110,7 @@ def test_a_connection_lost_mid_transaction_writes_nothing(blijvend, gemeente):
     behandelaar = maak_gebruiker(Rol.BEHANDELAAR, gemeente.provincie)
     gebeurtenissen = Gebeurtenis.objects.filter(verzoek=verzoek).count()
     client = Client(raise_request_exception=False)
-    client.force_login(behandelaar)
+    inloggen(client, behandelaar)
     _verzoek(client, "get", reverse("provincie:werkvoorraad"))
     pid = _pid()
     gezien = []

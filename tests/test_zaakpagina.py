@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from ontheffing.models import Bijlage, Gebeurtenis, Verzoek
 from ontheffing.states import Actie
-from tests.conftest import maak_ingediend
+from tests.conftest import inloggen, maak_ingediend
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def test_staff_page_queries_do_not_grow_with_documents_and_events(
     client, gemeente, behandelaar
 ):
     verzoek = maak_ingediend(gemeente=gemeente)
-    client.force_login(behandelaar)
+    inloggen(client, behandelaar)
     voor = _queries(client, verzoek)
     for i in range(10):
         Bijlage.objects.create(
