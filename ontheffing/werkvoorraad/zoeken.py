@@ -123,13 +123,19 @@ def kenmerk_gevonden(user, zoek: str) -> int | None:
     )
 
 
-def getelde(qs, maximum: int | None = None) -> tuple[int, bool]:
-    """(number, more): the matches of ``qs`` counted up to ``maximum``
-    (``TELLING_MAX``); with ``more`` there are more than that. One ``COUNT``
-    over a ``LIMIT``, so it stops at the first ``maximum + 1`` matches."""
+def treffers(qs, maximum: int | None = None) -> tuple[list[int], bool]:
+    """(pks, more): the pks of the matches of ``qs`` up to ``maximum``
+    (``TELLING_MAX``), in no order; with ``more`` there are more. One query
+    with a ``LIMIT``, so it stops at the first ``maximum + 1`` matches."""
     maximum = TELLING_MAX if maximum is None else maximum
-    aantal = qs.order_by()[: maximum + 1].count()
-    return min(aantal, maximum), aantal > maximum
+    pks = list(qs.order_by().values_list("pk", flat=True)[: maximum + 1])
+    return pks[:maximum], len(pks) > maximum
+
+
+def getelde(qs, maximum: int | None = None) -> tuple[int, bool]:
+    """(number, more): the matches of ``qs`` counted up to ``maximum``."""
+    pks, meer = treffers(qs, maximum)
+    return len(pks), meer
 
 
 def gevonden(aantal: int, meer: bool) -> str:
@@ -161,25 +167,22 @@ def pagina(
 ):
     """One page of ``rijen`` (``page.rijen``), each with its deadline signal,
     and the sentence saying how many were found (``page.gevonden``). Without
-    a known ``aantal`` the matches are counted up to ``TELLING_MAX`` (paging
-    then reaches the first ``TELLING_MAX``), unless the first page is asked
-    for and not full."""
-    per_pagina = per_pagina or PER_PAGINA
-    meer, eerste = False, None
-    if aantal is None and str(nummer or "1").strip() == "1":
-        # The first page first: when it is not full, its lines are the count
-        # (a search term that matches a handful needs no COUNT at all).
-        eerste = rijen(qs[:per_pagina], vandaag, user=user, voorstel=voorstel)
-        if len(eerste) < per_pagina:
-            aantal = len(eerste)
+    a known ``aantal`` the matches are counted up to ``TELLING_MAX``; paging
+    then reaches the first ``TELLING_MAX``."""
+    meer = False
     if aantal is None:
-        aantal, meer = getelde(qs)
-    paginator = _Paginator(qs, per_pagina, aantal=aantal)
+        # The matches themselves, up to the cap, in one query without an
+        # order (PostgreSQL reads the trigram indexes, or stops at the cap);
+        # then the page is sorted among those only. Sorting all cases by the
+        # deadline index and filtering on the way took seconds for a term
+        # with a hundred matches in a million.
+        pks, meer = treffers(qs)
+        aantal = len(pks)
+        if not meer:
+            qs = qs.filter(pk__in=pks)
+    paginator = _Paginator(qs, per_pagina or PER_PAGINA, aantal=aantal)
     page = paginator.get_page(nummer)
-    if eerste is not None and page.number == 1:
-        page.rijen = eerste
-    else:
-        page.rijen = rijen(page.object_list, vandaag, user=user, voorstel=voorstel)
+    page.rijen = rijen(page.object_list, vandaag, user=user, voorstel=voorstel)
     page.gevonden = gevonden(aantal, meer)
     return page
 
