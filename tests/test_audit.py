@@ -22,7 +22,7 @@ def test_intact_chain_passes(ingediend, capsys):
 
 def _behandelaar(verzoek):
     from ontheffing.states import Rol
-    from tests.conftest import maak_gebruiker
+    from tests.factories import maak_gebruiker
 
     return maak_gebruiker(Rol.BEHANDELAAR, verzoek.provincie)
 
@@ -82,7 +82,7 @@ def test_postgresql_refuses_update_and_delete(ingediend):
     connection.vendor == "postgresql", reason="PostgreSQL weigert de wijziging zelf"
 )
 def test_a_changed_letter_is_detected(ingediend, behandelaar, beslisser):
-    from tests.test_services import naar_besluitvorming
+    from tests.factories import naar_besluitvorming
 
     naar_besluitvorming(ingediend, behandelaar)
     besluit = services.besluit_vaststellen(user=beslisser, verzoek=ingediend)

@@ -21,7 +21,7 @@ from ontheffing.models import (
     Verzoek,
 )
 from ontheffing.states import Rol
-from tests.conftest import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
+from tests.factories import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
 
 pytestmark = pytest.mark.django_db
 
@@ -212,7 +212,7 @@ def wereld(db):
         hersteltermijn_einde=timezone.localdate() + timedelta(days=14),
     )
     # A decided case for the letter download.
-    from tests.test_services import naar_besluitvorming
+    from tests.factories import naar_besluitvorming
 
     besloten = maak_concept(aanvrager=eigenaar, gemeente=maak_gemeente(provincie))
     services.verzoek_indienen(user=eigenaar, verzoek=besloten)

@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 
 from ontheffing import kwalificatie as kw
 from ontheffing import services
@@ -19,63 +18,19 @@ from ontheffing.models import (
 from ontheffing.states import Actie, Bestuursorgaan, Rol, Status, Uitkomst
 from ontheffing.termijnen import atw_verlengen
 from ontheffing.toetsing import criteria_voor
-from tests.conftest import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
+from tests.factories import (
+    kwalificeer,
+    maak_concept,
+    maak_gebruiker,
+    maak_gemeente,
+    maak_provincie,
+    naar_besluitvorming,
+    naar_toetsing,
+    vandaag,
+    vraag_offerte,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def vandaag():
-    return timezone.localdate()
-
-
-def kwalificeer(verzoek, behandelaar, **feiten):
-    return services.verzoek_kwalificeren(
-        user=behandelaar,
-        verzoek=verzoek,
-        feiten=kw.Feiten(**{**verzoek.feiten().__dict__, **feiten}),
-        motivering="Gecontroleerd aan de hand van de offerte.",
-    )
-
-
-def beoordeel_alles(verzoek, behandelaar, oordeel="voldaan"):
-    services.criteria_beoordelen(
-        user=behandelaar,
-        verzoek=verzoek,
-        oordelen={
-            c: (oordeel, f"Motivering {c.code}.") for c in criteria_voor(verzoek)
-        },
-    )
-
-
-def vraag_offerte(verzoek, behandelaar):
-    """Ask for the quotation, with the default hersteltermijn of two weeks."""
-    services.aanvulling_vragen(
-        user=behandelaar,
-        verzoek=verzoek,
-        ontbrekend=["offerte"],
-        toelichting="",
-        hersteltermijn_einde=vandaag() + timedelta(days=14),
-    )
-
-
-def naar_toetsing(verzoek, behandelaar):
-    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
-    kwalificeer(verzoek, behandelaar)
-    assert verzoek.status == Status.TOETSING
-    return verzoek
-
-
-def naar_besluitvorming(verzoek, behandelaar, uitkomst=Uitkomst.VERLEEND):
-    naar_toetsing(verzoek, behandelaar)
-    beoordeel_alles(verzoek, behandelaar)
-    services.besluit_voorstellen(
-        user=behandelaar,
-        verzoek=verzoek,
-        uitkomst=uitkomst,
-        motivering="Aan alle criteria is voldaan.",
-        voorschriften=["Alleen deze opdracht."],
-    )
-    return verzoek
 
 
 # ------------------------------------------------------------ submission

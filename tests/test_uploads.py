@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ontheffing import uploads
-from tests.conftest import PDF
+from tests.factories import PDF
 
 
 def bestand(inhoud: bytes, naam="document.pdf", content_type="application/pdf"):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from ontheffing import services
 from ontheffing.models import Bijlage, Gebruiker, Verzoek
 from ontheffing.states import Status
-from tests.conftest import maak_concept, maak_gebruiker, pdf_upload
+from tests.factories import besluit_nemen, maak_concept, maak_gebruiker, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -48,27 +48,6 @@ def aanvulling(verzoek, behandelaar, dagen=14):
         toelichting="Stuur de getekende offerte.",
         hersteltermijn_einde=timezone.localdate() + timedelta(days=dagen),
     )  # fmt: skip
-
-
-def besluit_nemen(verzoek, behandelaar, beslisser):
-    """Through the services: complete, qualified (unless it already is), judged,
-    proposed, decided."""
-    from ontheffing import kwalificatie as kw
-    from ontheffing.toetsing import criteria_voor
-
-    if verzoek.status != Status.TOETSING:
-        services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
-        services.verzoek_kwalificeren(user=behandelaar, verzoek=verzoek,
-                                      feiten=verzoek.feiten(), motivering="Gecontroleerd.")  # fmt: skip
-    assert verzoek.status == Status.TOETSING, kw.kwalificeer(verzoek.feiten())
-    services.criteria_beoordelen(
-        user=behandelaar, verzoek=verzoek,
-        oordelen={c: ("voldaan", f"Motivering {c.code}.") for c in criteria_voor(verzoek)},
-    )  # fmt: skip
-    services.besluit_voorstellen(user=behandelaar, verzoek=verzoek, uitkomst="verleend",
-                                 motivering="Voldoet aan alle criteria.",
-                                 voorschriften=["Alleen deze overeenkomst."])  # fmt: skip
-    return services.besluit_vaststellen(user=beslisser, verzoek=verzoek)
 
 
 # ------------------------------------------------------------- access

@@ -16,7 +16,7 @@ from ontheffing.models import (
     Verzoek,
 )
 from ontheffing.states import Actie, Bestuursorgaan, Rol, Status, Uitkomst
-from tests.conftest import maak_gebruiker, maak_ingediend
+from tests.factories import maak_gebruiker, maak_ingediend
 
 
 def url(naam, verzoek):
@@ -280,7 +280,7 @@ def test_buiten_behandeling_only_after_the_hersteltermijn(
 def test_doorzenden_proposes_the_authority_of_the_engine(
     client, aanvrager, behandelaar
 ):
-    from tests.conftest import maak_gemeente, maak_provincie
+    from tests.factories import maak_gemeente, maak_provincie
 
     elders = maak_gemeente(maak_provincie("PV26", "Utrecht"), "Utrecht")
     verzoek = maak_ingediend(aanvrager=aanvrager, gemeente=elders)

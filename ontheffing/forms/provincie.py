@@ -141,6 +141,11 @@ class DoorzendenForm(forms.Form):
 
 
 class ZienswijzeVragenForm(forms.Form):
+    """Asked from the case page and from the assessment page: the same prefixed
+    names wherever it is shown, so the view reads what either page posts."""
+
+    prefix = "zienswijze_vragen"
+
     van = forms.CharField(
         label="Aan wie",
         max_length=300,
@@ -153,11 +158,13 @@ class ZienswijzeVragenForm(forms.Form):
         error_messages={"required": "Beschrijf waarover u de zienswijze vraagt."},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, verzoek=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["uiterlijk"].initial = termijnen.hersteltermijn_einde(
             timezone.localdate()
         )
+        if verzoek is not None:
+            self.fields["van"].initial = verzoek.naam
 
 
 class ZienswijzeVerwerkenForm(forms.Form):

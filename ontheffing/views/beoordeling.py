@@ -199,7 +199,7 @@ def _toetsingpagina(request, verzoek, criterium_forms, voorstel, voorgesteld):
         "voorgesteld": voorgesteld,
         "zienswijze_herinnering": gekozen == Uitkomst.GEWEIGERD
         and _feiten_gecorrigeerd(verzoek),
-        "zienswijze_form": f.ZienswijzeVragenForm(initial={"van": verzoek.naam}),
+        "zienswijze_vragen": f.ZienswijzeVragenForm(verzoek=verzoek),
         "kwalificatie": kwalificatie_weergave(verzoek.kwalificatie),
     })  # fmt: skip
 

@@ -93,7 +93,7 @@ def _unbound_forms(verzoek, acties, engine) -> dict:
             f.MotiveringForm, {"initial": {"motivering": BUITEN_BEHANDELING_MOTIVERING}}
         ),
         "doorzenden": (f.DoorzendenForm, {"initial": {"aan": doorzenden_aan}}),
-        "zienswijze_vragen": (f.ZienswijzeVragenForm, {"initial": {"van": verzoek.naam}}),
+        "zienswijze_vragen": (f.ZienswijzeVragenForm, {"verzoek": verzoek}),
         "zienswijze_verwerken": (f.ZienswijzeVerwerkenForm, {}),
         "terugsturen": (f.RedenForm, {}),
         "verdagen": (f.VerdagenForm, {}),

@@ -8,9 +8,15 @@ from playwright.sync_api import expect
 
 from ontheffing import services
 from ontheffing.models import Verzoek
-from ontheffing.states import Rol, Status, Uitkomst
-from tests.conftest import maak_gebruiker, maak_gemeente, maak_ingediend, maak_provincie
+from ontheffing.states import Actie, Rol, Status, Uitkomst
 from tests.e2e.conftest import inloggen
+from tests.factories import (
+    maak_gebruiker,
+    maak_gemeente,
+    maak_ingediend,
+    maak_provincie,
+    naar_toetsing,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -176,3 +182,24 @@ def test_qualification_alone_decides(page, mensen, handeling, uitkomst):
     expect(page.locator(".melding")).to_contain_text("vastgesteld")
     verzoek = Verzoek.objects.get(pk=verzoek.pk)
     assert verzoek.uitkomst == uitkomst
+
+
+def test_zienswijze_asked_from_the_assessment_page(page, mensen):
+    """The Toetsing page posts the same form as the case page: what the
+    behandelaar types arrives, the applicant is asked and the case waits."""
+    verzoek = naar_toetsing(
+        maak_ingediend(aanvrager=mensen["aanvrager"], gemeente=mensen["gemeente"]),
+        mensen["behandelaar"],
+    )
+    inloggen(page, mensen["behandelaar"].email)
+    page.goto(f"/provincie/verzoek/{verzoek.pk}/toetsing/")
+    page.get_by_text("Zienswijze vragen (artikel 4:7 en 4:8 Awb)").click()
+    expect(page.get_by_label("Aan wie")).to_have_value("Jan Jansen")
+    page.get_by_label("Waarover").fill("Uw nevenfunctie bij de wederpartij.")
+    page.get_by_role("button", name="Zienswijze vragen").click()
+    expect(page.locator(".melding")).to_contain_text("De zienswijze is gevraagd.")
+    verzoek.refresh_from_db()
+    assert verzoek.status == Status.ZIENSWIJZE_GEVRAAGD
+    assert verzoek.zienswijze_van == "Jan Jansen"
+    gevraagd = verzoek.gebeurtenissen.get(actie=Actie.ZIENSWIJZE_VRAGEN)
+    assert gevraagd.reden == "Uw nevenfunctie bij de wederpartij."

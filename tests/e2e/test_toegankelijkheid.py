@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from ontheffing import services
 from ontheffing.states import Rol
-from tests.conftest import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
+from tests.factories import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,7 +24,7 @@ WCAG = {
 
 @pytest.fixture
 def zaken(db):
-    from tests.test_services import naar_besluitvorming, naar_toetsing
+    from tests.factories import naar_besluitvorming, naar_toetsing
 
     provincie = maak_provincie()
     gemeente = maak_gemeente(provincie)
