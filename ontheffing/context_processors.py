@@ -1,3 +1,4 @@
+from ontheffing import permissions
 from ontheffing.states import Rol
 
 
@@ -8,7 +9,8 @@ def navigatie(request):
     return {
         "rol": rol,
         "is_aanvrager": rol == Rol.AANVRAGER,
+        "is_staf": permissions.is_staf(user),
         "is_behandelaar": rol == Rol.BEHANDELAAR,
-        "is_beslisser": rol == Rol.BESLISSER or bool(getattr(user, "mandaat", False)),
+        "is_beslisser": bool(rol) and bool(permissions.mag(user, "beslissen")),
         "is_beheerder": rol == Rol.BEHEERDER,
     }

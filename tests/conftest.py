@@ -1,9 +1,20 @@
 """Fixtures shared by the tests; the data they build comes from ``factories``."""
 
-import pytest
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone
+
+from ontheffing import services
+from ontheffing.models import Beleidsregel
 from ontheffing.states import Rol
-from tests.factories import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
+from tests.factories import (
+    maak_concept,
+    maak_gebruiker,
+    maak_gemeente,
+    maak_provincie,
+    naar_besluitvorming,
+)
 
 
 @pytest.fixture
@@ -73,3 +84,43 @@ def ingediend(concept):
     from ontheffing import services
 
     return services.verzoek_indienen(user=concept.ingediend_door, verzoek=concept)
+
+
+@pytest.fixture
+def wereld(db):
+    """One province with a case of every kind a URL needs, and one user of
+    each kind (the permission matrix and the hostile-input test)."""
+    provincie = maak_provincie()
+    andere = maak_provincie("PV26", "Utrecht")
+    eigenaar = maak_gebruiker(Rol.AANVRAGER)
+    actoren = {
+        "anoniem": None,
+        "eigenaar": eigenaar,
+        "andere_aanvrager": maak_gebruiker(Rol.AANVRAGER),
+        "behandelaar": maak_gebruiker(Rol.BEHANDELAAR, provincie),
+        "beslisser": maak_gebruiker(Rol.BESLISSER, provincie, mag_namens_cdk=True),
+        "beheerder": maak_gebruiker(Rol.BEHEERDER, provincie),
+        "vreemde_behandelaar": maak_gebruiker(Rol.BEHANDELAAR, andere),
+        "vreemde_beheerder": maak_gebruiker(Rol.BEHEERDER, andere),
+    }
+    verzoek = maak_concept(aanvrager=eigenaar, gemeente=maak_gemeente(provincie))
+    services.verzoek_indienen(user=eigenaar, verzoek=verzoek)
+    services.aanvulling_vragen(
+        user=actoren["behandelaar"],
+        verzoek=verzoek,
+        ontbrekend=["KvK-uittreksel"],
+        toelichting="",
+        hersteltermijn_einde=timezone.localdate() + timedelta(days=14),
+    )
+    # A decided case for the letter download.
+    besloten = maak_concept(aanvrager=eigenaar, gemeente=maak_gemeente(provincie))
+    services.verzoek_indienen(user=eigenaar, verzoek=besloten)
+    naar_besluitvorming(besloten, maak_gebruiker(Rol.BEHANDELAAR, provincie))
+    besluit = services.besluit_vaststellen(user=actoren["beslisser"], verzoek=besloten)
+    return {
+        "actoren": actoren,
+        "verzoek": verzoek,
+        "besloten": besloten,
+        "besluit": besluit,
+        "beleidsregel": Beleidsregel.objects.filter(provincie=provincie).first(),
+    }

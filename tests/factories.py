@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from ontheffing import kwalificatie as kw
@@ -191,3 +192,58 @@ def besluit_nemen(verzoek, behandelaar, beslisser):
         voorschriften=["Alleen deze overeenkomst."],
     )
     return services.besluit_vaststellen(user=beslisser, verzoek=verzoek)
+
+
+# ------------------------------------------------------------- URLs
+
+# The URLs that answer GET only (a POST may answer 405).
+ALLEEN_GET = {
+    "gegevens",
+    "bijlage",
+    "besluit",
+    "start",
+    "password_reset_done",
+    "password_reset_complete",
+    "provincie:concept",
+    "provincie:verzoek",
+    "provincie:voorstel",
+    "provincie:werkvoorraad",
+    "provincie:besluitvorming",
+    "provincie:beheer",
+    "provincie:beheer_beleidsregels",
+    "provincie:beheer_historie",
+}
+
+
+def url_namen(patronen=None, namespace=None):
+    for patroon in patronen if patronen is not None else get_resolver().url_patterns:
+        if isinstance(patroon, URLResolver):
+            if patroon.namespace == "admin":
+                continue  # Django's own admin, guarded by is_staff
+            yield from url_namen(patroon.url_patterns, patroon.namespace or namespace)
+        elif isinstance(patroon, URLPattern):
+            naam = f"{namespace}:{patroon.name}" if namespace else patroon.name
+            yield naam, patroon.pattern.converters.keys()
+
+
+def kwargs_voor(naam, converters, wereld):
+    if naam == "besluit":
+        return {"pk": wereld["besloten"].pk, "besluit_pk": wereld["besluit"].pk}
+    if naam == "bijlage":
+        return {
+            "pk": wereld["verzoek"].pk,
+            "bijlage_pk": wereld["verzoek"].bijlagen.first().pk,
+        }
+    if naam == "provincie:beheer_medewerker":
+        return {"pk": wereld["actoren"]["behandelaar"].pk}
+    if naam == "provincie:beheer_beleidsregel":
+        return {"pk": wereld["beleidsregel"].pk}
+    waarden = {
+        "pk": wereld["verzoek"].pk,
+        "sleutel": "ambt",
+        "token": "ongeldig-token",
+        "uidb64": "MQ",
+        "bijlage_pk": 1,
+        "besluit_pk": 1,
+    }
+    return {k: waarden[k] for k in converters}

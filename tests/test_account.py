@@ -7,8 +7,8 @@ from django.core import mail, signing
 from django.urls import reverse
 
 from ontheffing.models import Gebruiker
+from ontheffing.services.accounts import SALT, bevestigingstoken
 from ontheffing.states import Rol
-from ontheffing.views.account import SALT, bevestigingstoken
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +65,7 @@ def test_vervalste_bevestigingslink(client, aanvrager):
 
 def test_verlopen_bevestigingslink(client, aanvrager, monkeypatch):
     token = bevestigingstoken(aanvrager)
-    monkeypatch.setattr("ontheffing.views.account.GELDIG_SECONDEN", -1)
+    monkeypatch.setattr("ontheffing.services.accounts.GELDIG_SECONDEN", -1)
     response = client.get(reverse("bevestigen", args=[token]))
     assert "verlopen" in response.content.decode()
 

@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 from ontheffing import emails
-from ontheffing.models import Verzoek
+from ontheffing.models import Gebruiker, Verzoek
 from ontheffing.services.base import (
     NietNu,
     huidige_datum,
-    uitvoeren,
+    require,
+    run_transition,
 )
 
 
-def voorstel_terugsturen(*, user, verzoek: Verzoek, reden: str) -> Verzoek:
+def voorstel_terugsturen(*, user: Gebruiker, verzoek: Verzoek, reden: str) -> Verzoek:
+    require(user, "terugsturen", verzoek)
     if not reden.strip():
         raise NietNu("Geef aan waarom u het voorstel terugstuurt.")
     voorstel = {
         "uitkomst": verzoek.voorstel_uitkomst,
         "motivering": verzoek.voorstel_motivering,
     }
-    return uitvoeren(
+    return run_transition(
         verzoek,
         user,
         "terugsturen",
@@ -28,22 +30,24 @@ def voorstel_terugsturen(*, user, verzoek: Verzoek, reden: str) -> Verzoek:
     )
 
 
-def besluit_vaststellen(*, user, verzoek: Verzoek):
+def besluit_vaststellen(*, user: Gebruiker, verzoek: Verzoek):
     """Decide: the letter is generated, stored immutably and sent; the case is done."""
     from ontheffing import brieven
 
     vandaag = huidige_datum()
+    require(user, "vaststellen", verzoek, op=vandaag)
     besluit = {}
 
     def brief():
         besluit["besluit"] = brieven.besluit_uitgeven(verzoek, ondertekenaar=user)
 
-    uitvoeren(
+    run_transition(
         verzoek,
         user,
         "vaststellen",
-        vandaag,
-        na=brief,
+        kwargs={"op": vandaag},
+        context={"op": vandaag},
+        after=brief,
         details={"uitkomst": verzoek.voorstel_uitkomst},
         mails=[lambda: emails.besluit_genomen(verzoek, besluit["besluit"])],
     )

@@ -7,25 +7,16 @@ the signed link, the applicant can prepare a request but not submit it
 (``services.verzoek_indienen`` refuses it).
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core import signing
-from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from ontheffing import services
 from ontheffing.forms.account import RegistratieFormulier
-from ontheffing.models import Gebruiker
-from ontheffing.states import Rol
-
-SALT = "ontheffing.email-bevestigen"
-GELDIG_SECONDEN = 3 * 24 * 60 * 60
 
 
 def _volgende(request) -> str:
@@ -37,51 +28,16 @@ def _volgende(request) -> str:
     return reverse("aanvrager:lijst")
 
 
-def bevestigingstoken(gebruiker) -> str:
-    return signing.dumps({"pk": gebruiker.pk, "email": gebruiker.email}, salt=SALT)
-
-
-def bevestigingsmail_versturen(gebruiker) -> None:
-    """Sent after commit, so a rolled-back registration sends nothing."""
-    link = settings.SITE_URL + reverse(
-        "bevestigen", args=[bevestigingstoken(gebruiker)]
-    )
-    onderwerp = "Bevestig uw e-mailadres"
-    context = {"gebruiker": gebruiker, "link": link, "dagen": GELDIG_SECONDEN // 86400}
-    tekst = (
-        render_to_string("registration/email_bevestigen.txt", context).strip() + "\n"
-    )
-    html = render_to_string(
-        "emails/basis.html", {"onderwerp": onderwerp, "tekst": tekst}
-    )
-
-    def versturen():
-        bericht = EmailMultiAlternatives(
-            subject=onderwerp,
-            body=tekst,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[gebruiker.email],
-        )
-        bericht.attach_alternative(html, "text/html")
-        bericht.send()
-
-    transaction.on_commit(versturen)
-
-
 def registreren(request):
     if request.user.is_authenticated:
         return redirect("start")
     form = RegistratieFormulier(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            gebruiker = Gebruiker.objects.create_user(
-                email=form.cleaned_data["email"],
-                password=form.cleaned_data["password1"],
-                naam=form.cleaned_data["naam"],
-                rol=Rol.AANVRAGER,
-                email_bevestigd=False,
-            )
-            bevestigingsmail_versturen(gebruiker)
+        gebruiker = services.account_registreren(
+            email=form.cleaned_data["email"],
+            wachtwoord=form.cleaned_data["password1"],
+            naam=form.cleaned_data["naam"],
+        )
         login(request, gebruiker, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(
             request,
@@ -100,16 +56,13 @@ def registreren(request):
 
 def bevestigen(request, token):
     try:
-        gegevens = signing.loads(token, salt=SALT, max_age=GELDIG_SECONDEN)
-        gebruiker = Gebruiker.objects.get(pk=gegevens["pk"], email=gegevens["email"])
-    except signing.SignatureExpired:
+        gebruiker = services.email_bevestigen(token=token)
+    except services.LinkVerlopen:
         return render(request, "registration/bevestigen.html", {"verlopen": True})
-    except (signing.BadSignature, Gebruiker.DoesNotExist, KeyError, TypeError):
+    except services.LinkOngeldig:
         return render(
             request, "registration/bevestigen.html", {"ongeldig": True}, status=404
         )
-    if not gebruiker.email_bevestigd:
-        Gebruiker.objects.filter(pk=gebruiker.pk).update(email_bevestigd=True)
     return render(request, "registration/bevestigen.html", {"gebruiker": gebruiker})
 
 
@@ -119,8 +72,7 @@ def bevestiging_opnieuw(request):
     if request.user.email_bevestigd:
         messages.info(request, "Uw e-mailadres is al bevestigd.")
     else:
-        with transaction.atomic():
-            bevestigingsmail_versturen(request.user)
+        services.bevestiging_opnieuw_sturen(gebruiker=request.user)
         messages.success(
             request,
             f"Wij hebben een nieuwe bevestigingslink gestuurd naar {request.user.email}.",
