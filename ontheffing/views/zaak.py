@@ -154,7 +154,6 @@ def verzoekpagina(request, verzoek, bound=None):
     if lopend and lopend.hersteltermijn_einde:
         buiten_behandeling = {
             "hersteltermijn_einde": lopend.hersteltermijn_einde,
-            "verstreken": verzoek.hersteltermijn_verstreken(vandaag),
             "uiterlijk": termijnen.buiten_behandeling_uiterlijk(
                 lopend.hersteltermijn_einde
             ),
