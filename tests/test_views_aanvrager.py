@@ -330,7 +330,10 @@ def test_aanvulling_beantwoorden_met_upload(ingelogd, ingediend, behandelaar):
     assert ingediend.status == Status.INGEDIEND
     assert Bijlage.objects.filter(verzoek=ingediend, soort="aanvulling").count() == 1
     html = ingelogd.get(url("verzoek", ingediend)).content.decode()
-    assert "opgeschort" in html or "stil" in html or "later" in html
+    # The suspension has ended: its days are in the build-up, the question is gone.
+    assert "opgeschort, van" in html
+    assert "(artikel 4:15 Awb)" in html
+    assert "De provincie vraagt om meer informatie" not in html
 
 
 def test_lege_aanvulling_geeft_foutmelding(ingelogd, ingediend, behandelaar):
