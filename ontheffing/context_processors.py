@@ -9,7 +9,8 @@ def navigatie(request):
     return {
         "rol": rol,
         "is_aanvrager": rol == Rol.AANVRAGER,
+        "is_staf": permissions.is_staf(user),
         "is_behandelaar": rol == Rol.BEHANDELAAR,
-        "is_beslisser": rol is not None and permissions.mag_beslissen(user),
+        "is_beslisser": bool(rol) and bool(permissions.mag(user, "beslissen")),
         "is_beheerder": rol == Rol.BEHEERDER,
     }

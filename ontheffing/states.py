@@ -24,7 +24,6 @@ OPEN_STATUSSEN = (
     Status.ZIENSWIJZE_GEVRAAGD,
     Status.TER_BESLUITVORMING,
 )
-EINDSTATUSSEN = (Status.AFGEHANDELD, Status.DOORGEZONDEN, Status.INGETROKKEN)
 
 # What the applicant reads: the same states in plain Dutch.
 STATUS_VOOR_AANVRAGER = {

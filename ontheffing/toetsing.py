@@ -1,4 +1,4 @@
-"""Assessment against the province's beleidsregel (domain §4): which version
+"""Assessment against the province's beleidsregel (Awb 4:84 and the beleidsregel; README, "Opbouw"): which version
 applies to a case, what is still unjudged, and what the judgements propose."""
 
 from ontheffing.models import Beleidsregel, Criteriumoordeel, Oordeel
@@ -26,15 +26,19 @@ def onbeoordeelde_criteria(verzoek):
     return [c for c in criteria_voor(verzoek) if c.pk not in beoordeeld]
 
 
-def voorgestelde_uitkomst(verzoek) -> Uitkomst | None:
+def voorgestelde_uitkomst(verzoek, oordelen: dict | None = None) -> Uitkomst | None:
     """Grant when every criterion is met or not applicable, otherwise refuse;
-    None while criteria are unjudged. The behandelaar may deviate with a
-    motivation (Awb 4:84)."""
-    if onbeoordeelde_criteria(verzoek):
-        return None
-    oordelen = Criteriumoordeel.objects.filter(verzoek=verzoek).values_list(
-        "oordeel", flat=True
+    None while criteria are unjudged. ``oordelen`` ({criterium: (oordeel,
+    motivering)}) are judgements not yet stored, taken over the stored ones.
+    The behandelaar may deviate with a motivation (Awb 4:84)."""
+    gegeven = dict(
+        Criteriumoordeel.objects.filter(verzoek=verzoek).values_list(
+            "criterium_id", "oordeel"
+        )
     )
-    if any(o == Oordeel.NIET_VOLDAAN for o in oordelen):
+    gegeven.update({c.pk: oordeel for c, (oordeel, _) in (oordelen or {}).items()})
+    if any(c.pk not in gegeven for c in criteria_voor(verzoek)):
+        return None
+    if any(o == Oordeel.NIET_VOLDAAN for o in gegeven.values()):
         return Uitkomst.GEWEIGERD
     return Uitkomst.VERLEEND

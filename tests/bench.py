@@ -56,7 +56,7 @@ from ontheffing.models import (  # noqa: E402
     Verzoek,
 )
 from ontheffing.states import OPEN_STATUSSEN, Actie, Rol, Status  # noqa: E402
-from tests.conftest import inloggen  # noqa: E402
+from tests.factories import inloggen  # noqa: E402
 
 HERHALINGEN = 101
 
@@ -235,8 +235,12 @@ def besluit_benchmark(provincie, behandelaar, staf, triviaal, n=11):
     """A decision request (vaststellen: letter rendered, stored and the e-mail
     to the applicant handed on) against the trivial page, alternately."""
     from ontheffing import services
-    from tests.conftest import maak_concept, maak_gebruiker, maak_gemeente
-    from tests.test_services import naar_besluitvorming
+    from tests.factories import (
+        maak_concept,
+        maak_gebruiker,
+        maak_gemeente,
+        naar_besluitvorming,
+    )
 
     beslisser = maak_gebruiker(Rol.BESLISSER, provincie)
     gemeente = maak_gemeente(provincie)

@@ -99,7 +99,7 @@ class Wereld:
 
         from ontheffing.models import Gebruiker, Gemeente, Provincie
         from ontheffing.states import Rol
-        from tests.conftest import maak_mandaat
+        from tests.factories import maak_mandaat
 
         call_command("migrate", verbosity=0)
         call_command("referentiedata_laden", verbosity=0)
@@ -127,7 +127,7 @@ class Wereld:
     def sessie(self, user) -> str:
         from django.test import Client
 
-        from tests.conftest import inloggen
+        from tests.factories import inloggen
 
         client = Client()
         inloggen(client, user)
@@ -188,8 +188,7 @@ class Wereld:
     def ter_besluitvorming(self, aantal: int) -> list[int]:
         """Cases with a proposal, through the services, for the decision."""
         from ontheffing import services
-        from tests.conftest import maak_concept
-        from tests.test_services import naar_besluitvorming
+        from tests.factories import maak_concept, naar_besluitvorming
 
         pks = []
         for _ in range(aantal):

@@ -8,9 +8,9 @@ from django.test import Client
 from django.urls import reverse
 
 from ontheffing.models import Gebruiker
+from ontheffing.services.accounts import SALT, bevestigingstoken
 from ontheffing.states import Rol
-from ontheffing.views.account import SALT, bevestigingstoken
-from tests.conftest import inloggen
+from tests.factories import inloggen
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +74,7 @@ def test_vervalste_bevestigingslink(client, aanvrager):
 
 def test_verlopen_bevestigingslink(client, aanvrager, monkeypatch):
     token = bevestigingstoken(aanvrager)
-    monkeypatch.setattr("ontheffing.views.account.GELDIG_SECONDEN", -1)
+    monkeypatch.setattr("ontheffing.services.accounts.GELDIG_SECONDEN", -1)
     response = client.get(reverse("bevestigen", args=[token]))
     assert "verlopen" in response.content.decode()
 

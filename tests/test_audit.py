@@ -15,8 +15,8 @@ from django.db.utils import DatabaseError
 from ontheffing import services
 from ontheffing.models import Besluit, Gebeurtenis, controleer_keten
 from ontheffing.states import Rol
-from tests.conftest import inloggen, maak_gebruiker
 from tests.databaserollen import eigenaar, eigenaarscursor
+from tests.factories import inloggen, maak_gebruiker
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def _controle_faalt(capsys) -> str:
 
 
 def _met_besluit(ingediend, behandelaar, beslisser):
-    from tests.test_services import naar_besluitvorming
+    from tests.factories import naar_besluitvorming
 
     naar_besluitvorming(ingediend, behandelaar)
     return services.besluit_vaststellen(user=beslisser, verzoek=ingediend)

@@ -18,8 +18,8 @@ from django.utils import timezone
 from ontheffing import services
 from ontheffing.models import Besluit, Bijlage, Verzoek
 from ontheffing.states import Rol, Status
-from tests.conftest import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
 from tests.databaserollen import eigenaar
+from tests.factories import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
 
 pytestmark = [
     pytest.mark.postgres,
@@ -33,7 +33,7 @@ pytestmark = [
 def _bevolken():
     """One case in every state, each with a document; two issued letters; a
     beheer change."""
-    from tests.test_services import naar_besluitvorming, naar_toetsing, vraag_offerte
+    from tests.factories import naar_besluitvorming, naar_toetsing, vraag_offerte
 
     provincie = maak_provincie()
     gemeente = maak_gemeente(provincie)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from ontheffing import emails, foutmelding, gezondheid, logboek, services
 from ontheffing.logboek import JsonFormatter
 from ontheffing.models import Gebeurtenis, Herstelpoging
-from tests.conftest import inloggen
+from tests.factories import inloggen
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from ontheffing.models import (
     Waterschap,
 )
 from ontheffing.states import Rol
-from tests.conftest import inloggen, maak_gebruiker, maak_ingediend
+from tests.factories import inloggen, maak_gebruiker, maak_ingediend
 
 
 @pytest.fixture

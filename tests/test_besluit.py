@@ -17,8 +17,14 @@ from ontheffing.kwalificatie.citaten import BW_3_43
 from ontheffing.models import Besluit, Oordeel, Verzoek
 from ontheffing.states import Status, Uitkomst
 from ontheffing.toetsing import criteria_voor
-from tests.conftest import inloggen, maak_concept, pdf_upload
-from tests.test_services import beoordeel_alles, kwalificeer
+from tests.factories import (
+    beoordeel_alles,
+    inloggen,
+    kwalificatie_post,
+    kwalificeer,
+    maak_concept,
+    pdf_upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -510,8 +516,6 @@ def test_the_qualification_page_decides_bw_3_43_alone_or_says_why_not(
 ):
     from django.urls import reverse
 
-    from tests.test_views_provincie import _kwalificatie_post
-
     verzoek = maak_concept(
         aanvrager=aanvrager,
         gemeente=gemeente,
@@ -521,7 +525,7 @@ def test_the_qualification_page_decides_bw_3_43_alone_or_says_why_not(
     services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
     inloggen(client, behandelaar)
     pagina = reverse("provincie:kwalificatie", args=[verzoek.pk])
-    data = _kwalificatie_post(
+    data = kwalificatie_post(
         verzoek,
         handeling="verkoop_onroerende_zaak_aan_overheid",
         uitkomst="niet_verboden",

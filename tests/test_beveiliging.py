@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from ontheffing.middleware import CONTENT_SECURITY_POLICY
 from ontheffing.states import Rol
-from tests.conftest import inloggen, maak_gebruiker
+from tests.factories import inloggen, maak_gebruiker
 
 pytestmark = pytest.mark.django_db
 

@@ -27,8 +27,7 @@ from ontheffing import bezorging, emails, services
 from ontheffing.models import Bericht, Bezorgstatus, Opschorting, Pogingresultaat
 from ontheffing.states import Status
 from ontheffing.termijnen import bezwaartermijn_einde
-from tests.conftest import inloggen, maak_ingediend
-from tests.test_services import naar_besluitvorming, vraag_offerte
+from tests.factories import inloggen, maak_ingediend, naar_besluitvorming, vraag_offerte
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.django_db(transaction=True)

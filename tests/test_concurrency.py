@@ -10,7 +10,7 @@ from django.db import connection, connections
 from ontheffing import services
 from ontheffing.models import Besluit, Gebeurtenis, Verzoek
 from ontheffing.states import Actie, Rol, Status
-from tests.conftest import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
+from tests.factories import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
 
 pytestmark = [
     pytest.mark.postgres,
@@ -65,7 +65,7 @@ def test_twenty_parallel_submissions_get_distinct_gapless_kenmerken():
 
 
 def _ter_besluitvorming():
-    from tests.test_services import naar_besluitvorming
+    from tests.factories import naar_besluitvorming
 
     gemeente = maak_gemeente(maak_provincie())
     verzoek = maak_concept(gemeente=gemeente)
@@ -123,7 +123,7 @@ def test_a_view_given_while_the_behandelaar_processes_never_lands_after_it():
 
     from django.utils import timezone
 
-    from tests.test_services import naar_toetsing
+    from tests.factories import naar_toetsing
 
     gemeente = maak_gemeente(maak_provincie())
     verzoek = maak_concept(gemeente=gemeente)
@@ -171,7 +171,7 @@ def test_eight_notes_and_transitions_at_once_never_fork_the_chain(capsys):
     from django.core.management import call_command
 
     from ontheffing.models import controleer_keten
-    from tests.test_services import vandaag
+    from tests.factories import vandaag
 
     gemeente = maak_gemeente(maak_provincie())
     staf = [maak_gebruiker(Rol.BEHANDELAAR, gemeente.provincie) for _ in range(8)]

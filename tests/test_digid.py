@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from ontheffing.identiteit import digid
 from ontheffing.models import Gebruiker, Inlogbron, Inlogkoppeling
-from tests.conftest import maak_gebruiker
+from tests.factories import maak_gebruiker
 from tests.idp.saml.proces import APP, SP_ENTITY_ID, SamlProvider, ontbreekt
 
 BSN = "123456782"  # the test IdP's user "burger"

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from ontheffing import beveiliging
 from ontheffing.states import Rol
-from tests.conftest import maak_gebruiker
+from tests.factories import maak_gebruiker
 
 pytestmark = pytest.mark.django_db
 WACHTWOORD = "geheim-wachtwoord-123"

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ontheffing.states import Rol
-from tests.conftest import inloggen, maak_gebruiker, maak_ingediend
+from tests.factories import inloggen, maak_gebruiker, maak_ingediend
 
 pytestmark = pytest.mark.django_db
 

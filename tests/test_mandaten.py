@@ -1,6 +1,7 @@
 """The mandate register, the competent authority and the signature that is true
 (Awb 10:10; artikel 69 Gemeentewet)."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from ontheffing import kwalificatie as kw
 from ontheffing import mandaten, services
-from ontheffing.brieven import opmaak
+from ontheffing.brieven import opmaak, voorbeelden
 from ontheffing.models import (
     Beheeractie,
     Beheergebeurtenis,
@@ -22,14 +23,14 @@ from ontheffing.models import (
 )
 from ontheffing.services import mandaten as register
 from ontheffing.states import Bestuursorgaan, Rol, Status, Uitkomst
-from tests.conftest import (
+from tests.factories import (
     inloggen,
     maak_concept,
     maak_gebruiker,
     maak_mandaat,
     maak_provincie,
+    naar_besluitvorming,
 )
-from tests.test_services import naar_besluitvorming
 
 VANDAAG = timezone.localdate
 GISTEREN = lambda: VANDAAG() - timedelta(days=1)  # noqa: E731
@@ -309,9 +310,8 @@ def test_the_cdk_himself_signs_with_his_own_name(
 
 
 def _brief(ondertekening):
-    from tests.test_letters import maak_brief
-
-    return opmaak.render_html(maak_brief(ondertekening=ondertekening))
+    brief = voorbeelden.voorbeelden()["verleend-bw343"]
+    return opmaak.render_html(replace(brief, ondertekening=ondertekening))
 
 
 def _provincie():

@@ -2,14 +2,10 @@
 user × GET and POST gives the expected answer, and a refused request changes
 nothing. A URL added without an entry in MATRIX fails this test."""
 
-from datetime import timedelta
-
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone
+from django.urls import reverse
 
-from ontheffing import services
 from ontheffing.identiteit.digid import DIGID_SESSION_KEY
 from ontheffing.identiteit.oidc import BACKEND as SSO
 from ontheffing.models import (
@@ -22,15 +18,7 @@ from ontheffing.models import (
     Opschorting,
     Verzoek,
 )
-from ontheffing.states import Rol
-from tests.conftest import (
-    inloggen,
-    maak_concept,
-    maak_gebruiker,
-    maak_gemeente,
-    maak_mandaat,
-    maak_provincie,
-)
+from tests.factories import ALLEEN_GET, inloggen, kwargs_voor, url_namen
 
 pytestmark = pytest.mark.django_db
 
@@ -230,41 +218,6 @@ ALLEEN_POST = {
     "provincie:beheer_mandaat_beeindigen",
     "provincie:beheer_beslisser_bevestigen",
 }
-ALLEEN_GET = {
-    "gegevens",
-    "sso_inloggen",
-    "sso_terug",
-    "digid_inloggen",
-    "digid_acs",
-    "digid_metadata",
-    "bijlage",
-    "besluit",
-    "start",
-    "password_reset_done",
-    "password_reset_complete",
-    "gezondheid",
-    "provincie:concept",
-    "provincie:verzoek",
-    "provincie:voorstel",
-    "provincie:werkvoorraad",
-    "provincie:besluitvorming",
-    "provincie:beheer",
-    "provincie:beheer_beleidsregels",
-    "provincie:beheer_historie",
-    "provincie:beheer_mandaten",
-    "provincie:berichten_mislukt",
-}
-
-
-def url_namen(patronen=None, namespace=None):
-    for patroon in patronen if patronen is not None else get_resolver().url_patterns:
-        if isinstance(patroon, URLResolver):
-            if patroon.namespace == "admin":
-                continue  # Django's own admin, guarded by is_staff
-            yield from url_namen(patroon.url_patterns, patroon.namespace or namespace)
-        elif isinstance(patroon, URLPattern):
-            naam = f"{namespace}:{patroon.name}" if namespace else patroon.name
-            yield naam, patroon.pattern.converters.keys()
 
 
 def test_every_url_has_an_entry():
@@ -273,85 +226,6 @@ def test_every_url_has_an_entry():
         f"Zonder regel in MATRIX: {sorted(namen - set(MATRIX))}; "
         f"verouderd: {sorted(set(MATRIX) - namen)}"
     )
-
-
-@pytest.fixture
-def wereld(db):
-    provincie = maak_provincie()
-    andere = maak_provincie("PV26", "Utrecht")
-    eigenaar = maak_gebruiker(Rol.AANVRAGER)
-    actoren = {
-        "anoniem": None,
-        "eigenaar": eigenaar,
-        "andere_aanvrager": maak_gebruiker(Rol.AANVRAGER),
-        "behandelaar": maak_gebruiker(Rol.BEHANDELAAR, provincie),
-        "beslisser": maak_gebruiker(Rol.BESLISSER, provincie, mag_namens_cdk=True),
-        "beheerder": maak_gebruiker(Rol.BEHEERDER, provincie),
-        "vreemde_behandelaar": maak_gebruiker(Rol.BEHANDELAAR, andere),
-        "vreemde_beheerder": maak_gebruiker(Rol.BEHEERDER, andere),
-        "sso_behandelaar": maak_gebruiker(Rol.BEHANDELAAR, provincie),
-        "behandelaar_zonder_tweede_factor": maak_gebruiker(Rol.BEHANDELAAR, provincie),
-        "digid_aanvrager": maak_gebruiker(Rol.AANVRAGER),
-    }
-    verzoek = maak_concept(aanvrager=eigenaar, gemeente=maak_gemeente(provincie))
-    services.verzoek_indienen(user=eigenaar, verzoek=verzoek)
-    services.aanvulling_vragen(
-        user=actoren["behandelaar"],
-        verzoek=verzoek,
-        ontbrekend=["KvK-uittreksel"],
-        toelichting="",
-        hersteltermijn_einde=timezone.localdate() + timedelta(days=14),
-    )
-    # A decided case for the letter download.
-    from tests.test_services import naar_besluitvorming
-
-    besloten = maak_concept(aanvrager=eigenaar, gemeente=maak_gemeente(provincie))
-    services.verzoek_indienen(user=eigenaar, verzoek=besloten)
-    naar_besluitvorming(besloten, maak_gebruiker(Rol.BEHANDELAAR, provincie))
-    besluit = services.besluit_vaststellen(user=actoren["beslisser"], verzoek=besloten)
-    return {
-        "actoren": actoren,
-        "mandaat": maak_mandaat(actoren["behandelaar"], bevestigd=False),
-        "nieuwe_beslisser": maak_gebruiker(
-            Rol.BESLISSER, provincie, mandaat=False, beslisser_bevestigd=False
-        ),
-        "verzoek": verzoek,
-        "besloten": besloten,
-        "besluit": besluit,
-        "beleidsregel": Beleidsregel.objects.filter(provincie=provincie).first(),
-    }
-
-
-def kwargs_voor(naam, converters, wereld):
-    if naam == "besluit":
-        return {"pk": wereld["besloten"].pk, "besluit_pk": wereld["besluit"].pk}
-    if naam == "bijlage":
-        return {
-            "pk": wereld["verzoek"].pk,
-            "bijlage_pk": wereld["verzoek"].bijlagen.first().pk,
-        }
-    if naam == "provincie:beheer_medewerker":
-        return {"pk": wereld["actoren"]["behandelaar"].pk}
-    if naam in (
-        "provincie:beheer_mandaat_bevestigen",
-        "provincie:beheer_mandaat_beeindigen",
-    ):
-        return {"pk": wereld["mandaat"].pk}
-    if naam == "provincie:beheer_beslisser_bevestigen":
-        return {"pk": wereld["nieuwe_beslisser"].pk}
-    if naam == "provincie:beheer_beleidsregel":
-        return {"pk": wereld["beleidsregel"].pk}
-    if naam == "provincie:bericht_opnieuw":
-        return {"pk": wereld["verzoek"].berichten.first().pk}
-    waarden = {
-        "pk": wereld["verzoek"].pk,
-        "sleutel": "ambt",
-        "token": "ongeldig-token",
-        "uidb64": "MQ",
-        "bijlage_pk": 1,
-        "besluit_pk": 1,
-    }
-    return {k: waarden[k] for k in converters}
 
 
 def momentopname():

@@ -4,10 +4,9 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 
 from ontheffing import kwalificatie as kw
-from ontheffing import services
+from ontheffing import permissions, services
 from ontheffing.formatting import datum
 from ontheffing.models import (
     Besluit,
@@ -21,64 +20,20 @@ from ontheffing.models import (
 from ontheffing.states import Actie, Bestuursorgaan, Rol, Status, Uitkomst
 from ontheffing.termijnen import atw_verlengen
 from ontheffing.toetsing import criteria_voor
-from tests.conftest import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
+from tests.factories import (
+    beoordeel_alles,
+    kwalificeer,
+    maak_concept,
+    maak_gebruiker,
+    maak_gemeente,
+    maak_provincie,
+    naar_besluitvorming,
+    naar_toetsing,
+    vandaag,
+    vraag_offerte,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def vandaag():
-    return timezone.localdate()
-
-
-def kwalificeer(verzoek, behandelaar, **feiten):
-    return services.verzoek_kwalificeren(
-        user=behandelaar,
-        verzoek=verzoek,
-        feiten=kw.Feiten(**{**verzoek.feiten().__dict__, **feiten}),
-        motivering="Gecontroleerd aan de hand van de offerte.",
-    )
-
-
-def beoordeel_alles(verzoek, behandelaar, oordeel="voldaan"):
-    services.criteria_beoordelen(
-        user=behandelaar,
-        verzoek=verzoek,
-        oordelen={
-            c: (oordeel, f"Motivering {c.code}.") for c in criteria_voor(verzoek)
-        },
-    )
-
-
-def vraag_offerte(verzoek, behandelaar):
-    """Ask for the quotation, with the default hersteltermijn of two weeks."""
-    services.aanvulling_vragen(
-        user=behandelaar,
-        verzoek=verzoek,
-        ontbrekend=["offerte"],
-        toelichting="",
-        hersteltermijn_einde=vandaag() + timedelta(days=14),
-    )
-
-
-def naar_toetsing(verzoek, behandelaar):
-    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
-    kwalificeer(verzoek, behandelaar)
-    assert verzoek.status == Status.TOETSING
-    return verzoek
-
-
-def naar_besluitvorming(verzoek, behandelaar, uitkomst=Uitkomst.VERLEEND, **voorstel):
-    naar_toetsing(verzoek, behandelaar)
-    beoordeel_alles(verzoek, behandelaar)
-    services.besluit_voorstellen(
-        user=behandelaar,
-        verzoek=verzoek,
-        uitkomst=uitkomst,
-        motivering="Aan alle criteria is voldaan.",
-        voorschriften=["Alleen deze opdracht."],
-        **voorstel,
-    )
-    return verzoek
 
 
 # ------------------------------------------------------------ submission
@@ -222,7 +177,9 @@ def test_deviation_from_the_engine_needs_motivation(ingediend, behandelaar):
         bevestigd=afwijkend,
         motivering="Bijzonder geval.",
     )
-    assert ingediend.kwalificatie_engine["uitkomst"] == kw.Uitkomst.VERBODEN_ONTHEFFBAAR
+    assert (
+        ingediend.kwalificatie_berekend["uitkomst"] == kw.Uitkomst.VERBODEN_ONTHEFFBAAR
+    )
     assert ingediend.kwalificatie["uitkomst"] == kw.Uitkomst.NIET_VERBODEN
 
 
@@ -269,11 +226,67 @@ def test_a_criterion_without_motivation_is_refused(ingediend, behandelaar):
 def test_the_proposer_can_never_decide(ingediend, provincie):
     met_mandaat = maak_gebruiker(Rol.BEHANDELAAR, provincie, mandaat=True)
     naar_besluitvorming(ingediend, met_mandaat)
-    assert not services.mag(ingediend, met_mandaat, "vaststellen")
+    assert not permissions.mag(met_mandaat, "vaststellen", ingediend)
     with pytest.raises(services.GeenToegang):
         services.besluit_vaststellen(user=met_mandaat, verzoek=ingediend)
     collega = maak_gebruiker(Rol.BEHANDELAAR, provincie, mandaat=True)
-    assert services.mag(ingediend, collega, "vaststellen")
+    assert permissions.mag(collega, "vaststellen", ingediend)
+
+
+def test_who_qualified_or_judged_cannot_decide(ingediend, provincie, behandelaar):
+    """Four eyes in full: the services record who qualified the case and who
+    judged its criteria, and neither may decide it."""
+    kwalificeerder = maak_gebruiker(Rol.BEHANDELAAR, provincie, mandaat=True)
+    toetser = maak_gebruiker(Rol.BEHANDELAAR, provincie, mandaat=True)
+    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=ingediend)
+    kwalificeer(ingediend, kwalificeerder)
+    beoordeel_alles(ingediend, toetser)
+    services.besluit_voorstellen(
+        user=behandelaar,
+        verzoek=ingediend,
+        uitkomst=Uitkomst.VERLEEND,
+        motivering="Aan alle criteria is voldaan.",
+        voorschriften=[],
+    )
+    ingediend = Verzoek.objects.get(pk=ingediend.pk)
+    assert ingediend.gekwalificeerd_door == kwalificeerder
+    assert ingediend.criteria_beoordeeld_door == [toetser.pk]
+    for wie in (kwalificeerder, toetser):
+        antwoord = permissions.mag(wie, "vaststellen", ingediend)
+        assert not antwoord.voor_u
+        assert "vier ogen" in antwoord.reden
+        with pytest.raises(services.GeenToegang, match="vier ogen"):
+            services.besluit_vaststellen(user=wie, verzoek=ingediend)
+    assert Verzoek.objects.get(pk=ingediend.pk).status == Status.TER_BESLUITVORMING
+
+
+def test_judging_and_proposing_is_one_transaction(ingediend, behandelaar):
+    """The assessment page's judgements and proposal: both or neither."""
+    naar_toetsing(ingediend, behandelaar)
+    criteria = criteria_voor(ingediend)
+    oordelen = {c: ("voldaan", f"Motivering {c.code}.") for c in criteria}
+    with pytest.raises(services.NietNu):
+        services.besluit_voorstellen(
+            user=behandelaar,
+            verzoek=ingediend,
+            oordelen=oordelen,
+            uitkomst=Uitkomst.VERLEEND,
+            motivering=" ",
+            voorschriften=[],
+        )
+    assert not ingediend.oordelen.exists()
+    services.besluit_voorstellen(
+        user=behandelaar,
+        verzoek=ingediend,
+        oordelen=oordelen,
+        uitkomst=Uitkomst.VERLEEND,
+        motivering="Aan alle criteria is voldaan.",
+        voorschriften=[],
+    )
+    assert ingediend.status == Status.TER_BESLUITVORMING
+    assert ingediend.oordelen.count() == len(criteria)
+    acties = list(ingediend.gebeurtenissen.values_list("actie", flat=True))
+    assert acties[-2:] == [Actie.TOETSEN, Actie.VOORSTELLEN]
 
 
 def test_cdk_case_needs_cdk_mandate(aanvrager, gemeente, behandelaar, provincie):
@@ -287,8 +300,8 @@ def test_cdk_case_needs_cdk_mandate(aanvrager, gemeente, behandelaar, provincie)
     naar_besluitvorming(verzoek, behandelaar, goedkeuring="verleend")
     gewone = maak_gebruiker(Rol.BESLISSER, provincie, mag_namens_cdk=False)
     cdk = maak_gebruiker(Rol.BESLISSER, provincie, mag_namens_cdk=True)
-    assert not services.mag(verzoek, gewone, "vaststellen")
-    assert services.mag(verzoek, cdk, "vaststellen")
+    assert not permissions.mag(gewone, "vaststellen", verzoek)
+    assert permissions.mag(cdk, "vaststellen", verzoek)
 
 
 def test_return_goes_back_to_the_step_of_the_proposal(
@@ -345,9 +358,11 @@ def test_staff_transitions_refused_for_wrong_roles_and_other_provinces(
         if r != juiste_rol
     ]
     for user in verkeerd:
-        assert not services.mag(ingediend, user, actie), user
+        toestemming = permissions.mag(user, actie, ingediend)
+        assert not toestemming, user
+        assert not toestemming.voor_u, user
         with pytest.raises(services.GeenToegang):
-            services.controleer(ingediend, user, actie)
+            services.require(user, actie, ingediend)
     assert Verzoek.objects.get(pk=ingediend.pk).status == status
 
 

@@ -10,7 +10,7 @@ from ontheffing.identiteit.groepen import Toewijzing, toewijzing_voor
 from ontheffing.identiteit.oidc import BACKEND, ontdekking
 from ontheffing.models import Gebruiker, Inlogkoppeling, Mandaat
 from ontheffing.states import Rol
-from tests.conftest import maak_mandaat, maak_provincie
+from tests.factories import maak_mandaat, maak_provincie
 from tests.idp.oidc.proces import CLIENT_ID, CLIENT_SECRET, Provider
 
 ROLLEN = (

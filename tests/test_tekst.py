@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from ontheffing import services, tekst
 from ontheffing.models import Verzoek
-from tests.conftest import inloggen
-from tests.test_views_aanvrager import formulier
+from tests.factories import formulier, inloggen
 
 CYRILLISCHE_A = "\u0430"
 

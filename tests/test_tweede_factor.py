@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from ontheffing.identiteit.oidc import BACKEND as SSO
 from ontheffing.identiteit.tweede_factor import AANTAL_HERSTELCODES, nieuwe_herstelcodes
 from ontheffing.states import Rol
-from tests.conftest import inloggen, maak_gebruiker, totp_apparaat, totp_code
+from tests.factories import inloggen, maak_gebruiker, totp_apparaat, totp_code
 
 pytestmark = pytest.mark.django_db
 

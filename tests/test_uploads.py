@@ -12,7 +12,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ontheffing import uploads
-from tests.conftest import PDF, maak_pdf
+from tests.factories import PDF, maak_pdf
 
 
 def bestand(inhoud: bytes, naam="document.pdf", content_type="application/pdf"):

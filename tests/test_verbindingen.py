@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from ontheffing.models import Gebeurtenis, Verzoek
 from ontheffing.states import Rol
-from tests.conftest import inloggen, maak_gebruiker, maak_ingediend
+from tests.factories import inloggen, maak_gebruiker, maak_ingediend
 
 pytestmark = [
     pytest.mark.skipif(

@@ -10,30 +10,20 @@ from django.utils import timezone
 from ontheffing import services
 from ontheffing.models import Bijlage, Gebruiker, Verzoek
 from ontheffing.states import Status
-from tests.conftest import inloggen, maak_concept, maak_gebruiker, pdf_upload
+from tests.factories import (
+    besluit_nemen,
+    formulier,
+    inloggen,
+    maak_concept,
+    maak_gebruiker,
+    pdf_upload,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def url(naam, verzoek=None):
     return reverse(f"aanvrager:{naam}", args=[verzoek.pk] if verzoek else [])
-
-
-def formulier(lichaam, **extra):
-    """A complete request form as the browser posts it."""
-    data = {
-        "naam": "Jan Jansen", "aanspreekvorm": "heer", "adres": "Dorpsstraat 1",
-        "postcode": "6811 AA", "woonplaats": "Arnhem", "email": "jan@example.nl",
-        "ambt": "raadslid", "ambtsstatus": "in_functie", "gemeente": str(lichaam.pk),
-        "handeling": "aanneming_van_werk", "wederpartij": "eigen_lichaam",
-        "relatie": "rechtstreeks", "aangegaan": "nog_niet",
-        "wederpartij_naam": "Gemeente Arnhem", "onderwerp": "Schilderwerk",
-        "omschrijving": "Buitenschilderwerk", "waarde": "12.500",
-        "looptijd_van": "2027-06-01", "looptijd_tot": "2027-08-31",
-        "totstandkoming": "Drie offertes", "verklaring": "on", "actie": "opslaan",
-    }  # fmt: skip
-    data.update(extra)
-    return data
 
 
 @pytest.fixture
@@ -44,32 +34,12 @@ def ingelogd(client, aanvrager):
 
 def aanvulling(verzoek, behandelaar, dagen=14):
     return services.aanvulling_vragen(
-        user=behandelaar, verzoek=verzoek, ontbrekend=["De offerte met datum"],
+        user=behandelaar,
+        verzoek=verzoek,
+        ontbrekend=["De offerte met datum"],
         toelichting="Stuur de getekende offerte.",
         hersteltermijn_einde=timezone.localdate() + timedelta(days=dagen),
-    )  # fmt: skip
-
-
-def besluit_nemen(verzoek, behandelaar, beslisser, zienswijze_reactie=""):
-    """Through the services: complete, qualified (unless it already is), judged,
-    proposed, decided."""
-    from ontheffing import kwalificatie as kw
-    from ontheffing.toetsing import criteria_voor
-
-    if verzoek.status != Status.TOETSING:
-        services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
-        services.verzoek_kwalificeren(user=behandelaar, verzoek=verzoek,
-                                      feiten=verzoek.feiten(), motivering="Gecontroleerd.")  # fmt: skip
-    assert verzoek.status == Status.TOETSING, kw.kwalificeer(verzoek.feiten())
-    services.criteria_beoordelen(
-        user=behandelaar, verzoek=verzoek,
-        oordelen={c: ("voldaan", f"Motivering {c.code}.") for c in criteria_voor(verzoek)},
-    )  # fmt: skip
-    services.besluit_voorstellen(user=behandelaar, verzoek=verzoek, uitkomst="verleend",
-                                 motivering="Voldoet aan alle criteria.",
-                                 voorschriften=["Alleen deze overeenkomst."],
-                                 zienswijze_reactie=zienswijze_reactie)  # fmt: skip
-    return services.besluit_vaststellen(user=beslisser, verzoek=verzoek)
+    )
 
 
 # ------------------------------------------------------------- access
@@ -91,9 +61,16 @@ def test_anoniem_op_verzoekpagina_gaat_naar_inloggen(client, concept, naam):
 
 @pytest.mark.parametrize(
     ("naam", "methode"),
-    [("verzoek", "get"), ("bewerken", "get"), ("bewerken", "post"), ("indienen", "post"),
-     ("aanvullen", "post"), ("intrekken", "get"), ("intrekken", "post")],
-)  # fmt: skip
+    [
+        ("verzoek", "get"),
+        ("bewerken", "get"),
+        ("bewerken", "post"),
+        ("indienen", "post"),
+        ("aanvullen", "post"),
+        ("intrekken", "get"),
+        ("intrekken", "post"),
+    ],
+)
 def test_verzoek_van_een_ander_geeft_404(
     client, ingediend, andere_aanvrager, naam, methode
 ):
@@ -151,8 +128,13 @@ def test_nieuw_opslaan_maakt_concept(ingelogd, aanvrager, gemeente):
 
 
 def test_ongeldige_invoer_bewaart_de_rest_en_de_ruwe_tekst(ingelogd, concept):
-    data = formulier(concept.gemeente, onderwerp="Nieuw onderwerp", waarde="twaalf",
-                     looptijd_van="31-02-2027", email="geen-adres")  # fmt: skip
+    data = formulier(
+        concept.gemeente,
+        onderwerp="Nieuw onderwerp",
+        waarde="twaalf",
+        looptijd_van="31-02-2027",
+        email="geen-adres",
+    )
     response = ingelogd.post(url("bewerken", concept), data)
     assert response.status_code == 200
     html = response.content.decode()
@@ -182,13 +164,22 @@ def test_verbeterde_invoer_wist_de_bewaarde_ruwe_tekst(ingelogd, concept):
 def test_indienen_van_onvolledig_verzoek_toont_alle_fouten(
     ingelogd, aanvrager, gemeente
 ):
-    response = ingelogd.post(url("nieuw"), {"naam": "Jan", "actie": "indienen",
-                                            "waarde": "abc"})  # fmt: skip
+    response = ingelogd.post(
+        url("nieuw"), {"naam": "Jan", "actie": "indienen", "waarde": "abc"}
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "Het verzoek is nog niet ingediend" in html
-    for anker in ("id_adres", "id_ambt", "id_handeling", "id_onderwerp", "id_gemeente",
-                  "id_verklaring", "id_bestand", "id_waarde"):  # fmt: skip
+    for anker in (
+        "id_adres",
+        "id_ambt",
+        "id_handeling",
+        "id_onderwerp",
+        "id_gemeente",
+        "id_verklaring",
+        "id_bestand",
+        "id_waarde",
+    ):
         assert f'href="#{anker}"' in html, anker
     verzoek = Verzoek.objects.get(ingediend_door=aanvrager)
     assert verzoek.status == Status.CONCEPT
@@ -201,8 +192,12 @@ def test_indienen_met_upload_geeft_kenmerk_en_mail(
     with django_capture_on_commit_callbacks(execute=True):
         ingelogd.post(url("nieuw"), formulier(gemeente))
         verzoek = Verzoek.objects.get(ingediend_door=aanvrager)
-        data = formulier(gemeente, actie="indienen", bestand_soort="overeenkomst",
-                         bestand=pdf_upload())  # fmt: skip
+        data = formulier(
+            gemeente,
+            actie="indienen",
+            bestand_soort="overeenkomst",
+            bestand=pdf_upload(),
+        )
         response = ingelogd.post(url("bewerken", verzoek), data, follow=True)
     verzoek.refresh_from_db()
     assert verzoek.status == Status.INGEDIEND
@@ -215,8 +210,12 @@ def test_indienen_met_upload_geeft_kenmerk_en_mail(
 
 
 def test_geweigerde_upload_zegt_waarom_en_bewaart_de_rest(ingelogd, concept):
-    data = formulier(concept.gemeente, onderwerp="Anders", bestand_soort="overeenkomst",
-                     bestand=pdf_upload("virus.exe", b"MZ\x90\x00 binary"))  # fmt: skip
+    data = formulier(
+        concept.gemeente,
+        onderwerp="Anders",
+        bestand_soort="overeenkomst",
+        bestand=pdf_upload("virus.exe", b"MZ\x90\x00 binary"),
+    )
     response = ingelogd.post(url("bewerken", concept), data)
     assert response.status_code == 200
     assert "wordt niet geaccepteerd" in response.content.decode()
@@ -259,10 +258,16 @@ def test_ingediend_verzoek_niet_meer_bewerken(ingelogd, ingediend):
 
 def test_nieuw_uit_zelftest_neemt_antwoorden_over(ingelogd, gemeente):
     sessie = ingelogd.session
-    sessie["zelftest"] = {"ambt": "wethouder", "ambtsstatus": "in_functie",
-                          "gemeente": str(gemeente.pk), "handeling": "levering_roerende_zaken",
-                          "wederpartij": "eigen_lichaam", "relatie": "rechtstreeks",
-                          "om_niet": "nee", "aangegaan": "nog_niet"}  # fmt: skip
+    sessie["zelftest"] = {
+        "ambt": "wethouder",
+        "ambtsstatus": "in_functie",
+        "gemeente": str(gemeente.pk),
+        "handeling": "levering_roerende_zaken",
+        "wederpartij": "eigen_lichaam",
+        "relatie": "rechtstreeks",
+        "om_niet": "nee",
+        "aangegaan": "nog_niet",
+    }
     sessie.save()
     html = ingelogd.get(url("nieuw") + "?uit=zelftest").content.decode()
     assert '<option value="wethouder" selected>' in html
@@ -277,9 +282,10 @@ def test_verzoekpagina_toont_stappen_termijn_en_historie(
     ingelogd, ingediend, behandelaar
 ):
     services.notitie_toevoegen(
-        user=behandelaar, verzoek=ingediend,
+        user=behandelaar,
+        verzoek=ingediend,
         tekst="Interne notitie: bellen met griffie",
-    )  # fmt: skip
+    )
     html = ingelogd.get(url("verzoek", ingediend)).content.decode()
     assert 'aria-current="step"' in html
     assert "De beslistermijn eindigt dus op" in html
@@ -293,14 +299,18 @@ def test_aanvulling_beantwoorden_met_upload(ingelogd, ingediend, behandelaar):
     html = ingelogd.get(url("verzoek", ingediend)).content.decode()
     assert "De provincie vraagt om meer informatie" in html
     assert "De offerte met datum" in html
-    response = ingelogd.post(url("aanvullen", ingediend),
-                             {"antwoord": "Hierbij", "bestand": pdf_upload()})  # fmt: skip
+    response = ingelogd.post(
+        url("aanvullen", ingediend), {"antwoord": "Hierbij", "bestand": pdf_upload()}
+    )
     assert response.status_code == 302
     ingediend.refresh_from_db()
     assert ingediend.status == Status.INGEDIEND
     assert Bijlage.objects.filter(verzoek=ingediend, soort="aanvulling").count() == 1
     html = ingelogd.get(url("verzoek", ingediend)).content.decode()
-    assert "opgeschort" in html or "stil" in html or "later" in html
+    # The suspension has ended: its days are in the build-up, the question is gone.
+    assert "opgeschort, van" in html
+    assert "(artikel 4:15 Awb)" in html
+    assert "De provincie vraagt om meer informatie" not in html
 
 
 def test_lege_aanvulling_geeft_foutmelding(ingelogd, ingediend, behandelaar):
@@ -316,8 +326,10 @@ def test_aanvulling_met_ongeldig_bestand_verliest_het_antwoord_niet(
     ingelogd, ingediend, behandelaar
 ):
     aanvulling(ingediend, behandelaar)
-    response = ingelogd.post(url("aanvullen", ingediend),
-                             {"antwoord": "Mijn uitleg", "bestand": pdf_upload("a.zip", b"PK\x03\x04xx")})  # fmt: skip
+    response = ingelogd.post(
+        url("aanvullen", ingediend),
+        {"antwoord": "Mijn uitleg", "bestand": pdf_upload("a.zip", b"PK\x03\x04xx")},
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "Mijn uitleg" in html
@@ -380,9 +392,15 @@ def test_vreemde_bedragen_geven_een_nette_fout(ingelogd, concept, waarde):
 
 @pytest.mark.parametrize(
     ("veld", "waarde"),
-    [("gemeente", "999999"), ("gemeente", "abc"), ("ambt", "koning"),
-     ("looptijd_van", "2027-13-45"), ("handeling", "x" * 5000), ("onderhands", "misschien")],
-)  # fmt: skip
+    [
+        ("gemeente", "999999"),
+        ("gemeente", "abc"),
+        ("ambt", "koning"),
+        ("looptijd_van", "2027-13-45"),
+        ("handeling", "x" * 5000),
+        ("onderhands", "misschien"),
+    ],
+)
 def test_onzin_invoer_geeft_geen_500(ingelogd, concept, veld, waarde):
     response = ingelogd.post(
         url("bewerken", concept), formulier(concept.gemeente, **{veld: waarde})

@@ -11,7 +11,7 @@ from django.urls import reverse
 from ontheffing import services, termijnen, werkvoorraad
 from ontheffing.models import Opschorting, Verzoek
 from ontheffing.states import Status
-from tests.conftest import inloggen, maak_gemeente, maak_ingediend
+from tests.factories import inloggen, maak_gemeente, maak_ingediend
 
 VANDAAG = date(2026, 3, 2)
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from ontheffing.models import Bijlage, Gebeurtenis, Verzoek
 from ontheffing.states import Actie
-from tests.conftest import inloggen, maak_ingediend
+from tests.factories import inloggen, maak_ingediend
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ session, the engine's outcome with the next step the issue asks for."""
 import pytest
 from django.urls import reverse
 
-from tests.conftest import maak_gemeente, maak_provincie
+from tests.factories import maak_gemeente, maak_provincie
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from ontheffing import services
 from ontheffing.models import Bijlage, Gebeurtenis
 from ontheffing.states import Actie, Status
-from tests.conftest import inloggen, maak_gebruiker, pdf_upload
+from tests.factories import inloggen, maak_gebruiker, pdf_upload
 
 pytestmark = pytest.mark.django_db
 

@@ -21,6 +21,7 @@ from urllib.request import url2pathname
 
 from django.template.loader import render_to_string
 
+from ontheffing import kwalificatie as kw
 from ontheffing.formatting import bedrag, datum
 from ontheffing.kwalificatie.citaten import BW_3_43
 from ontheffing.termijnen import bezwaartermijn_einde
@@ -60,16 +61,8 @@ ONDERWERPEN = {
 }
 ONDERWERP_BESLUIT = "Besluit op uw verzoek om ontheffing"
 
-# The agreements of Gemw 15, first paragraph, under d (domain §2), by code.
-ONDERDELEN = {
-    "d1": "aanneming van werk",
-    "d2": "het buiten dienstbetrekking verrichten van werkzaamheden tegen betaling",
-    "d3": "het anders dan om niet leveren van roerende zaken",
-    "d4": "het verhuren van roerende zaken",
-    "d5": "het verwerven van betwiste vorderingen",
-    "d6": "het onderhands verwerven van onroerende zaken of beperkte rechten daarop",
-    "d7": "het onderhands huren of pachten",
-}
+# The agreements of Gemw 15, first paragraph, under d, by code (one list).
+ONDERDELEN = kw.ONDERDELEN
 
 OORDELEN = {
     "voldaan": "voldaan",

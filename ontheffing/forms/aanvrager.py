@@ -5,35 +5,24 @@ Every field of the request form is optional for a concept: saving keeps what is
 valid, and the view keeps the raw text of what is not. Completeness is the
 model's rule (``Verzoek.ontbrekende_gegevens``), checked on submission."""
 
-import re
-from decimal import Decimal, InvalidOperation
-
 from django import forms
 
 from ontheffing import kwalificatie as kw
 from ontheffing import tekst
+from ontheffing.forms.fields import DATE_FORMATS, AmountField, DateInput, YesNoField
 from ontheffing.models import Bijlagesoort, Gemeente, Regeling, Verzoek, Waterschap
 from ontheffing.models.gebruiker import Aanspreekvorm
 
-DATUMFORMATEN = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%d %m %Y"]
-JA_NEE_ONBEKEND = [("ja", "Ja"), ("nee", "Nee")]
 # Model fields with a default that must never be blank: an empty answer keeps it.
 NIET_LEEG = ("ambtsstatus", "wederpartij", "relatie", "aangegaan", "aanspreekvorm")
-
-
-class DatumInvoer(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 def datumveld(label, **kwargs):
     return forms.DateField(
         label=label,
         required=False,
-        input_formats=DATUMFORMATEN,
-        widget=DatumInvoer(),
+        input_formats=DATE_FORMATS,
+        widget=DateInput(),
         error_messages={
             "invalid": "Vul een geldige datum in, bijvoorbeeld 31-12-2026."
         },
@@ -41,122 +30,119 @@ def datumveld(label, **kwargs):
     )
 
 
-class BedragVeld(forms.CharField):
-    """An amount in euros as people type it: '12.500', '12500,50', '€ 1.250,-'."""
-
-    def to_python(self, value):
-        tekst = (super().to_python(value) or "").replace("€", "").replace(" ", "")
-        tekst = tekst.removesuffix(",-").removesuffix(",--")
-        if not tekst:
-            return None
-        if "," in tekst:
-            tekst = tekst.replace(".", "").replace(",", ".")
-        elif re.fullmatch(r"\d{1,3}(\.\d{3})+", tekst):
-            tekst = tekst.replace(".", "")
-        try:
-            bedrag = Decimal(tekst)
-        except InvalidOperation:
-            raise forms.ValidationError(
-                "Vul een bedrag in euro's in, bijvoorbeeld 12.500 of 12500,50."
-            ) from None
-        if not bedrag.is_finite() or bedrag < 0 or bedrag >= Decimal("10000000000"):
-            raise forms.ValidationError(
-                "Vul een bedrag in tussen 0 en 10 miljard euro."
-            )
-        return bedrag.quantize(Decimal("0.01"))
-
-
-class JaNeeVeld(forms.TypedChoiceField):
-    """Ja / nee as radio buttons; no answer is None (not yet known)."""
-
-    def __init__(self, label, keuzes=JA_NEE_ONBEKEND, geen=None, **kwargs):
-        self.geen = geen
-        super().__init__(
-            label=label,
-            choices=keuzes,
-            coerce=lambda v: {"ja": True, "nee": False}.get(v),
-            empty_value=None,
-            required=False,
-            widget=forms.RadioSelect,
-            **kwargs,
-        )
-
-    def prepare_value(self, value):
-        if value is None:
-            return self.geen
-        return {True: "ja", False: "nee"}.get(value, value)
-
-
-class VerzoekFormulier(forms.ModelForm):
+class VerzoekForm(forms.ModelForm):
     """The request, in the sections of the issue. The file field is not a model
     field: the view passes an upload to ``services.bijlage_toevoegen``."""
 
     aanspreekvorm = forms.ChoiceField(
-        label="Aanhef in de brief", choices=Aanspreekvorm.choices, required=False,
+        label="Aanhef in de brief",
+        choices=Aanspreekvorm.choices,
+        required=False,
         widget=forms.RadioSelect,
-    )  # fmt: skip
+    )
     in_functie_sinds = datumveld("In functie sinds")
     looptijd_van = datumveld("Looptijd: vanaf")
     looptijd_tot = datumveld("Looptijd: tot en met")
-    waarde = BedragVeld(
-        label="Waarde in euro's", required=False,
+    waarde = AmountField(
+        label="Waarde in euro's",
+        required=False,
         help_text="Het totale bedrag van de overeenkomst, bijvoorbeeld 12.500.",
-    )  # fmt: skip
-    onderhands = JaNeeVeld(
+    )
+    onderhands = YesNoField(
         "Komt de koop of huur onderhands tot stand?",
-        keuzes=[("ja", "Ja, rechtstreeks met de gemeente afgesproken"),
-                ("nee", "Nee, via een openbare veiling"),
-                ("onbekend", "Via een openbare inschrijving, of weet ik niet")],
+        keuzes=[
+            ("ja", "Ja, rechtstreeks met de gemeente afgesproken"),
+            ("nee", "Nee, via een openbare veiling"),
+            ("onbekend", "Via een openbare inschrijving, of weet ik niet"),
+        ],
         geen="onbekend",
         help_text="Alleen van belang bij het kopen, huren of pachten van de gemeente.",
-    )  # fmt: skip
-    betrokken_bij_besluitvorming = JaNeeVeld(
+    )
+    betrokken_bij_besluitvorming = YesNoField(
         "Was de ambtsdrager betrokken bij de voorbereiding of het besluit over deze "
         "overeenkomst?"
     )
-    onthouding = JaNeeVeld(
+    onthouding = YesNoField(
         "Onthoudt de ambtsdrager zich van beraadslaging en stemming over deze zaak?",
         help_text="Artikel 28 Gemeentewet.",
     )
     gemeente = forms.ModelChoiceField(
-        label="Gemeente", queryset=Gemeente.objects.order_by("naam"), required=False,
+        label="Gemeente",
+        queryset=Gemeente.objects.order_by("naam"),
+        required=False,
         empty_label="Kies een gemeente…",
         help_text="De gemeente waar het ambt bij hoort. Bij een waterschap of "
         "gemeenschappelijke regeling: laat leeg en kies hieronder.",
         error_messages={"invalid_choice": "Kies een gemeente uit de lijst."},
-    )  # fmt: skip
+    )
     waterschap = forms.ModelChoiceField(
-        label="Of: waterschap", required=False, empty_label="Geen",
+        label="Of: waterschap",
+        required=False,
+        empty_label="Geen",
         queryset=Waterschap.objects.select_related("provincie").order_by("naam"),
         error_messages={"invalid_choice": "Kies een waterschap uit de lijst."},
-    )  # fmt: skip
+    )
     regeling = forms.ModelChoiceField(
-        label="Of: gemeenschappelijke regeling", required=False, empty_label="Geen",
+        label="Of: gemeenschappelijke regeling",
+        required=False,
+        empty_label="Geen",
         queryset=Regeling.objects.select_related("provincie").order_by("naam"),
         error_messages={"invalid_choice": "Kies een regeling uit de lijst."},
-    )  # fmt: skip
+    )
     bestand = forms.FileField(
-        label="Document toevoegen", required=False,
+        label="Document toevoegen",
+        required=False,
         help_text="PDF, Word (.docx), OpenDocument, PNG of JPEG; hoogstens 10 MB per bestand "
         "en 50 MB per verzoek.",
-    )  # fmt: skip
+    )
     bestand_soort = forms.ChoiceField(
-        label="Wat voor document is het?", required=False,
-        choices=[("", "Kies…")] + [(k, v) for k, v in Bijlagesoort.choices
-                 if k not in (Bijlagesoort.AANVULLING, Bijlagesoort.ZIENSWIJZE)],
-    )  # fmt: skip
+        label="Wat voor document is het?",
+        required=False,
+        choices=[("", "Kies…")]
+        + [
+            (k, v)
+            for k, v in Bijlagesoort.choices
+            if k not in (Bijlagesoort.AANVULLING, Bijlagesoort.ZIENSWIJZE)
+        ],
+    )
 
     class Meta:
         model = Verzoek
         fields = [
-            "naam", "aanspreekvorm", "adres", "postcode", "woonplaats", "email",
-            "telefoon", "ambt", "ambtsstatus", "in_functie_sinds", "gemeente",
-            "waterschap", "regeling", "namens", "handeling", "wederpartij", "relatie",
-            "via_wie", "onderhands", "om_niet", "aangegaan", "verlenging",
-            "wederpartij_naam", "onderwerp", "omschrijving", "waarde", "looptijd_van",
-            "looptijd_tot", "totstandkoming", "betrokken_bij_besluitvorming",
-            "onthouding", "toelichting_betrokkenheid", "verklaring",
-        ]  # fmt: skip
+            "naam",
+            "aanspreekvorm",
+            "adres",
+            "postcode",
+            "woonplaats",
+            "email",
+            "telefoon",
+            "ambt",
+            "ambtsstatus",
+            "in_functie_sinds",
+            "gemeente",
+            "waterschap",
+            "regeling",
+            "namens",
+            "handeling",
+            "wederpartij",
+            "relatie",
+            "via_wie",
+            "onderhands",
+            "om_niet",
+            "aangegaan",
+            "verlenging",
+            "wederpartij_naam",
+            "onderwerp",
+            "omschrijving",
+            "waarde",
+            "looptijd_van",
+            "looptijd_tot",
+            "totstandkoming",
+            "betrokken_bij_besluitvorming",
+            "onthouding",
+            "toelichting_betrokkenheid",
+            "verklaring",
+        ]
         labels = {
             "naam": "Naam van de ambtsdrager",
             "adres": "Straat en huisnummer",
@@ -183,7 +169,7 @@ class VerzoekFormulier(forms.ModelForm):
             "totstandkoming": "Hoe komt de overeenkomst tot stand?",
             "toelichting_betrokkenheid": "Toelichting op de betrokkenheid (niet verplicht)",
             "verklaring": "Ik verklaar dat ik dit formulier naar waarheid heb ingevuld",
-        }  # fmt: skip
+        }
         help_texts = {
             "naam": "Zoals die in de brief moet komen.",
             "namens": "Voeg dan een machtiging van de ambtsdrager toe.",
@@ -193,7 +179,7 @@ class VerzoekFormulier(forms.ModelForm):
             "drie offertes, of een openbare veiling.",
             "via_wie": "Alleen invullen als de ambtsdrager het niet zelf doet.",
             "telefoon": "Niet verplicht.",
-        }  # fmt: skip
+        }
         widgets = {
             "ambtsstatus": forms.RadioSelect,
             "wederpartij": forms.RadioSelect,
@@ -255,7 +241,7 @@ class VerzoekFormulier(forms.ModelForm):
         return velden
 
 
-class AanvullingFormulier(forms.Form):
+class AanvullenForm(forms.Form):
     LEEG = "Geef een antwoord of voeg een document toe."
 
     antwoord = forms.CharField(
@@ -281,7 +267,7 @@ class AanvullingFormulier(forms.Form):
         return cleaned
 
 
-class ZienswijzeFormulier(AanvullingFormulier):
+class ZienswijzeGevenForm(AanvullenForm):
     """The applicant's view (Awb 4:7): text, a document, or both."""
 
     LEEG = "Schrijf uw zienswijze of voeg een document toe."
@@ -296,7 +282,7 @@ class ZienswijzeFormulier(AanvullingFormulier):
         )
 
 
-class IntrekkenFormulier(forms.Form):
+class IntrekkenForm(forms.Form):
     reden = forms.CharField(
         label="Waarom trekt u het verzoek in? (niet verplicht)",
         required=False,

@@ -5,13 +5,13 @@ import io
 from django import forms
 
 from ontheffing import tekst
+from ontheffing.forms.fields import DateInput
 from ontheffing.models import Beleidsregel, Criterium, Gebruiker, Provincie
 from ontheffing.states import Rol
 
 STAFROLLEN = [
     (r.value, r.label) for r in (Rol.BEHANDELAAR, Rol.BESLISSER, Rol.BEHEERDER)
 ]
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class MedewerkerForm(forms.ModelForm):
@@ -147,7 +147,7 @@ class BeleidsregelForm(forms.ModelForm):
     class Meta:
         model = Beleidsregel
         fields = ["titel", "geldig_vanaf"]
-        widgets = {"geldig_vanaf": DATUM}
+        widgets = {"geldig_vanaf": DateInput()}
         labels = {"titel": "Titel", "geldig_vanaf": "Geldig vanaf"}
 
     def __init__(self, *args, **kwargs):
@@ -178,7 +178,7 @@ CriteriumFormSet = forms.inlineformset_factory(
 class NieuweVersieForm(forms.Form):
     geldig_vanaf = forms.DateField(
         label="Geldig vanaf",
-        widget=DATUM,
+        widget=DateInput(),
         error_messages={"required": "Vul de datum in.", "invalid": "Vul een geldige datum in."},
     )  # fmt: skip
     titel = forms.CharField(label="Titel", max_length=200)

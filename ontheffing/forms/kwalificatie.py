@@ -13,9 +13,17 @@ from ontheffing import kwalificatie as kw
 
 JA_NEE_ONBEKEND = [("", "Onbekend"), ("ja", "Ja"), ("nee", "Nee")]
 FEITVELDEN = (
-    "ambt", "ambtsstatus", "handeling", "wederpartij", "relatie", "onderhands",
-    "om_niet", "aangegaan", "verlenging", "lichaam_in_provincie",
-)  # fmt: skip
+    "ambt",
+    "ambtsstatus",
+    "handeling",
+    "wederpartij",
+    "relatie",
+    "onderhands",
+    "om_niet",
+    "aangegaan",
+    "verlenging",
+    "lichaam_in_provincie",
+)
 JA_NEE_VELDEN = ("onderhands", "om_niet", "verlenging", "lichaam_in_provincie")
 UITKOMSTEN = [
     (u.value, u.label)

@@ -10,10 +10,9 @@ from django import forms
 from django.utils import timezone
 
 from ontheffing import termijnen
+from ontheffing.forms.fields import DateInput
 from ontheffing.models import Bijlagesoort, Doorzendadres, Gebruiker
 from ontheffing.states import Rol
-
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _datumveld(
@@ -26,7 +25,7 @@ def _datumveld(
     """A date picked in the browser; the messages say what is missing or wrong."""
     return forms.DateField(
         label=label,
-        widget=DATUM,
+        widget=DateInput(),
         error_messages={"required": verplicht, "invalid": ongeldig},
         **kwargs,
     )
@@ -50,7 +49,7 @@ class ToewijzenForm(forms.Form):
         ).order_by("naam")
 
 
-class AanvullingForm(forms.Form):
+class AanvullingVragenForm(forms.Form):
     ontbrekend = forms.MultipleChoiceField(
         label="Wat ontbreekt",
         required=False,

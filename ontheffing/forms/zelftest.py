@@ -15,25 +15,37 @@ from ontheffing.models import Gemeente, Provincie
 A, H, W, R = kw.Ambt, kw.Handeling, kw.Wederpartij, kw.Relatie
 
 GEMEENTELIJKE_AMBTEN = {
-    A.RAADSLID, A.WETHOUDER, A.BURGEMEESTER, A.REKENKAMERLID, A.GRIFFIER,
+    A.RAADSLID,
+    A.WETHOUDER,
+    A.BURGEMEESTER,
+    A.REKENKAMERLID,
+    A.GRIFFIER,
     A.GEMEENTESECRETARIS,
-}  # fmt: skip
+}
 # Waterschap and regeling: the province where the body lies decides (GS).
 PROVINCIALE_LICHAMEN = {
-    A.AB_LID_WATERSCHAP, A.DB_LID_WATERSCHAP_EXTERN, A.DIJKGRAAF, A.BESTUURSLID_GR,
-}  # fmt: skip
+    A.AB_LID_WATERSCHAP,
+    A.DB_LID_WATERSCHAP_EXTERN,
+    A.DIJKGRAAF,
+    A.BESTUURSLID_GR,
+}
 GEEN_BEKEND_AMBT = {A.COMMISSIELID, A.ANDERS}
 # The list of art. 15: a-c concern the office holder's own acts, d agreements.
 EIGEN_OPTREDEN = {
-    H.ADVOCAAT_OF_ADVISEUR_IN_GESCHIL, H.GEMACHTIGDE_WEDERPARTIJ_IN_GESCHIL,
+    H.ADVOCAAT_OF_ADVISEUR_IN_GESCHIL,
+    H.GEMACHTIGDE_WEDERPARTIJ_IN_GESCHIL,
     H.VERTEGENWOORDIGER_DERDEN_OVEREENKOMST,
     H.VERTEGENWOORDIGER_DERDEN_LEVERING_ONROERENDE_ZAAK,
-}  # fmt: skip
+}
 OVEREENKOMSTEN = {
-    H.AANNEMING_VAN_WERK, H.WERKZAAMHEDEN_TEGEN_BELONING, H.LEVERING_ROERENDE_ZAKEN,
-    H.VERHUUR_ROERENDE_ZAKEN, H.VERWERVING_BETWISTE_VORDERING,
-    H.VERWERVING_ONROERENDE_ZAAK, H.HUUR_OF_PACHT_VAN_OVERHEID,
-}  # fmt: skip
+    H.AANNEMING_VAN_WERK,
+    H.WERKZAAMHEDEN_TEGEN_BELONING,
+    H.LEVERING_ROERENDE_ZAKEN,
+    H.VERHUUR_ROERENDE_ZAKEN,
+    H.VERWERVING_BETWISTE_VORDERING,
+    H.VERWERVING_ONROERENDE_ZAAK,
+    H.HUUR_OF_PACHT_VAN_OVERHEID,
+}
 ONDERHANDS_RELEVANT = {H.VERWERVING_ONROERENDE_ZAAK, H.HUUR_OF_PACHT_VAN_OVERHEID}
 TEGENPRESTATIE_RELEVANT = (OVEREENKOMSTEN - {H.VERWERVING_BETWISTE_VORDERING}) | {
     H.SCHENKING
@@ -114,7 +126,7 @@ VRAGEN: tuple[Vraag, ...] = (
                 "Nee, ik ben kandidaat of gekozen, maar nog niet geïnstalleerd",
             ),
             (kw.Ambtsstatus.OUD, "Nee, ik heb dit ambt niet meer"),
-        ],  # fmt: skip
+        ],
         _bekend_ambt,
     ),
     Vraag(
@@ -166,7 +178,7 @@ VRAGEN: tuple[Vraag, ...] = (
         lambda: [
             ("nee", "Ja, er wordt betaald of er staat iets tegenover"),
             ("ja", "Nee, het is helemaal gratis"),
-        ],  # fmt: skip
+        ],
         lambda a: _eigen_kant(a) and a.get("handeling") in TEGENPRESTATIE_RELEVANT,
     ),
     Vraag(
@@ -180,7 +192,7 @@ VRAGEN: tuple[Vraag, ...] = (
                 "onbekend",
                 "Via een openbare inschrijving met schriftelijke biedingen, of ik weet het niet",
             ),
-        ],  # fmt: skip
+        ],
         lambda a: _eigen_kant(a) and a.get("handeling") in ONDERHANDS_RELEVANT,
     ),
     Vraag(
@@ -253,8 +265,18 @@ def feiten(antwoorden: dict) -> kw.Feiten:
 def verzoek_velden(antwoorden: dict) -> dict:
     """The answers as initial values of the request form."""
     a = geldige_antwoorden(antwoorden)
-    velden = {k: a[k] for k in ("ambt", "ambtsstatus", "handeling", "wederpartij",
-                                "relatie", "aangegaan") if k in a}  # fmt: skip
+    velden = {
+        k: a[k]
+        for k in (
+            "ambt",
+            "ambtsstatus",
+            "handeling",
+            "wederpartij",
+            "relatie",
+            "aangegaan",
+        )
+        if k in a
+    }
     if "gemeente" in a:
         velden["gemeente"] = a["gemeente"]
     if "om_niet" in a:
@@ -266,7 +288,7 @@ def verzoek_velden(antwoorden: dict) -> dict:
     return velden
 
 
-class VraagFormulier(forms.Form):
+class VraagForm(forms.Form):
     antwoord = forms.ChoiceField(
         error_messages={
             "required": "Kies een antwoord.",

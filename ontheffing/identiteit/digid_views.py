@@ -21,8 +21,8 @@ from ontheffing.identiteit import digid
 from ontheffing.identiteit.forms import DigiDAccountFormulier
 from ontheffing.middleware import CONTENT_SECURITY_POLICY
 from ontheffing.models import Gebruiker, Inlogbron, Inlogkoppeling
+from ontheffing.services.accounts import bevestigingsmail_versturen
 from ontheffing.states import Rol
-from ontheffing.views.account import bevestigingsmail_versturen
 
 logger = logging.getLogger(__name__)
 

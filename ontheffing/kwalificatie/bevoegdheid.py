@@ -8,14 +8,14 @@ Hier ook: de goedkeuring op grond van artikel 3:43 van het Burgerlijk Wetboek.
 from __future__ import annotations
 
 from ontheffing.kwalificatie.begrippen import BevoegdGezag, Uitkomst
-from ontheffing.kwalificatie.citaten import _beslist, _orgaan
+from ontheffing.kwalificatie.citaten import orgaan_in_provincie, werkwoord_beslissen
 from ontheffing.kwalificatie.feiten import Kwalificatie
-from ontheffing.kwalificatie.redenering import _Redenering
-from ontheffing.kwalificatie.regimes import _BZK, _CDK, _GS, _WGR
+from ontheffing.kwalificatie.redenering import Redenering
+from ontheffing.kwalificatie.regimes import BZK, CDK, GS, WGR
 
 
-def _afronden(
-    red: _Redenering,
+def afronden(
+    red: Redenering,
     onderdeel: str | None,
     grondslag: str,
     ontheffbaar: bool,
@@ -25,7 +25,7 @@ def _afronden(
     """Pas nu telt wie bevoegd is; daarna volgt de uitkomst."""
     f, r = red.feiten, red.regime
     gezag = r.gezag
-    if _WGR in grondslag:
+    if WGR in grondslag:
         red.punt(
             "Vindplaats artikel 20 Wgr: controleer lid en onderdeel van artikel 20 "
             "van de Wet gemeenschappelijke regelingen in de wettekst vóór het besluit."
@@ -37,7 +37,7 @@ def _afronden(
             beslissend=True,
             over_verbod=False,
         )
-    elif gezag in (_GS, _CDK) and f.lichaam_in_provincie is None:
+    elif gezag in (GS, CDK) and f.lichaam_in_provincie is None:
         red.punt(
             "Ligging: er is niet opgegeven of {g} in deze provincie ligt. Aangenomen is "
             "van wel; ligt {g} in een andere provincie, dan is die provincie bevoegd."
@@ -57,29 +57,29 @@ def _afronden(
 
     if gezag is BevoegdGezag.ONBEKEND:
         red.zin("Wie voor de dijkgraaf over ontheffing beslist, is niet uitgemaakt.")
-    elif gezag is _BZK:
+    elif gezag is BZK:
         red.zin(
             "Over ontheffing voor {wie} beslist de minister van Binnenlandse Zaken en "
             "Koninkrijksrelaties, niet de provincie."
         )
     elif f.lichaam_in_provincie is False:
         gezag = BevoegdGezag.ANDERE_PROVINCIE
-        orgaan = _orgaan(r.gezag, "die provincie")
+        orgaan = orgaan_in_provincie(r.gezag, "die provincie")
         red.zin(
             "Volgens de opgave ligt {g} in een andere provincie. Over ontheffing "
-            f"{_beslist(r.gezag)} daarom {orgaan}."
+            f"{werkwoord_beslissen(r.gezag)} daarom {orgaan}."
         )
     elif uitkomst is Uitkomst.VERBODEN_NIET_ONTHEFFBAAR:
-        orgaan = _orgaan(gezag, "de provincie waarin {g} ligt")
+        orgaan = orgaan_in_provincie(gezag, "de provincie waarin {g} ligt")
         red.zin(
             f"Een verzoek om ontheffing voor {{wie}} wordt behandeld door {orgaan}; "
-            f"{'zij moeten' if gezag is _GS else 'die moet'} het weigeren."
+            f"{'zij moeten' if gezag is GS else 'die moet'} het weigeren."
         )
     else:
-        orgaan = _orgaan(gezag, "de provincie waarin {g} ligt")
-        red.zin(f"Over ontheffing voor {{wie}} {_beslist(gezag)} {orgaan}.")
+        orgaan = orgaan_in_provincie(gezag, "de provincie waarin {g} ligt")
+        red.zin(f"Over ontheffing voor {{wie}} {werkwoord_beslissen(gezag)} {orgaan}.")
 
-    if gezag in (_BZK, BevoegdGezag.ANDERE_PROVINCIE):
+    if gezag in (BZK, BevoegdGezag.ANDERE_PROVINCIE):
         uitkomst = Uitkomst.ONBEVOEGD
         red.zin(
             "Deze provincie stuurt het verzoek onverwijld door en laat dat de "
@@ -98,7 +98,7 @@ def _afronden(
 
     if bw:
         wie = (
-            "de Commissaris van de Koning" if r.gezag is _CDK else "Gedeputeerde Staten"
+            "de Commissaris van de Koning" if r.gezag is CDK else "Gedeputeerde Staten"
         )
         red.zin(
             "Omdat een onroerende zaak van de gemeente wordt verworven, is daarnaast "

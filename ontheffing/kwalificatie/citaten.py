@@ -5,28 +5,22 @@ Bij artikel 20 Wgr heet onderdeel d "c" (regel 6): zie `_letter`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ontheffing.kwalificatie.begrippen import Ambt, BevoegdGezag
-from ontheffing.kwalificatie.lijst import _LIJST
-from ontheffing.kwalificatie.regimes import _GS, _Regime
-
-if TYPE_CHECKING:
-    from ontheffing.kwalificatie.redenering import _Redenering
+from ontheffing.kwalificatie.regimes import GS, Regime
 
 
-def _beslist(gezag: BevoegdGezag) -> str:
-    return "beslissen" if gezag is _GS else "beslist"
+def werkwoord_beslissen(gezag: BevoegdGezag) -> str:
+    return "beslissen" if gezag is GS else "beslist"
 
 
-def _orgaan(gezag: BevoegdGezag, provincie: str) -> str:
-    if gezag is _GS:
+def orgaan_in_provincie(gezag: BevoegdGezag, provincie: str) -> str:
+    if gezag is GS:
         return f"Gedeputeerde Staten van {provincie}"
     return f"de Commissaris van de Koning in {provincie}"
 
 
-def _citeer(
-    r: _Regime,
+def citeer(
+    r: Regime,
     letter: str | None = None,
     nr: int | None = None,
     middellijk: bool = False,
@@ -46,38 +40,29 @@ def _citeer(
     return tekst + (" (middellijk)" if middellijk else "")
 
 
-def _citeer_zin(red: _Redenering, letter: str, nr: int | None) -> str:
-    kort = _citeer(red.regime, letter, nr).split(", in samenhang met")[0]
-    return f"Dit valt onder {kort}: {_omschrijving(red)}."
-
-
-def _omschrijving(red: _Redenering) -> str:
-    return _LIJST[red.feiten.handeling][2].format(l=red.regime.lichaam)
-
-
-def _letter(r: _Regime, letter: str) -> str:
+def _letter(r: Regime, letter: str) -> str:
     return "c" if r.wgr and letter == "d" else letter
 
 
-def _code(r: _Regime, letter: str, nr: int | None) -> str:
+def onderdeel_code(r: Regime, letter: str, nr: int | None) -> str:
     return _letter(r, letter) + (str(nr) if nr else "")
 
 
-def _ond(r: _Regime, letter: str, nr: int | None = None) -> str:
+def onderdeel_tekst(r: Regime, letter: str, nr: int | None = None) -> str:
     return f"onderdeel {_letter(r, letter)}" + (f", {nr}°" if nr else "")
 
 
-def _ontheffbaar_onderdeel(onderdeel: str | None, *, wgr: bool) -> bool:
+def ontheffbaar_onderdeel(onderdeel: str | None, *, wgr: bool) -> bool:
     return (
         bool(onderdeel) and onderdeel[0] == ("c" if wgr else "d") and len(onderdeel) > 1
     )
 
 
-def _hoofdletter(tekst: str) -> str:
+def hoofdletter(tekst: str) -> str:
     return tekst[:1].upper() + tekst[1:]
 
 
-def _klein(tekst: str) -> str:
+def kleine_beginletter(tekst: str) -> str:
     """'De minister' -> 'de minister'; 'Gedeputeerde Staten' blijft staan."""
     return tekst[:1].lower() + tekst[1:] if tekst.startswith(("De ", "Een ")) else tekst
 
@@ -132,9 +117,9 @@ def grondslag(ambt: str, onderdeel: str | None, *, middellijk: bool = False) -> 
     """The prohibition at issue, e.g. 'artikel 15, eerste lid, onder d, 3°, van
     de Gemeentewet, in samenhang met artikel 41c'. Falls back to the article
     of the office when the act is not (yet) qualified, never a hole."""
-    from ontheffing.kwalificatie.regimes import _REGIMES
+    from ontheffing.kwalificatie.regimes import REGIMES
 
-    regime = _REGIMES.get(Ambt(ambt)) if ambt else None
+    regime = REGIMES.get(Ambt(ambt)) if ambt else None
     if regime is None:
         return ""
     letter = onderdeel[0] if onderdeel else None

@@ -14,13 +14,13 @@ from ontheffing.kwalificatie.begrippen import (
     Uitkomst,
     Wederpartij,
 )
-from ontheffing.kwalificatie.citaten import _klein, _ontheffbaar_onderdeel
-from ontheffing.kwalificatie.regimes import _WGR
+from ontheffing.kwalificatie.citaten import kleine_beginletter, ontheffbaar_onderdeel
+from ontheffing.kwalificatie.regimes import WGR
 
 
 @dataclass(frozen=True)
 class Feiten:
-    """Alle feiten waar het verbod op draait (domain §2-§3).
+    """Alle feiten waar het verbod op draait (artikel 15 Gemeentewet).
 
     `wederpartij` is het lichaam waarmee de handeling te maken heeft; bij het
     verwerven van een betwiste vordering (d5) is dat het lichaam waarop de vordering
@@ -55,7 +55,7 @@ _ENUM_VELDEN = {
 
 @dataclass(frozen=True)
 class Kwalificatie:
-    """De uitkomst, met grondslag en uitleg; zie issue 3 voor de betekenis."""
+    """De uitkomst, met grondslag en uitleg; de betekenis staat in de pakketdocstring."""
 
     uitkomst: Uitkomst
     onderdeel: str | None
@@ -70,8 +70,8 @@ class Kwalificatie:
         """Valt de handeling onder het ontheffbare deel (hier of bij een ander)?"""
         if self.uitkomst is Uitkomst.VERBODEN_ONTHEFFBAAR:
             return True
-        return self.uitkomst is Uitkomst.ONBEVOEGD and _ontheffbaar_onderdeel(
-            self.onderdeel, wgr=_WGR in self.grondslag
+        return self.uitkomst is Uitkomst.ONBEVOEGD and ontheffbaar_onderdeel(
+            self.onderdeel, wgr=WGR in self.grondslag
         )
 
     @property
@@ -99,12 +99,12 @@ class Kwalificatie:
                 )
                 return (
                     f"De handeling is verboden op grond van {self.grondslag}, maar "
-                    f"{_klein(gezag.label)} {kan} ontheffing verlenen{extra}."
+                    f"{kleine_beginletter(gezag.label)} {kan} ontheffing verlenen{extra}."
                 )
             case Uitkomst.ONBEVOEGD:
                 return (
                     "Deze provincie is niet bevoegd: het verzoek wordt doorgestuurd "
-                    f"naar {_klein(gezag.label)}."
+                    f"naar {kleine_beginletter(gezag.label)}."
                 )
             case _:
                 return (

@@ -8,20 +8,28 @@ punten. Artikel 20 Wgr noemt onderdeel d "c" (regel 6, zie `citaten`).
 from __future__ import annotations
 
 from ontheffing.kwalificatie.begrippen import Aangegaan, Ambt, Relatie, Wederpartij
-from ontheffing.kwalificatie.bevoegdheid import _afronden
-from ontheffing.kwalificatie.citaten import (
-    _citeer,
-    _citeer_zin,
-    _code,
-    _omschrijving,
-    _ond,
-)
+from ontheffing.kwalificatie.bevoegdheid import afronden
+from ontheffing.kwalificatie.citaten import citeer, onderdeel_code, onderdeel_tekst
 from ontheffing.kwalificatie.feiten import Kwalificatie
-from ontheffing.kwalificatie.lijst import _MIDDELLIJK, _NIET_UITGEMAAKT, _OOK_MIDDELLIJK
-from ontheffing.kwalificatie.redenering import _Redenering
+from ontheffing.kwalificatie.lijst import (
+    LIJST,
+    MIDDELLIJK,
+    NIET_UITGEMAAKT,
+    OOK_MIDDELLIJK,
+)
+from ontheffing.kwalificatie.redenering import Redenering
 
 
-def _eigen_optreden(red: _Redenering, letter: str, nr: int | None) -> Kwalificatie:
+def omschrijving_handeling(red: Redenering) -> str:
+    return LIJST[red.feiten.handeling][2].format(l=red.regime.lichaam)
+
+
+def citeer_zin(red: Redenering, letter: str, nr: int | None) -> str:
+    kort = citeer(red.regime, letter, nr).split(", in samenhang met")[0]
+    return f"Dit valt onder {kort}: {omschrijving_handeling(red)}."
+
+
+def eigen_optreden(red: Redenering, letter: str, nr: int | None) -> Kwalificatie:
     """Onderdelen a, b en c: het gaat om wat de ambtsdrager zelf doet (regel 2)."""
     f, r = red.feiten, red.regime
     if f.relatie not in (Relatie.RECHTSTREEKS, Relatie.EIGEN_RECHTSPERSOON):
@@ -36,7 +44,9 @@ def _eigen_optreden(red: _Redenering, letter: str, nr: int | None) -> Kwalificat
             "op, dan geldt dit verbod niet."
         )
     if r.wgr and letter == "c":
-        red.zin(f"De vraag is of {{wie}} het volgende mag: {_omschrijving(red)}.")
+        red.zin(
+            f"De vraag is of {{wie}} het volgende mag: {omschrijving_handeling(red)}."
+        )
         red.punt(
             "Indeling artikel 20 Wgr: of artikel 20 van de Wet gemeenschappelijke "
             "regelingen het vertegenwoordigen of adviseren van anderen verbiedt, is "
@@ -48,8 +58,8 @@ def _eigen_optreden(red: _Redenering, letter: str, nr: int | None) -> Kwalificat
             "Ontheffing is hiervoor in geen geval mogelijk: alleen de overeenkomsten "
             "van onderdeel c zijn ontheffbaar."
         )
-        return _afronden(red, None, _citeer(r), ontheffbaar=False)
-    red.zin(_citeer_zin(red, letter, nr))
+        return afronden(red, None, citeer(r), ontheffbaar=False)
+    red.zin(citeer_zin(red, letter, nr))
     if f.relatie is Relatie.EIGEN_RECHTSPERSOON:
         red.zin(
             "Dat de ambtsdrager dit via een eigen rechtspersoon doet, maakt geen "
@@ -67,24 +77,24 @@ def _eigen_optreden(red: _Redenering, letter: str, nr: int | None) -> Kwalificat
         )
     red.zin(
         f"Van onderdeel {letter} kan geen ontheffing worden verleend: de wet staat "
-        f"alleen ontheffing toe voor de overeenkomsten van {_ond(r, 'd')}."
+        f"alleen ontheffing toe voor de overeenkomsten van {onderdeel_tekst(r, 'd')}."
     )
-    _deelneming(red)
-    return _afronden(red, _code(r, letter, nr), _citeer(r, letter, nr), False)
+    deelneming(red)
+    return afronden(red, onderdeel_code(r, letter, nr), citeer(r, letter, nr), False)
 
 
-def _overeenkomst(red: _Redenering, nr: int | None) -> Kwalificatie:
+def overeenkomst_aangaan(red: Redenering, nr: int | None) -> Kwalificatie:
     """Onderdeel d (bij artikel 20 Wgr: c): een overeenkomst aangaan."""
     f, r = red.feiten, red.regime
     if f.om_niet and nr in (2, 3):
         waarom = "tegen betaling" if nr == 2 else "anders dan om niet"
         return red.niet_verboden(
-            f"{_ond(r, 'd', nr)}, geldt alleen voor overeenkomsten {waarom}. Zonder "
+            f"{onderdeel_tekst(r, 'd', nr)}, geldt alleen voor overeenkomsten {waarom}. Zonder "
             "vergoeding valt dit er niet onder."
         )
     if nr in (6, 7) and f.onderhands is False:
         return red.niet_verboden(
-            f"{_ond(r, 'd', nr)}, geldt alleen als de overeenkomst onderhands tot "
+            f"{onderdeel_tekst(r, 'd', nr)}, geldt alleen als de overeenkomst onderhands tot "
             "stand komt. Volgens de opgave is dat niet zo, bijvoorbeeld omdat het "
             "via een openbare veiling gaat.",
             *(
@@ -120,15 +130,15 @@ def _overeenkomst(red: _Redenering, nr: int | None) -> Kwalificatie:
     middellijk = f.relatie is not Relatie.RECHTSTREEKS or (
         f.wederpartij is Wederpartij.HOOFDAANNEMER_VAN_EIGEN_LICHAAM and nr != 5
     )
-    red.zin(_citeer_zin(red, "d", nr))
-    if f.relatie in _MIDDELLIJK:
-        red.zin(_MIDDELLIJK[f.relatie] + _OOK_MIDDELLIJK)
-    elif middellijk and f.relatie not in _NIET_UITGEMAAKT:
-        red.zin(_MIDDELLIJK[Relatie.ONDERAANNEMER_OF_TOELEVERANCIER] + _OOK_MIDDELLIJK)
+    red.zin(citeer_zin(red, "d", nr))
+    if f.relatie in MIDDELLIJK:
+        red.zin(MIDDELLIJK[f.relatie] + OOK_MIDDELLIJK)
+    elif middellijk and f.relatie not in NIET_UITGEMAAKT:
+        red.zin(MIDDELLIJK[Relatie.ONDERAANNEMER_OF_TOELEVERANCIER] + OOK_MIDDELLIJK)
     elif f.relatie is Relatie.RECHTSTREEKS:
         red.zin("De ambtsdrager gaat de overeenkomst zelf aan (rechtstreeks).")
-    if f.relatie in _NIET_UITGEMAAKT:
-        red.punt(_NIET_UITGEMAAKT[f.relatie], beslissend=True)
+    if f.relatie in NIET_UITGEMAAKT:
+        red.punt(NIET_UITGEMAAKT[f.relatie], beslissend=True)
     if f.om_niet and nr in (1, 4, 7):
         red.punt(
             "Zonder vergoeding: zonder tegenprestatie is er mogelijk geen aanneming "
@@ -159,18 +169,18 @@ def _overeenkomst(red: _Redenering, nr: int | None) -> Kwalificatie:
             beslissend=True,
             over_verbod=False,
         )
-    _deelneming(red)
+    deelneming(red)
     bw = (
         nr == 6
         and f.ambt in (Ambt.RAADSLID, Ambt.WETHOUDER, Ambt.BURGEMEESTER)
         and f.wederpartij is Wederpartij.EIGEN_LICHAAM
     )
-    return _afronden(
-        red, _code(r, "d", nr), _citeer(r, "d", nr, middellijk), True, bw=bw
+    return afronden(
+        red, onderdeel_code(r, "d", nr), citeer(r, "d", nr, middellijk), True, bw=bw
     )
 
 
-def _deelneming(red: _Redenering) -> None:
+def deelneming(red: Redenering) -> None:
     if red.feiten.wederpartij is Wederpartij.DEELNEMING:
         red.punt(
             "Deelneming als wederpartij: de wederpartij is een aparte rechtspersoon "

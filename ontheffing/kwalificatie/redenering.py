@@ -1,6 +1,6 @@
 """De redenering: de toelichting en onzekerheden die de regels opbouwen.
 
-Geldt het verbod niet, dan sluit `_Redenering.niet_verboden` af; anders
+Geldt het verbod niet, dan sluit `Redenering.niet_verboden` af; anders
 `bevoegdheid._afronden`.
 """
 
@@ -9,15 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ontheffing.kwalificatie.begrippen import BevoegdGezag, Uitkomst
-from ontheffing.kwalificatie.citaten import _citeer, _hoofdletter, _ond
+from ontheffing.kwalificatie.citaten import citeer, hoofdletter, onderdeel_tekst
 from ontheffing.kwalificatie.feiten import Feiten, Kwalificatie
-from ontheffing.kwalificatie.regimes import _Regime
+from ontheffing.kwalificatie.regimes import Regime
 
 
 @dataclass
-class _Redenering:
+class Redenering:
     feiten: Feiten
-    regime: _Regime
+    regime: Regime
     toelichting: list[str] = field(default_factory=list)
     onzekerheden: list[str] = field(default_factory=list)
     onzeker: bool = False  # een beslissend punt: de uitkomst wordt ONZEKER
@@ -36,10 +36,15 @@ class _Redenering:
     def _vul(self, tekst: str) -> str:
         r = self.regime
         tekst = tekst.format(
-            l=r.lichaam, eigen=r.eigen, g=r.gebied or r.lichaam, wie=r.wie,
-            d3=_ond(r, "d", 3), d4=_ond(r, "d", 4), d6=_ond(r, "d", 6),
-        )  # fmt: skip
-        return _hoofdletter(tekst)
+            l=r.lichaam,
+            eigen=r.eigen,
+            g=r.gebied or r.lichaam,
+            wie=r.wie,
+            d3=onderdeel_tekst(r, "d", 3),
+            d4=onderdeel_tekst(r, "d", 4),
+            d6=onderdeel_tekst(r, "d", 6),
+        )
+        return hoofdletter(tekst)
 
     def niet_verboden(self, *slot: str, slotzin: bool = True) -> Kwalificatie:
         for tekst in slot:
@@ -50,7 +55,7 @@ class _Redenering:
             uitkomst=Uitkomst.NIET_VERBODEN,
             onderdeel=None,
             bevoegd_gezag=BevoegdGezag.GEEN,
-            grondslag=_citeer(self.regime),
+            grondslag=citeer(self.regime),
             bw_3_43_goedkeuring=False,
             toelichting=tuple(self.toelichting),
             onzekerheden=tuple(self.onzekerheden),

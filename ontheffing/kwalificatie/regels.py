@@ -1,4 +1,4 @@
-"""Regel 1 en het begin: `kwalificeer`, in de volgorde van issue 3.
+"""Regel 1 en het begin: `kwalificeer`, in de volgorde van de pakketdocstring.
 
 Geldt het verbod voor dit ambt, nu, en voor deze wederpartij en handeling?
 Handelingen buiten de lijst en een dienstbetrekking (regel 5) worden hier
@@ -16,27 +16,27 @@ from ontheffing.kwalificatie.begrippen import (
     Uitkomst,
     Wederpartij,
 )
-from ontheffing.kwalificatie.bevoegdheid import _afronden
-from ontheffing.kwalificatie.citaten import _citeer, _ond
+from ontheffing.kwalificatie.bevoegdheid import afronden
+from ontheffing.kwalificatie.citaten import citeer, onderdeel_tekst
 from ontheffing.kwalificatie.feiten import Feiten, Kwalificatie
-from ontheffing.kwalificatie.lijst import _BUITEN_LIJST, _LIJST
+from ontheffing.kwalificatie.lijst import BUITEN_LIJST, LIJST
 from ontheffing.kwalificatie.onderdelen import (
-    _deelneming,
-    _eigen_optreden,
-    _overeenkomst,
+    deelneming,
+    eigen_optreden,
+    overeenkomst_aangaan,
 )
-from ontheffing.kwalificatie.redenering import _Redenering
-from ontheffing.kwalificatie.regimes import _REGIMES
+from ontheffing.kwalificatie.redenering import Redenering
+from ontheffing.kwalificatie.regimes import REGIMES
 
 _H = Handeling
 
 
 def kwalificeer(feiten: Feiten) -> Kwalificatie:
-    """Kwalificeer de feiten volgens domain §2-§3 en §8 (zie de pakketdocstring)."""
+    """Kwalificeer de feiten volgens de regels van de pakketdocstring."""
     f = feiten
     if f.ambt in (Ambt.COMMISSIELID, Ambt.ANDERS):
         return _geen_bekend_ambt(f)
-    red = _Redenering(f, _REGIMES[f.ambt])
+    red = Redenering(f, REGIMES[f.ambt])
     red.zin("Voor {wie} gelden de verboden handelingen van " + red.regime.bron + ".")
     if f.ambt is Ambt.BURGEMEESTER:
         red.zin(
@@ -49,9 +49,9 @@ def kwalificeer(feiten: Feiten) -> Kwalificatie:
         return _niet_in_functie(red)
     if f.wederpartij in (Wederpartij.ANDER_LICHAAM, Wederpartij.PARTICULIER):
         return red.niet_verboden(_ander_lichaam(f))
-    if f.handeling not in _LIJST:
+    if f.handeling not in LIJST:
         return _buiten_lijst(red)
-    letter, nr, _ = _LIJST[f.handeling]
+    letter, nr, _ = LIJST[f.handeling]
     if f.wederpartij is Wederpartij.HOOFDAANNEMER_VAN_EIGEN_LICHAAM and not (
         letter == "d" and nr in (1, 2, 3, 4, 5)
     ):
@@ -62,19 +62,19 @@ def kwalificeer(feiten: Feiten) -> Kwalificatie:
             "en verhuur aan {l}; bij deze handeling niet."
         )
     if letter == "d":
-        return _overeenkomst(red, nr)
-    return _eigen_optreden(red, letter, nr)
+        return overeenkomst_aangaan(red, nr)
+    return eigen_optreden(red, letter, nr)
 
 
 def _geen_bekend_ambt(f: Feiten) -> Kwalificatie:
-    gemw = _REGIMES[Ambt.RAADSLID]
+    gemw = REGIMES[Ambt.RAADSLID]
     if f.ambt is Ambt.COMMISSIELID:
-        red = _Redenering(f, gemw)
+        red = Redenering(f, gemw)
         return red.niet_verboden(
             "Een commissielid dat geen raadslid is, valt niet onder artikel 15 van de "
             "Gemeentewet. De gedragscode van de gemeente kan wel regels geven."
         )
-    red = _Redenering(f, gemw)
+    red = Redenering(f, gemw)
     red.zin(
         "Het opgegeven ambt is niet een van de ambten die dit systeem kent. Een "
         "behandelaar stelt vast of er een verbod geldt en wie erover beslist."
@@ -97,7 +97,7 @@ def _geen_bekend_ambt(f: Feiten) -> Kwalificatie:
     )
 
 
-def _niet_in_functie(red: _Redenering) -> Kwalificatie:
+def _niet_in_functie(red: Redenering) -> Kwalificatie:
     f = red.feiten
     if f.ambtsstatus is Ambtsstatus.OUD:
         return red.niet_verboden(
@@ -109,7 +109,7 @@ def _niet_in_functie(red: _Redenering) -> Kwalificatie:
         "handelingen gebonden; er is nu dus geen ontheffing nodig. Zodra het ambt "
         "is aanvaard, geldt het verbod wel."
     )
-    if _LIJST.get(f.handeling, ("",))[0] == "d":
+    if LIJST.get(f.handeling, ("",))[0] == "d":
         red.zin(
             "Let op: een overeenkomst die vóór de ambtsaanvaarding is aangegaan, mag "
             "gedurende de lopende looptijd doorlopen; voor een verlenging of "
@@ -144,7 +144,7 @@ def _ander_lichaam(f: Feiten) -> str:
     return tekst
 
 
-def _buiten_lijst(red: _Redenering) -> Kwalificatie:
+def _buiten_lijst(red: Redenering) -> Kwalificatie:
     f = red.feiten
     if f.handeling is _H.DIENSTBETREKKING:
         return _dienstbetrekking(red)
@@ -157,7 +157,7 @@ def _buiten_lijst(red: _Redenering) -> Kwalificatie:
         red.zin(
             "Een subsidieovereenkomst (artikel 4:36 van de Algemene wet "
             "bestuursrecht) kan onder "
-            + _ond(red.regime, "d")
+            + onderdeel_tekst(red.regime, "d")
             + " vallen als de subsidie in feite een dienst of levering aan {l} "
             "betaalt."
         )
@@ -166,9 +166,9 @@ def _buiten_lijst(red: _Redenering) -> Kwalificatie:
             "handelingen valt, is niet uitgemaakt.",
             beslissend=True,
         )
-        _deelneming(red)
-        return _afronden(red, None, _citeer(red.regime), ontheffbaar=True)
-    slot = [_BUITEN_LIJST[f.handeling]]
+        deelneming(red)
+        return afronden(red, None, citeer(red.regime), ontheffbaar=True)
+    slot = [BUITEN_LIJST[f.handeling]]
     if f.handeling is _H.VERKOOP_ONROERENDE_ZAAK_AAN_OVERHEID and not red.regime.wgr:
         slot.append(
             "Wie daarbij een ander vertegenwoordigt of adviseert, valt wel onder "
@@ -194,7 +194,7 @@ def _buiten_lijst(red: _Redenering) -> Kwalificatie:
     return red.niet_verboden(*slot)
 
 
-def _dienstbetrekking(red: _Redenering) -> Kwalificatie:
+def _dienstbetrekking(red: Redenering) -> Kwalificatie:
     f, r = red.feiten, red.regime
     if f.relatie is not Relatie.RECHTSTREEKS:
         return red.niet_verboden(
@@ -208,22 +208,24 @@ def _dienstbetrekking(red: _Redenering) -> Kwalificatie:
         )
         return red.niet_verboden(
             "{wie} is zelf in dienst van {l}. Werk in dienstbetrekking valt niet "
-            "onder " + _ond(r, "d", 2) + ", dat alleen werk buiten dienstbetrekking "
+            "onder "
+            + onderdeel_tekst(r, "d", 2)
+            + ", dat alleen werk buiten dienstbetrekking "
             "betreft."
         )
     if f.wederpartij is Wederpartij.DEELNEMING:
         red.zin(
             "Het gaat om een betrekking bij een aparte rechtspersoon waarin {l} "
             "deelneemt, niet bij {l} zelf. Werk in loondienst valt niet onder "
-            + _ond(r, "d", 2)
+            + onderdeel_tekst(r, "d", 2)
             + "; of het een onverenigbare betrekking is, hangt af van de vraag of "
             "zo'n rechtspersoon met {l} gelijk moet worden gesteld."
         )
-        _deelneming(red)
-        return _afronden(red, None, _onverenigbaar(red), ontheffbaar=False)
+        deelneming(red)
+        return afronden(red, None, _onverenigbaar(red), ontheffbaar=False)
     red.zin(
         "Werken in loondienst van {l} is geen verboden handeling in de zin van "
-        + _ond(r, "d", 2)
+        + onderdeel_tekst(r, "d", 2)
         + " (dat gaat over werk buiten dienstbetrekking), maar een onverenigbare "
         "betrekking: {wie} kan niet tegelijk in dienst zijn van {l}."
     )
@@ -231,10 +233,10 @@ def _dienstbetrekking(red: _Redenering) -> Kwalificatie:
     if r.onverenigbaar:
         red.zin(f"Dat volgt uit {grondslag}.")
     red.zin("Van een onverenigbare betrekking kan geen ontheffing worden verleend.")
-    return _afronden(red, None, grondslag, ontheffbaar=False)
+    return afronden(red, None, grondslag, ontheffbaar=False)
 
 
-def _onverenigbaar(red: _Redenering) -> str:
+def _onverenigbaar(red: Redenering) -> str:
     r = red.regime
     if r.onverenigbaar:
         return f"{r.onverenigbaar} van de {r.wet}"

@@ -1,4 +1,4 @@
-"""Per ambt: welk artikel, welk lichaam, wie beslist (domain.md §2)."""
+"""Per ambt: welk artikel, welk lichaam, wie beslist (artikel 15 Gemeentewet en zijn tegenhangers)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 from ontheffing.kwalificatie.begrippen import Ambt, BevoegdGezag
 
-_GS = BevoegdGezag.GEDEPUTEERDE_STATEN
-_CDK = BevoegdGezag.COMMISSARIS_VAN_DE_KONING
-_BZK = BevoegdGezag.MINISTER_BZK
-_WGR = "Wet gemeenschappelijke regelingen"
+GS = BevoegdGezag.GEDEPUTEERDE_STATEN
+CDK = BevoegdGezag.COMMISSARIS_VAN_DE_KONING
+BZK = BevoegdGezag.MINISTER_BZK
+WGR = "Wet gemeenschappelijke regelingen"
 
 
 @dataclass(frozen=True)
-class _Regime:
+class Regime:
     wie: str  # "een raadslid"
     wet: str
     artikel: str
@@ -29,7 +29,7 @@ class _Regime:
 
     @property
     def wgr(self) -> bool:
-        return self.wet == _WGR
+        return self.wet == WGR
 
     @property
     def bron(self) -> str:
@@ -39,37 +39,53 @@ class _Regime:
         return bron
 
 
-def _gemw(wie: str, **kw: object) -> _Regime:
-    basis = {"wet": "Gemeentewet", "artikel": "15", "gezag": _GS}
-    return _Regime(wie, lichaam="de gemeente", eigen="de eigen gemeente", **basis | kw)
+def _gemw(wie: str, **kw: object) -> Regime:
+    basis = {"wet": "Gemeentewet", "artikel": "15", "gezag": GS}
+    return Regime(wie, lichaam="de gemeente", eigen="de eigen gemeente", **basis | kw)
 
 
-def _provw(wie: str, schakel: str | None = None) -> _Regime:
-    return _Regime(
-        wie, "Provinciewet", "15", _BZK, "de provincie", "de eigen provincie",
+def _provw(wie: str, schakel: str | None = None) -> Regime:
+    return Regime(
+        wie,
+        "Provinciewet",
+        "15",
+        BZK,
+        "de provincie",
+        "de eigen provincie",
         schakel=schakel,
-    )  # fmt: skip
+    )
 
 
-def _wsw(wie: str, schakel: str | None = None, gezag: BevoegdGezag = _GS) -> _Regime:
-    return _Regime(
-        wie, "Waterschapswet", "33", gezag, "het waterschap", "het eigen waterschap",
+def _wsw(wie: str, schakel: str | None = None, gezag: BevoegdGezag = GS) -> Regime:
+    return Regime(
+        wie,
+        "Waterschapswet",
+        "33",
+        gezag,
+        "het waterschap",
+        "het eigen waterschap",
         schakel=schakel,
-    )  # fmt: skip
+    )
 
 
-def _wgr(wie: str, schakel: str | None = None, gezag: BevoegdGezag = _GS) -> _Regime:
-    return _Regime(
-        wie, _WGR, "20", gezag, "de gemeenschappelijke regeling",
-        "de eigen gemeenschappelijke regeling", lid=None, schakel=schakel,
+def _wgr(wie: str, schakel: str | None = None, gezag: BevoegdGezag = GS) -> Regime:
+    return Regime(
+        wie,
+        WGR,
+        "20",
+        gezag,
+        "de gemeenschappelijke regeling",
+        "de eigen gemeenschappelijke regeling",
+        lid=None,
+        schakel=schakel,
         via=schakel and schakel.split(" (")[0],
         gebied="het gebied van de gemeenschappelijke regeling",
-    )  # fmt: skip
+    )
 
 
-# Artikelen volgens domain.md §2. Een lid of een artikel over onverenigbaarheid staat
+# De artikelen per ambt. Een lid of een artikel over onverenigbaarheid staat
 # er alleen waar het vaststaat; anders noemt de uitkomst het als onzekerheid.
-_REGIMES: dict[Ambt, _Regime] = {
+REGIMES: dict[Ambt, Regime] = {
     Ambt.RAADSLID: _gemw("een raadslid", onverenigbaar="artikel 13"),
     Ambt.WETHOUDER: _gemw(
         "een wethouder",
@@ -78,7 +94,7 @@ _REGIMES: dict[Ambt, _Regime] = {
         onverenigbaar="artikel 36b",
     ),
     Ambt.BURGEMEESTER: _gemw(
-        "een burgemeester", schakel="artikel 69", gezag=_CDK, onverenigbaar="artikel 68"
+        "een burgemeester", schakel="artikel 69", gezag=CDK, onverenigbaar="artikel 68"
     ),
     Ambt.REKENKAMERLID: _gemw(
         "een lid van de rekenkamer",
@@ -109,6 +125,6 @@ _REGIMES: dict[Ambt, _Regime] = {
     Ambt.BESTUURSLID_GR_MET_PROVINCIE: _wgr(
         "een bestuurslid van een gemeenschappelijke regeling met een provincie",
         "artikel 41, 52, 74 of 84 (naar gelang van de regeling)",
-        _BZK,
+        BZK,
     ),
 }

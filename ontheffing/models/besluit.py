@@ -177,7 +177,7 @@ class Besluit(models.Model):
         """Six weeks from the day after sending (artikel 6:7 and 6:8 Awb), not
         from the date of the decision; None while the letter was not sent, and
         for a notice of forwarding (artikel 2:3 Awb: not a decision)."""
-        from ontheffing.letters import Briefsoort
+        from ontheffing.brieven.opmaak import Briefsoort
         from ontheffing.termijnen import bezwaartermijn_einde
 
         verzonden = self.verzonden_op

@@ -173,7 +173,7 @@ class Verzoek(Werkstroom, ConcurrentTransitionMixin, models.Model):
 
     # --- qualification as confirmed by the behandelaar (engine's answer beside it)
     kwalificatie_feiten = models.JSONField(null=True, blank=True)
-    kwalificatie_engine = models.JSONField(null=True, blank=True)
+    kwalificatie_berekend = models.JSONField(null=True, blank=True)
     kwalificatie = models.JSONField(null=True, blank=True)
     kwalificatie_motivering = models.TextField(blank=True)
 
@@ -203,6 +203,16 @@ class Verzoek(Werkstroom, ConcurrentTransitionMixin, models.Model):
         blank=True,
         related_name="+",
     )
+    # Who prepared the decision, for four eyes (``permissions.vier_ogen``):
+    # recorded by the services, so the rule reads only the case.
+    gekwalificeerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    criteria_beoordeeld_door = models.JSONField(default=list, blank=True)
     uitkomst = models.CharField(max_length=30, choices=Uitkomst.choices, blank=True)
     afgehandeld_op = models.DateField(null=True, blank=True)
 

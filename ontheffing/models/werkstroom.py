@@ -10,7 +10,6 @@ audit and send mail.
 from datetime import date
 
 from django.db import models
-from django.utils import timezone
 from django_fsm import RETURN_VALUE, transition
 
 from ontheffing import kwalificatie as kw
@@ -60,7 +59,7 @@ class Werkstroom:
         return [omschrijving for _, omschrijving in self.ontbrekend()]
 
     def vereiste_bijlagen(self) -> list[str]:
-        """Document kinds the facts require (domain §4)."""
+        """Document kinds the facts require (README, "Wat het product doet")."""
         vereist = [Bijlagesoort.OVEREENKOMST]
         if self.relatie and self.relatie != kw.Relatie.RECHTSTREEKS:
             vereist.append(Bijlagesoort.RELATIE)
@@ -84,17 +83,19 @@ class Werkstroom:
             return 0
         return self.bijlagen.aggregate(t=models.Sum("grootte"))["t"] or 0
 
-    def is_compleet(self) -> bool:
-        return not self.ontbrekende_gegevens()
-
-    def hersteltermijn_verstreken(self) -> bool:
+    def hersteltermijn_verstreken(self, vandaag: date) -> bool:
+        """Awb 4:5: the running hersteltermijn ended before ``vandaag``. Not a
+        transition condition (it reads the suspensions); ``permissions.mag``
+        asks it with the service's date."""
         lopend = self.lopende_opschorting
         return bool(
             lopend
             and lopend.hersteltermijn_einde
-            and lopend.hersteltermijn_einde < timezone.localdate()
+            and lopend.hersteltermijn_einde < vandaag
         )
 
+    # Transition conditions are pure: they read only the case's own fields,
+    # never the database or the clock (what needs those is in ``permissions``).
     def heeft_voorstel(self) -> bool:
         return bool(self.voorstel_uitkomst)
 
@@ -103,10 +104,9 @@ class Werkstroom:
         field="status",
         source=Status.CONCEPT,
         target=Status.INGEDIEND,
-        conditions=[is_compleet],
         permission=permissions.aanvrager,
     )
-    def indienen(self, ontvangen_op: date):
+    def indienen(self, *, ontvangen_op: date):
         self.ontvangen_op = ontvangen_op
 
     @transition(
@@ -115,7 +115,7 @@ class Werkstroom:
         target=Status.KWALIFICATIE,
         permission=permissions.behandelaar,
     )
-    def in_behandeling_nemen(self, behandelaar):
+    def in_behandeling_nemen(self, *, behandelaar):
         if self.behandelaar_id is None:
             self.behandelaar = behandelaar
 
@@ -141,10 +141,9 @@ class Werkstroom:
         field="status",
         source=Status.AANVULLING_GEVRAAGD,
         target=Status.TER_BESLUITVORMING,
-        conditions=[hersteltermijn_verstreken],
         permission=permissions.behandelaar,
     )
-    def buiten_behandeling_voorstellen(self, voorgesteld_door, motivering: str):
+    def buiten_behandeling_voorstellen(self, *, voorgesteld_door, motivering: str):
         self._voorstel(voorgesteld_door, Uitkomst.BUITEN_BEHANDELING, motivering)
 
     @transition(
@@ -153,7 +152,7 @@ class Werkstroom:
         target=Status.DOORGEZONDEN,
         permission=permissions.behandelaar,
     )
-    def doorzenden(self, aan: str):
+    def doorzenden(self, *, aan: str):
         self.doorgezonden_aan = aan
 
     @transition(
@@ -166,10 +165,10 @@ class Werkstroom:
         self,
         *,
         feiten: dict,
-        engine: dict,
+        berekend: dict,
         bevestigd: dict,
         motivering: str,
-        voorgesteld_door,
+        gekwalificeerd_door,
         voorstel_motivering: str = "",
         goedkeuring: str = "",
     ):
@@ -177,7 +176,8 @@ class Werkstroom:
         otherwise the qualification itself is the proposal: "geen ontheffing
         vereist" or a refusal because GS have no power to exempt."""
         self.kwalificatie_feiten = feiten
-        self.kwalificatie_engine = engine
+        self.kwalificatie_berekend = berekend
+        self.gekwalificeerd_door = gekwalificeerd_door
         self.kwalificatie = bevestigd
         self.kwalificatie_motivering = motivering
         uitkomst = bevestigd["uitkomst"]
@@ -189,7 +189,7 @@ class Werkstroom:
             else Uitkomst.GEWEIGERD
         )
         self._voorstel(
-            voorgesteld_door,
+            gekwalificeerd_door,
             voorstel,
             voorstel_motivering or motivering,
             goedkeuring=goedkeuring,
@@ -202,7 +202,7 @@ class Werkstroom:
         target=Status.ZIENSWIJZE_GEVRAAGD,
         permission=permissions.behandelaar,
     )
-    def zienswijze_vragen(self, van: str, uiterlijk: date):
+    def zienswijze_vragen(self, *, van: str, uiterlijk: date):
         self.zienswijze_van = van
         self.zienswijze_uiterlijk = uiterlijk
 
@@ -223,6 +223,7 @@ class Werkstroom:
     )
     def voorstellen(
         self,
+        *,
         voorgesteld_door,
         uitkomst: str,
         motivering: str,
@@ -257,7 +258,7 @@ class Werkstroom:
         conditions=[heeft_voorstel],
         permission=permissions.beslisser,
     )
-    def vaststellen(self, op: date):
+    def vaststellen(self, *, op: date):
         self.uitkomst = self.voorstel_uitkomst
         self.afgehandeld_op = op
 

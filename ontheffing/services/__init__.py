@@ -1,5 +1,6 @@
-"""Use cases: each checks who may act, then transitions, saves, audits and
-schedules e-mail after commit, in one transaction.
+"""Use cases: each checks who may act (``require``, the answer of
+``permissions.mag``), validates, then transitions, saves, audits and schedules
+e-mail after commit, in one transaction.
 
 Views and the admin call these functions; they never touch the state field or
 save a case themselves. A refusal raises a ``Weigering`` with a Dutch message:
@@ -16,6 +17,13 @@ from ontheffing.services.aanvrager import (
     verzoek_intrekken,
     zienswijze_geven,
 )
+from ontheffing.services.accounts import (
+    LinkOngeldig,
+    LinkVerlopen,
+    account_registreren,
+    bevestiging_opnieuw_sturen,
+    email_bevestigen,
+)
 from ontheffing.services.acties import (
     ingebrekestelling_registreren,
     notitie_toevoegen,
@@ -27,8 +35,8 @@ from ontheffing.services.base import (
     GelijktijdigGewijzigd,
     NietNu,
     Weigering,
-    controleer,
-    mag,
+    require,
+    run_transition,
     termijnsleutel_bijwerken,
 )
 from ontheffing.services.behandeling import (
@@ -58,12 +66,16 @@ from ontheffing.services.beleidsregels import (
 from ontheffing.services.besluit import besluit_vaststellen, voorstel_terugsturen
 
 __all__ = [
+    "LinkOngeldig",
+    "LinkVerlopen",
+    "account_registreren",
+    "bevestiging_opnieuw_sturen",
+    "email_bevestigen",
     "GELIJKTIJDIG",
     "GeenToegang",
     "GelijktijdigGewijzigd",
     "NietNu",
     "Weigering",
-    "controleer",
     "aanvulling_vragen",
     "behandelaar_toewijzen",
     "beleidsregel_aanmaken",
@@ -79,7 +91,8 @@ __all__ = [
     "ingebrekestelling_registreren",
     "kwalificatie_gegevens",
     "lichaam_toevoegen",
-    "mag",
+    "require",
+    "run_transition",
     "medewerker_uitnodigen",
     "medewerker_wijzigen",
     "notitie_toevoegen",

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import F
 
-from ontheffing import emails, permissions
+from ontheffing import emails
 from ontheffing import kwalificatie as kw
 from ontheffing.models import (
     Bijlage,
     Bijlagesoort,
+    Gebruiker,
     Kenmerkteller,
     Verzoek,
 )
@@ -17,17 +18,16 @@ from ontheffing.services.base import (
     GeenToegang,
     NietNu,
     audit,
-    controleer,
     huidige_datum,
-    opslaan,
-    uitvoeren,
+    require,
+    run_transition,
+    save_case,
 )
-from ontheffing.states import Actie, Bestuursorgaan, Rol, Status
+from ontheffing.states import Actie, Bestuursorgaan, Status
 
 
-def concept_aanmaken(*, user, provincie, **velden) -> Verzoek:
-    if not user.is_authenticated or user.rol != Rol.AANVRAGER:
-        raise GeenToegang("Alleen aanvragers kunnen een verzoek indienen.")
+def concept_aanmaken(*, user: Gebruiker, provincie, **velden) -> Verzoek:
+    require(user, "concept_aanmaken")
     with transaction.atomic():
         verzoek = Verzoek(ingediend_door=user, provincie=provincie, **velden)
         if not verzoek.namens:
@@ -37,18 +37,15 @@ def concept_aanmaken(*, user, provincie, **velden) -> Verzoek:
     return verzoek
 
 
-def concept_bijwerken(*, user, verzoek: Verzoek, velden: dict) -> Verzoek:
+def concept_bijwerken(*, user: Gebruiker, verzoek: Verzoek, velden: dict) -> Verzoek:
     """Save the form as it stands; allowed only for the applicant's own concept."""
-    if verzoek.ingediend_door_id != user.pk:
-        raise GeenToegang("Alleen de indiener kan dit concept wijzigen.")
-    if verzoek.status != Status.CONCEPT:
-        raise NietNu("Dit verzoek is al ingediend en kan niet meer worden gewijzigd.")
+    require(user, "concept_bewerken", verzoek)
     for veld, waarde in velden.items():
         setattr(verzoek, veld, waarde)
     if "namens" in velden:
         verzoek.ambtsdrager = None if verzoek.namens else user
     with transaction.atomic():
-        opslaan(verzoek)
+        save_case(verzoek)
     return verzoek
 
 
@@ -68,21 +65,9 @@ def _kenmerk_toekennen(verzoek: Verzoek, jaar: int) -> None:
     verzoek.kenmerk = f"{jaar}-{verzoek.provincie.code}-{nummer:04d}"
 
 
-def verzoek_indienen(*, user, verzoek: Verzoek) -> Verzoek:
+def verzoek_indienen(*, user: Gebruiker, verzoek: Verzoek) -> Verzoek:
     """Submit: sets the receipt date and kenmerk, acknowledges receipt (Awb 4:3a)."""
-    controleer(verzoek, user, "indienen")
-    if not user.email_bevestigd:
-        raise NietNu(
-            "Bevestig eerst uw e-mailadres met de link die wij u stuurden; "
-            "daarna kunt u het verzoek indienen. Uw gegevens zijn opgeslagen."
-        )
-    ontbreekt = verzoek.ontbrekende_gegevens()
-    if ontbreekt:
-        raise NietNu(
-            "Het verzoek is nog niet compleet. Vul nog in: "
-            + ", ".join(ontbreekt)
-            + "."
-        )
+    require(user, "indienen", verzoek)
     vandaag = huidige_datum()
     lichaam = verzoek.lichaam
     if lichaam is not None:
@@ -92,18 +77,18 @@ def verzoek_indienen(*, user, verzoek: Verzoek) -> Verzoek:
         if verzoek.ambt == kw.Ambt.BURGEMEESTER
         else Bestuursorgaan.GS
     )
-    return uitvoeren(
+    return run_transition(
         verzoek,
         user,
         "indienen",
-        vandaag,
-        voor=lambda: _kenmerk_toekennen(verzoek, vandaag.year),
+        kwargs={"ontvangen_op": vandaag},
+        before=lambda: _kenmerk_toekennen(verzoek, vandaag.year),
         mails=[lambda: emails.ontvangstbevestiging(verzoek)],
     )
 
 
 def bijlage_toevoegen(
-    *, user, verzoek: Verzoek, bestand, soort: str, opschorting=None
+    *, user: Gebruiker, verzoek: Verzoek, bestand, soort: str, opschorting=None
 ) -> Bijlage:
     """Store an uploaded file (already checked by ``uploads.controleer``)."""
     from ontheffing import uploads
@@ -146,9 +131,10 @@ def bijlage_toevoegen(
 
 
 def verzoek_aanvullen(
-    *, user, verzoek: Verzoek, antwoord: str, bestanden=()
+    *, user: Gebruiker, verzoek: Verzoek, antwoord: str, bestanden=()
 ) -> Verzoek:
     """The applicant answers the request for information; the suspension ends today."""
+    require(user, "aanvullen", verzoek)
     opschorting = verzoek.lopende_opschorting
     if not antwoord.strip() and not bestanden:
         raise NietNu("Geef een antwoord of voeg een document toe.")
@@ -159,7 +145,6 @@ def verzoek_aanvullen(
             opschorting.antwoord = antwoord
             opschorting.save(update_fields=["tot", "antwoord"])
 
-    controleer(verzoek, user, "aanvullen")
     with transaction.atomic():
         for bestand in bestanden:
             bijlage_toevoegen(
@@ -169,26 +154,27 @@ def verzoek_aanvullen(
                 soort="aanvulling",
                 opschorting=opschorting,
             )
-        uitvoeren(
+        run_transition(
             verzoek,
             user,
             "aanvullen",
             reden=antwoord,
-            voor=sluit,
+            before=sluit,
             details={"documenten": len(bestanden)},
             mails=[lambda: emails.aanvulling_ontvangen(verzoek)],
         )
     return verzoek
 
 
-def zienswijze_geven(*, user, verzoek: Verzoek, tekst: str, bestanden=()) -> Verzoek:
+def zienswijze_geven(
+    *, user: Gebruiker, verzoek: Verzoek, tekst: str, bestanden=()
+) -> Verzoek:
     """Awb 4:7: the applicant gives their view while the province asks for one.
 
     Recorded as an event the applicant can read back (and documents of the
     kind "zienswijze"); the step does not change: the behandelaar processes
     the view (``zienswijze_verwerken``) and is told by e-mail."""
-    if not permissions.is_aanvrager_van(verzoek, user):
-        raise GeenToegang("U kunt bij dit verzoek geen zienswijze geven.")
+    require(user, "zienswijze_geven", verzoek)
     if not tekst.strip() and not bestanden:
         raise NietNu("Schrijf uw zienswijze of voeg een document toe.")
     with transaction.atomic():
@@ -199,8 +185,9 @@ def zienswijze_geven(*, user, verzoek: Verzoek, tekst: str, bestanden=()) -> Ver
             .values_list("status", flat=True)
             .get(pk=verzoek.pk)
         )
-        if status != Status.ZIENSWIJZE_GEVRAAGD:
-            raise NietNu("Er wordt bij dit verzoek (nu) geen zienswijze gevraagd.")
+        if status != verzoek.status:
+            verzoek.refresh_from_db()
+            require(user, "zienswijze_geven", verzoek)
         for bestand in bestanden:
             bijlage_toevoegen(
                 user=user,
@@ -219,18 +206,18 @@ def zienswijze_geven(*, user, verzoek: Verzoek, tekst: str, bestanden=()) -> Ver
     return verzoek
 
 
-def verzoek_intrekken(*, user, verzoek: Verzoek, reden: str = "") -> Verzoek:
+def verzoek_intrekken(*, user: Gebruiker, verzoek: Verzoek, reden: str = "") -> Verzoek:
     def sluit_opschorting():
         lopend = verzoek.lopende_opschorting
         if lopend is not None:
             lopend.tot = max(huidige_datum(), lopend.van)
             lopend.save(update_fields=["tot"])
 
-    return uitvoeren(
+    return run_transition(
         verzoek,
         user,
         "intrekken",
         reden=reden,
-        voor=sluit_opschorting,
+        before=sluit_opschorting,
         mails=[lambda: emails.ingetrokken(verzoek)],
     )

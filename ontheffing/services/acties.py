@@ -7,29 +7,22 @@ from datetime import date
 from django.db import transaction
 
 from ontheffing import emails
-from ontheffing.models import Verzoek
+from ontheffing.models import Gebeurtenis, Gebruiker, Verzoek
 from ontheffing.services.base import (
-    GeenToegang,
     NietNu,
     audit,
     huidige_datum,
+    require,
     termijnsleutel_bijwerken,
 )
-from ontheffing.services.behandeling import _behandelaar_van_provincie
-from ontheffing.states import OPEN_STATUSSEN, Actie
-
-
-def _open_en_behandelaar(verzoek, user):
-    _behandelaar_van_provincie(verzoek, user)
-    if verzoek.status not in OPEN_STATUSSEN:
-        raise NietNu("Dit verzoek is afgehandeld.")
+from ontheffing.states import Actie
 
 
 def termijn_verdagen(
-    *, user, verzoek: Verzoek, nieuwe_datum: date, reden: str
+    *, user: Gebruiker, verzoek: Verzoek, nieuwe_datum: date, reden: str
 ) -> Verzoek:
     """Awb 4:14 lid 3: announce a later date, before the current deadline passes."""
-    _open_en_behandelaar(verzoek, user)
+    require(user, "verdagen", verzoek)
     vandaag = huidige_datum()
     if not reden.strip():
         raise NietNu(
@@ -65,10 +58,10 @@ def termijn_verdagen(
 
 
 def ingebrekestelling_registreren(
-    *, user, verzoek: Verzoek, ontvangen_op: date
+    *, user: Gebruiker, verzoek: Verzoek, ontvangen_op: date
 ) -> Verzoek:
     """Awb 4:17: the written notice of default starts the dwangsom two weeks later."""
-    _open_en_behandelaar(verzoek, user)
+    require(user, "ingebrekestelling", verzoek)
     if ontvangen_op > huidige_datum():
         raise NietNu("De datum van ontvangst kan niet in de toekomst liggen.")
     with transaction.atomic():
@@ -85,14 +78,9 @@ def ingebrekestelling_registreren(
     return verzoek
 
 
-def notitie_toevoegen(*, user, verzoek: Verzoek, tekst: str):
+def notitie_toevoegen(*, user: Gebruiker, verzoek: Verzoek, tekst: str) -> Gebeurtenis:
     """An internal note, visible to staff of the province only."""
-    if not (
-        user.is_authenticated
-        and user.is_medewerker
-        and user.provincie_id == verzoek.provincie_id
-    ):
-        raise GeenToegang("Alleen medewerkers van de provincie kunnen notities maken.")
+    require(user, "notitie", verzoek)
     if not tekst.strip():
         raise NietNu("Een lege notitie wordt niet opgeslagen.")
     return audit(verzoek, user, Actie.NOTITIE_TOEVOEGEN, reden=tekst, intern=True)

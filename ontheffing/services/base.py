@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_fsm import ConcurrentTransition
 
-from ontheffing import logboek
+from ontheffing import logboek, permissions
 from ontheffing.models import (
     Gebeurtenis,
     Staptelling,
@@ -43,31 +43,13 @@ GELIJKTIJDIG = (
 # --------------------------------------------------------------------- core
 
 
-def transitie(verzoek: Verzoek, naam: str):
-    return getattr(verzoek, naam)
-
-
-def mag(verzoek: Verzoek, user, naam: str) -> bool:
-    """Whether the user may perform this transition on this case in its current
-    state (role, province, four eyes; not the conditions). Pages use this to
-    show only the actions the server will accept."""
-    meta = transitie(verzoek, naam)._django_fsm
-    overgang = meta.get_transition(verzoek.status)
-    return overgang is not None and overgang.has_perm(verzoek, user)
-
-
-def controleer(verzoek: Verzoek, user, naam: str) -> None:
-    meta = transitie(verzoek, naam)._django_fsm
-    een_overgang = next(iter(meta.transitions.values()))
-    if not een_overgang.has_perm(verzoek, user):
-        raise GeenToegang("U mag deze actie bij dit verzoek niet uitvoeren.")
-    overgang = meta.get_transition(verzoek.status)
-    if overgang is None:
-        raise NietNu(
-            f"Dit kan niet meer in de huidige stap ({verzoek.get_status_display().lower()})."
-        )
-    if not overgang.has_perm(verzoek, user):
-        raise GeenToegang("U mag deze actie bij dit verzoek niet uitvoeren.")
+def require(user, actie: str, verzoek: Verzoek | None = None, **context) -> None:
+    """Refuse with the reason ``permissions.mag`` gives: ``GeenToegang`` when the
+    action is not for this user, ``NietNu`` when it is not possible now."""
+    toestemming = permissions.mag(user, actie, verzoek, **context)
+    if not toestemming:
+        fout = NietNu if toestemming.voor_u else GeenToegang
+        raise fout(toestemming.reden)
 
 
 def audit(
@@ -88,7 +70,7 @@ def audit(
     )
 
 
-def opslaan(verzoek: Verzoek) -> None:
+def save_case(verzoek: Verzoek) -> None:
     try:
         verzoek.save()
     except ConcurrentTransition as exc:
@@ -104,38 +86,40 @@ def termijnsleutel_bijwerken(verzoek: Verzoek) -> None:
     )
 
 
-def uitvoeren(
-    verzoek,
+def run_transition(
+    verzoek: Verzoek,
     user,
-    naam,
-    *args,
-    reden="",
-    details=None,
-    intern=False,
-    voor=None,
-    na=None,
+    naam: str,
+    *,
+    kwargs: dict | None = None,
+    context: dict | None = None,
+    reden: str = "",
+    details: dict | None = None,
+    intern: bool = False,
+    before=None,
+    after=None,
     mails=(),
-    **kwargs,
-):
-    """The common shape of a transition use case. When anything fails, the
-    transaction is rolled back and the case in memory is reloaded, so a caller
-    never holds a state that was not saved."""
+) -> Verzoek:
+    """The common shape of a transition use case: permission first (with the
+    ``context`` the rule needs, such as today's date), then in one transaction
+    the transition ``naam`` with keyword ``kwargs``, save, audit, and the queued
+    mail. When anything fails, the transaction is rolled back and the case in
+    memory is reloaded, so a caller never holds a state that was not saved."""
     try:
-        controleer(verzoek, user, naam)
+        require(user, naam, verzoek, **(context or {}))
     except Weigering as fout:
         logboek.geweigerd(verzoek, naam, fout)
         raise
-    methode = transitie(verzoek, naam)
     try:
         with transaction.atomic():
             van = verzoek.status
-            if voor:
-                voor()
-            methode(*args, **kwargs)
-            opslaan(verzoek)
+            if before:
+                before()
+            getattr(verzoek, naam)(**(kwargs or {}))
+            save_case(verzoek)
             Staptelling.verplaats(verzoek.provincie_id, van, verzoek.status)
-            if na:
-                na()
+            if after:
+                after()
             termijnsleutel_bijwerken(verzoek)
             audit(
                 verzoek,

@@ -19,40 +19,20 @@ from ontheffing.models import (
     Verzoek,
 )
 from ontheffing.services.base import (
-    GeenToegang,
     NietNu,
     audit,
-    controleer,
     huidige_datum,
-    uitvoeren,
+    require,
+    run_transition,
 )
-from ontheffing.states import Actie, Bestuursorgaan, Rol, Status, Uitkomst
+from ontheffing.states import Actie, Bestuursorgaan, Uitkomst
 
 
-def _behandelaar_van_provincie(verzoek, user) -> None:
-    if not (
-        user.is_authenticated
-        and user.is_active
-        and user.rol == Rol.BEHANDELAAR
-        and user.provincie_id == verzoek.provincie_id
-    ):
-        raise GeenToegang("Alleen een behandelaar van deze provincie kan dit doen.")
-
-
-def behandelaar_toewijzen(*, user, verzoek: Verzoek, behandelaar: Gebruiker) -> Verzoek:
+def behandelaar_toewijzen(
+    *, user: Gebruiker, verzoek: Verzoek, behandelaar: Gebruiker
+) -> Verzoek:
     """Take a case ("in behandeling nemen" assigns it) or hand it to a colleague."""
-    _behandelaar_van_provincie(verzoek, user)
-    _behandelaar_van_provincie(verzoek, behandelaar)
-    if verzoek.status not in (
-        Status.INGEDIEND,
-        Status.AANVULLING_GEVRAAGD,
-        Status.KWALIFICATIE,
-        Status.TOETSING,
-        Status.ZIENSWIJZE_GEVRAAGD,
-    ):
-        raise NietNu(
-            "Dit verzoek kan in deze stap niet aan een andere behandelaar worden gegeven."
-        )
+    require(user, "toewijzen", verzoek, aan=behandelaar)
     with transaction.atomic():
         vorige = verzoek.behandelaar
         Verzoek.objects.filter(pk=verzoek.pk).update(behandelaar=behandelaar)
@@ -67,20 +47,23 @@ def behandelaar_toewijzen(*, user, verzoek: Verzoek, behandelaar: Gebruiker) -> 
     return verzoek
 
 
-def verzoek_in_behandeling_nemen(*, user, verzoek: Verzoek) -> Verzoek:
+def verzoek_in_behandeling_nemen(*, user: Gebruiker, verzoek: Verzoek) -> Verzoek:
     """The request is complete: on to the qualification."""
-    return uitvoeren(verzoek, user, "in_behandeling_nemen", user)
+    return run_transition(
+        verzoek, user, "in_behandeling_nemen", kwargs={"behandelaar": user}
+    )
 
 
 def aanvulling_vragen(
     *,
-    user,
+    user: Gebruiker,
     verzoek: Verzoek,
     ontbrekend: list[str],
     toelichting: str,
     hersteltermijn_einde: date,
 ) -> Verzoek:
     """Awb 4:5: ask for what is missing; the decision term is suspended (4:15)."""
+    require(user, "aanvulling_vragen", verzoek)
     vandaag = huidige_datum()
     if not ontbrekend and not toelichting.strip():
         raise NietNu("Geef aan wat er ontbreekt.")
@@ -101,12 +84,12 @@ def aanvulling_vragen(
         )
         inhoud.aanvulling_uitgeven(verzoek, ondertekenaar=user, opschorting=opschorting)
 
-    return uitvoeren(
+    return run_transition(
         verzoek,
         user,
         "aanvulling_vragen",
         reden=toelichting,
-        na=open_opschorting,
+        after=open_opschorting,
         details={
             "ontbrekend": list(ontbrekend),
             "hersteltermijn_einde": hersteltermijn_einde,
@@ -116,12 +99,11 @@ def aanvulling_vragen(
 
 
 def buiten_behandeling_voorstellen(
-    *, user, verzoek: Verzoek, motivering: str
+    *, user: Gebruiker, verzoek: Verzoek, motivering: str
 ) -> Verzoek:
     """Awb 4:5: the hersteltermijn passed unanswered; the suspension ends on its last day."""
-    controleer(verzoek, user, "buiten_behandeling_voorstellen")
-    if not verzoek.hersteltermijn_verstreken():
-        raise NietNu("De hersteltermijn is nog niet verstreken.")
+    vandaag = huidige_datum()
+    require(user, "buiten_behandeling_voorstellen", verzoek, vandaag=vandaag)
     if not motivering.strip():
         raise NietNu("Geef een motivering.")
     opschorting = verzoek.lopende_opschorting
@@ -130,25 +112,26 @@ def buiten_behandeling_voorstellen(
         opschorting.tot = opschorting.hersteltermijn_einde
         opschorting.save(update_fields=["tot"])
 
-    return uitvoeren(
+    return run_transition(
         verzoek,
         user,
         "buiten_behandeling_voorstellen",
-        user,
-        motivering,
+        kwargs={"voorgesteld_door": user, "motivering": motivering},
+        context={"vandaag": vandaag},
         reden=motivering,
-        na=sluit,
+        after=sluit,
     )
 
 
 def verzoek_doorzenden(
-    *, user, verzoek: Verzoek, aan: Doorzendadres | None, toelichting: str
+    *, user: Gebruiker, verzoek: Verzoek, aan: Doorzendadres | None, toelichting: str
 ) -> Verzoek:
     """Awb 2:3: send the request itself (a summary as submitted and every
     document) to the competent authority's configured address, and tell the
     applicant in a letter that says so."""
     from ontheffing.brieven import inhoud
 
+    require(user, "doorzenden", verzoek)
     if not isinstance(aan, Doorzendadres) or not aan.email:
         raise NietNu(
             "Kies het bevoegde bestuursorgaan uit de ingestelde doorzendadressen."
@@ -176,13 +159,13 @@ def verzoek_doorzenden(
             verzoek, ondertekenaar=user, aan=aan, toelichting=toelichting
         )
 
-    return uitvoeren(
+    return run_transition(
         verzoek,
         user,
         "doorzenden",
-        aan.naam,
+        kwargs={"aan": aan.naam},
         reden=toelichting,
-        na=brief,
+        after=brief,
         details={
             "aan": aan.naam,
             "email": aan.email,
@@ -214,7 +197,7 @@ def feiten_gegevens(f: kw.Feiten) -> dict:
 
 def verzoek_kwalificeren(
     *,
-    user,
+    user: Gebruiker,
     verzoek: Verzoek,
     feiten: kw.Feiten,
     bevestigd: dict | None = None,
@@ -227,14 +210,14 @@ def verzoek_kwalificeren(
     ONZEKER need a written motivation. When the qualification itself is the
     proposal (no exemption needed, or none possible), a BW 3:43 approval at
     issue is decided here: "3:43 alone" when no exemption is needed."""
-    controleer(verzoek, user, "kwalificeren")
-    engine = kwalificatie_gegevens(kw.kwalificeer(feiten))
-    bevestigd = bevestigd or engine
+    require(user, "kwalificeren", verzoek)
+    berekend = kwalificatie_gegevens(kw.kwalificeer(feiten))
+    bevestigd = bevestigd or berekend
     afwijkend = any(
-        bevestigd.get(k) != engine.get(k) for k in ("uitkomst", "onderdeel")
+        bevestigd.get(k) != berekend.get(k) for k in ("uitkomst", "onderdeel")
     )
     if (
-        afwijkend or engine["uitkomst"] == kw.Uitkomst.ONZEKER
+        afwijkend or berekend["uitkomst"] == kw.Uitkomst.ONZEKER
     ) and not motivering.strip():
         raise NietNu(
             "Motiveer de kwalificatie: u wijkt af van de uitkomst van de "
@@ -245,7 +228,7 @@ def verzoek_kwalificeren(
     if bevestigd["uitkomst"] == kw.Uitkomst.ONBEVOEGD:
         raise NietNu("Deze provincie is niet bevoegd: zend het verzoek door.")
     bezwaar = gezag.bezwaar_tegen_gezag(
-        engine.get("bevoegd_gezag"), bevestigd.get("bevoegd_gezag"), motivering
+        berekend.get("bevoegd_gezag"), bevestigd.get("bevoegd_gezag"), motivering
     )
     if bezwaar:
         raise NietNu(bezwaar)
@@ -261,29 +244,31 @@ def verzoek_kwalificeren(
         )
     else:
         goedkeuring = ""  # decided with the exemption, after the assessment
-    feiten_dict = feiten_gegevens(feiten)
+    vastgesteld = feiten_gegevens(feiten)
     aanvrager = (
         feiten_gegevens(verzoek.feiten()) if verzoek.ambt and verzoek.handeling else {}
     )
     correcties = {
         k: {"aanvrager": aanvrager.get(k), "behandelaar": v}
-        for k, v in feiten_dict.items()
+        for k, v in vastgesteld.items()
         if aanvrager.get(k) != v
     }
     if bevestigd.get("bevoegd_gezag") == kw.BevoegdGezag.COMMISSARIS_VAN_DE_KONING:
         verzoek.bestuursorgaan = Bestuursorgaan.CDK
     elif bevestigd.get("bevoegd_gezag") == kw.BevoegdGezag.GEDEPUTEERDE_STATEN:
         verzoek.bestuursorgaan = Bestuursorgaan.GS
-    return uitvoeren(
+    return run_transition(
         verzoek,
         user,
         "kwalificeren",
-        feiten=feiten_dict,
-        engine=engine,
-        bevestigd=bevestigd,
-        motivering=motivering,
-        voorgesteld_door=user,
-        goedkeuring=goedkeuring,
+        kwargs={
+            "feiten": vastgesteld,
+            "berekend": berekend,
+            "bevestigd": bevestigd,
+            "motivering": motivering,
+            "gekwalificeerd_door": user,
+            "goedkeuring": goedkeuring,
+        },
         reden=motivering,
         details={
             "uitkomst": bevestigd["uitkomst"],
@@ -296,54 +281,70 @@ def verzoek_kwalificeren(
     )
 
 
-def criteria_beoordelen(*, user, verzoek: Verzoek, oordelen: dict) -> None:
-    """Store the judgement per criterion: {criterium: (oordeel, motivering)}."""
-    _behandelaar_van_provincie(verzoek, user)
-    if verzoek.status != Status.TOETSING:
-        raise NietNu("De criteria worden beoordeeld in de stap toetsing.")
+def _oordelen_valideren(oordelen: dict) -> None:
     for criterium, (oordeel, motivering) in oordelen.items():
         if not oordeel or not motivering.strip():
             raise NietNu(f"Beoordeel '{criterium.titel}' en motiveer uw oordeel.")
-    with transaction.atomic():
-        for criterium, (oordeel, motivering) in oordelen.items():
-            Criteriumoordeel.objects.update_or_create(
-                verzoek=verzoek,
-                criterium=criterium,
-                defaults={"oordeel": oordeel, "motivering": motivering},
-            )
-        audit(
-            verzoek,
-            user,
-            Actie.TOETSEN,
-            intern=True,
-            details={c.code: o for c, (o, _) in oordelen.items()},
+
+
+def _oordelen_opslaan(user, verzoek: Verzoek, oordelen: dict) -> None:
+    """Store the judgements and who gave them (four eyes: a judge of a
+    criterion does not decide)."""
+    for criterium, (oordeel, motivering) in oordelen.items():
+        Criteriumoordeel.objects.update_or_create(
+            verzoek=verzoek,
+            criterium=criterium,
+            defaults={"oordeel": oordeel, "motivering": motivering},
         )
+    if user.pk not in verzoek.criteria_beoordeeld_door:
+        verzoek.criteria_beoordeeld_door = [*verzoek.criteria_beoordeeld_door, user.pk]
+        Verzoek.objects.filter(pk=verzoek.pk).update(
+            criteria_beoordeeld_door=verzoek.criteria_beoordeeld_door
+        )
+    audit(
+        verzoek,
+        user,
+        Actie.TOETSEN,
+        intern=True,
+        details={c.code: o for c, (o, _) in oordelen.items()},
+    )
+
+
+def criteria_beoordelen(*, user: Gebruiker, verzoek: Verzoek, oordelen: dict) -> None:
+    """Store the judgement per criterion: {criterium: (oordeel, motivering)}."""
+    require(user, "criteria_beoordelen", verzoek)
+    _oordelen_valideren(oordelen)
+    with transaction.atomic():
+        _oordelen_opslaan(user, verzoek, oordelen)
 
 
 def zienswijze_vragen(
-    *, user, verzoek: Verzoek, van: str, uiterlijk: date, toelichting: str
+    *, user: Gebruiker, verzoek: Verzoek, van: str, uiterlijk: date, toelichting: str
 ) -> Verzoek:
     """Awb 4:7/4:8: ask the applicant or a third party for their view."""
+    require(user, "zienswijze_vragen", verzoek)
     if not van.strip():
         raise NietNu("Geef aan aan wie de zienswijze wordt gevraagd.")
     if uiterlijk <= huidige_datum():
         raise NietNu("De datum voor de zienswijze moet na vandaag liggen.")
-    return uitvoeren(
+    return run_transition(
         verzoek,
         user,
         "zienswijze_vragen",
-        van,
-        uiterlijk,
+        kwargs={"van": van, "uiterlijk": uiterlijk},
         reden=toelichting,
         details={"van": van, "uiterlijk": uiterlijk},
         mails=[lambda: emails.zienswijze_gevraagd(verzoek, toelichting)],
     )
 
 
-def zienswijze_verwerken(*, user, verzoek: Verzoek, samenvatting: str) -> Verzoek:
+def zienswijze_verwerken(
+    *, user: Gebruiker, verzoek: Verzoek, samenvatting: str
+) -> Verzoek:
+    require(user, "zienswijze_verwerken", verzoek)
     if not samenvatting.strip():
         raise NietNu("Vat de zienswijze samen, of vermeld dat er geen is ontvangen.")
-    return uitvoeren(verzoek, user, "zienswijze_verwerken", reden=samenvatting)
+    return run_transition(verzoek, user, "zienswijze_verwerken", reden=samenvatting)
 
 
 GOEDKEURINGEN = (Goedkeuring.VERLEEND, Goedkeuring.GEWEIGERD)
@@ -412,12 +413,14 @@ def _onderdelen_controleren(uitkomst: str, onderdelen) -> list[dict]:
     return schoon
 
 
-def _strijdig_met_toetsing(verzoek: Verzoek, uitkomst: str) -> bool:
+def _strijdig_met_toetsing(
+    verzoek: Verzoek, uitkomst: str, oordelen: dict | None = None
+) -> bool:
     """Does the outcome go against the judgements (Awb 4:84)? A grant, also
     in part, with a criterion "niet voldaan"; a refusal when all are met."""
     from ontheffing import toetsing
 
-    gevolg = toetsing.voorgestelde_uitkomst(verzoek)
+    gevolg = toetsing.voorgestelde_uitkomst(verzoek, oordelen)
     verleent = uitkomst in (Uitkomst.VERLEEND, Uitkomst.GEDEELTELIJK_VERLEEND)
     if verleent:
         return gevolg == Uitkomst.GEWEIGERD
@@ -426,7 +429,7 @@ def _strijdig_met_toetsing(verzoek: Verzoek, uitkomst: str) -> bool:
 
 def besluit_voorstellen(
     *,
-    user,
+    user: Gebruiker,
     verzoek: Verzoek,
     uitkomst: str,
     motivering: str,
@@ -437,15 +440,20 @@ def besluit_voorstellen(
     onderdelen: list[dict] = (),
     zienswijze_reactie: str = "",
     teksten: dict | None = None,
+    oordelen: dict | None = None,
 ) -> Verzoek:
-    """Send the draft decision to a beslisser. Every criterion of the beleidsregel
-    must have been judged; an outcome against the judgements needs a motivation
-    of the deviation (Awb 4:84); the dictum decides the BW 3:43 approval when it
-    is at issue; a zienswijze that was given is answered."""
+    """Send the draft decision to a beslisser, with the judgements of the same
+    page (``oordelen``, as for ``criteria_beoordelen``) in the same transaction.
+    Every criterion of the beleidsregel must have been judged; an outcome
+    against the judgements needs a motivation of the deviation (Awb 4:84); the
+    dictum decides the BW 3:43 approval when it is at issue; a zienswijze that
+    was given is answered."""
     from ontheffing import toetsing
     from ontheffing.brieven import inhoud
 
-    controleer(verzoek, user, "voorstellen")
+    require(user, "voorstellen", verzoek)
+    oordelen = oordelen or {}
+    _oordelen_valideren(oordelen)
     if uitkomst not in (
         Uitkomst.VERLEEND,
         Uitkomst.GEDEELTELIJK_VERLEEND,
@@ -454,13 +462,15 @@ def besluit_voorstellen(
         raise NietNu("Stel verlenen, gedeeltelijk verlenen of weigeren voor.")
     if not motivering.strip():
         raise NietNu("Geef een motivering voor het voorgestelde besluit.")
-    open_criteria = toetsing.onbeoordeelde_criteria(verzoek)
+    open_criteria = [
+        c for c in toetsing.onbeoordeelde_criteria(verzoek) if c not in oordelen
+    ]
     if open_criteria:
         raise NietNu(
             "Beoordeel eerst alle criteria: "
             + ", ".join(c.titel for c in open_criteria)
         )
-    if _strijdig_met_toetsing(verzoek, uitkomst) and not afwijking.strip():
+    if _strijdig_met_toetsing(verzoek, uitkomst, oordelen) and not afwijking.strip():
         raise NietNu(
             "Dit besluit wijkt af van de oordelen over de criteria: motiveer de "
             "afwijking (artikel 4:84 Awb)."
@@ -487,18 +497,21 @@ def besluit_voorstellen(
     volledig = motivering.strip()
     if afwijking.strip():
         volledig += "\n\n" + afwijking.strip()
-    return uitvoeren(
+    return run_transition(
         verzoek,
         user,
         "voorstellen",
-        user,
-        uitkomst,
-        volledig,
-        voorschriften,
-        goedkeuring=goedkeuring,
-        onderdelen=delen,
-        zienswijze=zienswijze_reactie.strip(),
-        teksten=teksten,
+        kwargs={
+            "voorgesteld_door": user,
+            "uitkomst": uitkomst,
+            "motivering": volledig,
+            "voorschriften": voorschriften,
+            "goedkeuring": goedkeuring,
+            "onderdelen": delen,
+            "zienswijze": zienswijze_reactie.strip(),
+            "teksten": teksten,
+        },
+        before=lambda: _oordelen_opslaan(user, verzoek, oordelen) if oordelen else None,
         reden=volledig,
         intern=True,
         details={

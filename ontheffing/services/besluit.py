@@ -5,24 +5,25 @@ from __future__ import annotations
 from datetime import date
 
 from ontheffing import emails
-from ontheffing.models import Verzoek
+from ontheffing.models import Gebruiker, Verzoek
 from ontheffing.services.base import (
     NietNu,
-    controleer,
     huidige_datum,
-    uitvoeren,
+    require,
+    run_transition,
 )
 from ontheffing.services.mandaten import mandaat_voor
 
 
-def voorstel_terugsturen(*, user, verzoek: Verzoek, reden: str) -> Verzoek:
+def voorstel_terugsturen(*, user: Gebruiker, verzoek: Verzoek, reden: str) -> Verzoek:
+    require(user, "terugsturen", verzoek)
     if not reden.strip():
         raise NietNu("Geef aan waarom u het voorstel terugstuurt.")
     voorstel = {
         "uitkomst": verzoek.voorstel_uitkomst,
         "motivering": verzoek.voorstel_motivering,
     }
-    return uitvoeren(
+    return run_transition(
         verzoek,
         user,
         "terugsturen",
@@ -32,7 +33,9 @@ def voorstel_terugsturen(*, user, verzoek: Verzoek, reden: str) -> Verzoek:
     )
 
 
-def besluit_vaststellen(*, user, verzoek: Verzoek, genomen_op: date | None = None):
+def besluit_vaststellen(
+    *, user: Gebruiker, verzoek: Verzoek, genomen_op: date | None = None
+):
     """Decide: the letter is generated, stored immutably and sent; the case is done.
 
     Taken by the organ itself (``genomen_op``: the day GS decided in their
@@ -41,8 +44,8 @@ def besluit_vaststellen(*, user, verzoek: Verzoek, genomen_op: date | None = Non
     cannot decide alone in the college's name."""
     from ontheffing.brieven import inhoud
 
-    controleer(verzoek, user, "vaststellen")
     vandaag = huidige_datum()
+    require(user, "vaststellen", verzoek, op=vandaag)
     mandaat = None
     if genomen_op is None:
         mandaat = mandaat_voor(user, verzoek, op=vandaag)
@@ -63,12 +66,13 @@ def besluit_vaststellen(*, user, verzoek: Verzoek, genomen_op: date | None = Non
             verzoek, ondertekenaar=user, mandaat=mandaat, genomen_op=genomen_op
         )
 
-    uitvoeren(
+    run_transition(
         verzoek,
         user,
         "vaststellen",
-        vandaag,
-        na=brief,
+        kwargs={"op": vandaag},
+        context={"op": vandaag},
+        after=brief,
         details={
             "uitkomst": verzoek.voorstel_uitkomst,
             "mandaat": mandaat.bron if mandaat else None,

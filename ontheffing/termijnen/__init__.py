@@ -19,6 +19,7 @@ Atw art. 1 applies last, to every term computed here: the statutory terms (8, 6,
 4 and 2 weeks) are well under the twelve weeks of Atw art. 4.
 """
 
+from ontheffing.formatting import datum as datum_nl  # one source for Dutch dates
 from ontheffing.termijnen.beslisduur import (
     Opschorting,
     Termijnopbouw,
@@ -36,7 +37,6 @@ from ontheffing.termijnen.kalender import (
     atw_verlengen,
     bezwaartermijn_einde,
     buiten_behandeling_uiterlijk,
-    datum_nl,
     hersteltermijn_einde,
     is_werkdag,
     werkdag_voor,

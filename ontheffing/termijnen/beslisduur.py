@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
+from ontheffing.formatting import datum as datum_nl  # one source for Dutch dates
 from ontheffing.termijnen.kalender import (
     DAG,
     _feestdagen,
     _vandaag,
     atw_verlengen,
-    datum_nl,
 )
 
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from ontheffing.formatting import datum as datum_nl  # one source for Dutch dates
 from ontheffing.termijnen.kalender import (
     DAG,
     atw_verlengen,
-    datum_nl,
 )
 
 # Awb 4:17, second paragraph: (last day of the tier, euros per day), by the date

@@ -11,16 +11,6 @@ EERSTE_JAAR = 1900
 LAATSTE_JAAR = 2200
 DAG = timedelta(days=1)
 
-MAANDEN = (
-    "januari februari maart april mei juni juli augustus september oktober "
-    "november december"
-).split()
-
-
-def datum_nl(d: date) -> str:
-    """A date as Dutch prose: ``2 maart 2026``."""
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
-
 
 def _vandaag() -> date:
     return datetime.now(ZoneInfo("Europe/Amsterdam")).date()

@@ -1,5 +1,6 @@
 """Registration, e-mail verification and password reset; log-in is Django's own
-view (see ``urls_account``) with a Dutch form.
+view (see ``urls_account``) with a Dutch form. The use cases are in
+``services.accounts``.
 
 Neither registration nor a reset request reveals whether an address has an
 account: both answer the same page in the same way, and the mail goes to the
@@ -11,33 +12,24 @@ applicant can log in and prepare a request but not submit it
 """
 
 from axes.utils import reset as axes_reset
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.hashers import make_password
-from django.contrib.auth.tokens import default_token_generator
-from django.core import signing
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_encode
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from ontheffing import emails
-from ontheffing.beveiliging import client_ip, herstel_toegestaan, normaliseer_email
+from ontheffing import services
+from ontheffing.beveiliging import client_ip, normaliseer_email
 from ontheffing.forms.account import (
     NieuwWachtwoordFormulier,
     RegistratieFormulier,
     WachtwoordVergetenFormulier,
 )
-from ontheffing.models import Gebruiker
-from ontheffing.states import Rol
+from ontheffing.services import accounts
 
-SALT = "ontheffing.email-bevestigen"
-GELDIG_SECONDEN = 3 * 24 * 60 * 60
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
@@ -53,42 +45,17 @@ def _volgende(request) -> str:
     return _veilig(request, request.POST.get("next") or request.GET.get("next") or "")
 
 
-def bevestigingstoken(gebruiker, volgende: str = "") -> str:
-    return signing.dumps(
-        {"pk": gebruiker.pk, "email": gebruiker.email, "next": volgende}, salt=SALT
-    )
-
-
-def bevestigingsmail_versturen(gebruiker, volgende: str = "") -> None:
-    """Queued in the caller's transaction and sent by the worker after commit,
-    so a rolled-back registration sends nothing."""
-    link = settings.SITE_URL + reverse(
-        "bevestigen", args=[bevestigingstoken(gebruiker, volgende)]
-    )
-    emails.email_bevestigen(gebruiker, link, GELDIG_SECONDEN // 86400)
-
-
 def registreren(request):
     if request.user.is_authenticated:
         return redirect("start")
     form = RegistratieFormulier(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        email = form.cleaned_data["email"]
-        with transaction.atomic():
-            bestaand = Gebruiker.objects.filter(email__iexact=email).first()
-            if bestaand is None:
-                gebruiker = Gebruiker.objects.create_user(
-                    email=email,
-                    password=form.cleaned_data["password1"],
-                    naam=form.cleaned_data["naam"],
-                    rol=Rol.AANVRAGER,
-                    email_bevestigd=False,
-                )
-                bevestigingsmail_versturen(gebruiker, _volgende(request))
-            else:
-                # As much work as a new account (the hash is most of it).
-                make_password(form.cleaned_data["password1"])
-                emails.account_bestaat_al(bestaand)
+        services.account_registreren(
+            email=form.cleaned_data["email"],
+            wachtwoord=form.cleaned_data["password1"],
+            naam=form.cleaned_data["naam"],
+            volgende=_volgende(request),
+        )
         return render(request, "registration/registreren_verstuurd.html")
     return render(
         request,
@@ -99,23 +66,24 @@ def registreren(request):
 
 def bevestigen(request, token):
     try:
-        gegevens = signing.loads(token, salt=SALT, max_age=GELDIG_SECONDEN)
-        gebruiker = Gebruiker.objects.get(pk=gegevens["pk"], email=gegevens["email"])
-    except signing.SignatureExpired:
+        bevestiging = services.email_bevestigen(token=token)
+    except services.LinkVerlopen:
         return render(request, "registration/bevestigen.html", {"verlopen": True})
-    except (signing.BadSignature, Gebruiker.DoesNotExist, KeyError, TypeError):
+    except services.LinkOngeldig:
         return render(
             request, "registration/bevestigen.html", {"ongeldig": True}, status=404
         )
-    eerste_keer = not gebruiker.email_bevestigd
-    if eerste_keer:
-        Gebruiker.objects.filter(pk=gebruiker.pk).update(email_bevestigd=True)
-        if not request.user.is_authenticated and gebruiker.is_active:
-            login(request, gebruiker, backend=MODEL_BACKEND)
+    gebruiker = bevestiging.gebruiker
+    if (
+        bevestiging.eerste_keer
+        and not request.user.is_authenticated
+        and gebruiker.is_active
+    ):
+        login(request, gebruiker, backend=MODEL_BACKEND)
     return render(
         request,
         "registration/bevestigen.html",
-        {"gebruiker": gebruiker, "volgende": _veilig(request, gegevens.get("next"))},
+        {"gebruiker": gebruiker, "volgende": _veilig(request, bevestiging.volgende)},
     )
 
 
@@ -125,8 +93,7 @@ def bevestiging_opnieuw(request):
     if request.user.email_bevestigd:
         messages.info(request, "Uw e-mailadres is al bevestigd.")
     else:
-        with transaction.atomic():
-            bevestigingsmail_versturen(request.user)
+        services.bevestiging_opnieuw_sturen(gebruiker=request.user)
         messages.success(
             request,
             f"Wij sturen een nieuwe bevestigingslink naar {request.user.email}.",
@@ -134,38 +101,21 @@ def bevestiging_opnieuw(request):
     return redirect(_volgende(request))
 
 
-def _herstellink(gebruiker) -> str:
-    return settings.SITE_URL + reverse(
-        "password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(gebruiker.pk)),
-            "token": default_token_generator.make_token(gebruiker),
-        },
-    )
-
-
 def wachtwoord_vergeten(request):
-    """The same answer, after the same work, for known and unknown addresses;
-    at most HERSTEL_PER_ADRES requests per address and HERSTEL_PER_CLIENT per
-    client an hour."""
+    """The same answer, after the same work, for known and unknown addresses."""
     form = WachtwoordVergetenFormulier(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        email = normaliseer_email(form.cleaned_data["email"])
-        if not herstel_toegestaan(email=email, client=client_ip(request)):
+        try:
+            accounts.wachtwoord_herstel_aanvragen(
+                email=form.cleaned_data["email"], client=client_ip(request)
+            )
+        except accounts.TeVaak:
             return render(
                 request,
                 "registration/password_reset_form.html",
                 {"form": form, "te_vaak": True},
                 status=429,
             )
-        gebruiker = Gebruiker.objects.filter(
-            email__iexact=email, is_active=True
-        ).first()
-        if gebruiker is not None and gebruiker.has_usable_password():
-            link = _herstellink(gebruiker)
-            emails.wachtwoord_herstellen(gebruiker, link)
-        else:
-            _herstellink(Gebruiker(email=email))
         return redirect("password_reset_done")
     return render(request, "registration/password_reset_form.html", {"form": form})
 

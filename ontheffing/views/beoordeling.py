@@ -6,12 +6,11 @@ asking for and processing a zienswijze before a refusal."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ontheffing import kwalificatie as kw
-from ontheffing import permissions, services
+from ontheffing import services
 from ontheffing.brieven import inhoud
 from ontheffing.forms import provincie as f
 from ontheffing.forms.kwalificatie import (
@@ -27,14 +26,16 @@ from ontheffing.toetsing import (
     voorgestelde_uitkomst,
 )
 from ontheffing.views.provincie import (
+    call_service,
     conceptbrief,
+    forbid_if_not_for_user,
     kwalificatie_weergave,
     opgegeven_feiten,
+    redirect_done,
     staf,
-    uitgevoerd,
     zichtbaar_verzoek,
 )
-from ontheffing.views.zaak import actie
+from ontheffing.views.zaak import verzoekpagina
 
 # ----------------------------------------------------------- kwalificatie
 
@@ -44,63 +45,74 @@ from ontheffing.views.zaak import actie
 def kwalificatie(request, pk):
     verzoek = zichtbaar_verzoek(request, pk)
     user = request.user
-    if not permissions.behandelaar(verzoek, user):
-        raise PermissionDenied
-    if not services.mag(verzoek, user, "kwalificeren"):
+    if not forbid_if_not_for_user(user, "kwalificeren", verzoek):
         messages.error(request, "Dit verzoek staat niet in de stap kwalificatie.")
         return redirect("provincie:verzoek", pk=verzoek.pk)
     opgegeven = opgegeven_feiten(verzoek)
     aanvrager = feiten_als_formulier(opgegeven) if opgegeven else {}
     if request.method == "GET":
-        engine = kw.kwalificeer(opgegeven) if opgegeven else None
-        form = KwalificatieForm(initial={**aanvrager, **uitkomst_als_formulier(engine)},
-                                aanvrager=aanvrager)  # fmt: skip
-        return _kwalificatiepagina(request, verzoek, form, engine)
+        berekend = kw.kwalificeer(opgegeven) if opgegeven else None
+        form = KwalificatieForm(
+            initial={**aanvrager, **uitkomst_als_formulier(berekend)},
+            aanvrager=aanvrager,
+        )
+        return _kwalificatiepagina(request, verzoek, form, berekend)
 
     form = KwalificatieForm(request.POST, aanvrager=aanvrager)
     feiten = form.feiten()
-    engine = kw.kwalificeer(feiten) if feiten else None
-    if "berekenen" in request.POST and engine:
+    berekend = kw.kwalificeer(feiten) if feiten else None
+    if "berekenen" in request.POST and berekend:
         data = request.POST.copy()
-        for key, value in uitkomst_als_formulier(engine).items():
+        for key, value in uitkomst_als_formulier(berekend).items():
             data[key] = value or ""
         form = KwalificatieForm(data, aanvrager=aanvrager)
-        return _kwalificatiepagina(request, verzoek, form, engine)
-    if form.is_valid() and engine:
-        engine_data = services.kwalificatie_gegevens(engine)
-        form.check(engine_data)
-    if form.is_valid() and engine:
-        bevestigd, _ = form.bevestigd(engine_data)
-
-        def kwalificeren():
-            services.verzoek_kwalificeren(
-                user=user, verzoek=verzoek, feiten=feiten, bevestigd=bevestigd,
-                motivering=form.volledige_motivering(),
-                bw_3_43=form.cleaned_data["bw_3_43"],
-                goedkeuring=form.cleaned_data["goedkeuring"],
-            )  # fmt: skip
-
-        if uitgevoerd(request, verzoek, kwalificeren):
+        return _kwalificatiepagina(request, verzoek, form, berekend)
+    if form.is_valid() and berekend:
+        berekende_gegevens = services.kwalificatie_gegevens(berekend)
+        form.check(berekende_gegevens)
+    if form.is_valid() and berekend:
+        bevestigd, _ = form.bevestigd(berekende_gegevens)
+        if call_service(
+            request,
+            services.verzoek_kwalificeren,
+            user=user,
+            verzoek=verzoek,
+            feiten=feiten,
+            bevestigd=bevestigd,
+            motivering=form.volledige_motivering(),
+            bw_3_43=form.cleaned_data["bw_3_43"],
+            goedkeuring=form.cleaned_data["goedkeuring"],
+        ):
             if verzoek.status == Status.TOETSING:
-                messages.success(request, "De kwalificatie is vastgelegd. Toets nu aan de "
-                                 "beleidsregel.")  # fmt: skip
+                messages.success(
+                    request,
+                    "De kwalificatie is vastgelegd. Toets nu aan de beleidsregel.",
+                )
                 return redirect("provincie:toetsing", pk=verzoek.pk)
-            messages.success(request, "De kwalificatie is vastgelegd en als voorstel ter "
-                             "besluitvorming gezonden.")  # fmt: skip
+            messages.success(
+                request,
+                "De kwalificatie is vastgelegd en als voorstel ter besluitvorming "
+                "gezonden.",
+            )
             return redirect("provincie:verzoek", pk=verzoek.pk)
-    elif engine is None:
+    elif berekend is None:
         messages.error(request, "Vul alle feiten in om de kwalificatie te berekenen.")
-    return _kwalificatiepagina(request, verzoek, form, engine)
+    return _kwalificatiepagina(request, verzoek, form, berekend)
 
 
-def _kwalificatiepagina(request, verzoek, form, engine):
-    return render(request, "provincie/kwalificatie.html", {
-        "verzoek": verzoek,
-        "form": form,
-        "engine": engine,
-        "feitvelden": form.feitvelden_met_opgave(),
-        "onbevoegd": engine is not None and engine.uitkomst == kw.Uitkomst.ONBEVOEGD,
-    })  # fmt: skip
+def _kwalificatiepagina(request, verzoek, form, berekend):
+    return render(
+        request,
+        "provincie/kwalificatie.html",
+        {
+            "verzoek": verzoek,
+            "form": form,
+            "engine": berekend,
+            "feitvelden": form.feitvelden_met_opgave(),
+            "onbevoegd": berekend is not None
+            and berekend.uitkomst == kw.Uitkomst.ONBEVOEGD,
+        },
+    )
 
 
 # --------------------------------------------------------------- toetsing
@@ -129,80 +141,86 @@ def _feiten_gecorrigeerd(verzoek) -> bool:
     return services.feiten_gegevens(feiten) != verzoek.kwalificatie_feiten
 
 
+def _oordelen(criteriumformulieren_) -> dict:
+    """The judged criteria of the posted forms: {criterium: (oordeel, motivering)}."""
+    return {
+        form.criterium: (form.cleaned_data["oordeel"], form.cleaned_data["motivering"])
+        for form in criteriumformulieren_
+        if form.cleaned_data.get("oordeel")
+    }
+
+
 @require_http_methods(["GET", "POST"])
 @staf
 def toetsing(request, pk):
     verzoek = zichtbaar_verzoek(request, pk)
     user = request.user
-    if not permissions.behandelaar(verzoek, user):
-        raise PermissionDenied
-    if verzoek.status != Status.TOETSING:
+    if not forbid_if_not_for_user(user, "voorstellen", verzoek):
         messages.error(request, "Dit verzoek staat niet in de stap toetsing.")
         return redirect("provincie:verzoek", pk=verzoek.pk)
-    voorgesteld = voorgestelde_uitkomst(verzoek)
     if request.method == "GET":
-        criterium_forms = _criteriumformulieren_voor(verzoek)
-        voorstel = VoorstelForm(initial=_beginwaarden_voorstel(verzoek, voorgesteld),
-                                voorgesteld=voorgesteld)  # fmt: skip
-        return _toetsingpagina(request, verzoek, criterium_forms, voorstel, voorgesteld)
+        voorgesteld = voorgestelde_uitkomst(verzoek)
+        criteria = _criteriumformulieren_voor(verzoek)
+        voorstel = VoorstelForm(
+            initial=_beginwaarden_voorstel(verzoek, voorgesteld),
+            voorgesteld=voorgesteld,
+        )
+        return _toetsingpagina(request, verzoek, criteria, voorstel, voorgesteld)
 
-    criterium_forms = _criteriumformulieren_voor(verzoek, request.POST)
+    criteria = _criteriumformulieren_voor(verzoek, request.POST)
+    criteria_geldig = all(form.is_valid() for form in criteria)
+    oordelen = _oordelen(criteria) if criteria_geldig else {}
+    # The judgements on this page may change the outcome that follows from them.
+    voorgesteld = voorgestelde_uitkomst(verzoek, oordelen)
     voorstel = VoorstelForm(request.POST, voorgesteld=voorgesteld)
-    criteria_ok = all(form.is_valid() for form in criterium_forms)
-    if criteria_ok:
-        oordelen = {
-            form.criterium: (
-                form.cleaned_data["oordeel"],
-                form.cleaned_data["motivering"],
-            )
-            for form in criterium_forms
-            if form.cleaned_data.get("oordeel")
-        }
-        try:
-            if oordelen:
-                services.criteria_beoordelen(
-                    user=user, verzoek=verzoek, oordelen=oordelen
-                )
-        except services.NietNu as exc:
-            messages.error(request, str(exc))
-            criteria_ok = False
-    if "opslaan" in request.POST:
-        if criteria_ok:
+    if not criteria_geldig:
+        return _toetsingpagina(request, verzoek, criteria, voorstel, voorgesteld)
+    if "opslaan" in request.POST or "voorbeeld" in request.POST:
+        if oordelen and not call_service(
+            request,
+            services.criteria_beoordelen,
+            user=user,
+            verzoek=verzoek,
+            oordelen=oordelen,
+        ):
+            return _toetsingpagina(request, verzoek, criteria, voorstel, voorgesteld)
+        if "opslaan" in request.POST:
             messages.success(request, "De oordelen zijn opgeslagen.")
             return redirect("provincie:toetsing", pk=verzoek.pk)
-    elif criteria_ok:
-        # The judgements just saved may change the outcome that follows from them.
-        voorgesteld = voorgestelde_uitkomst(verzoek)
-        voorstel = VoorstelForm(request.POST, voorgesteld=voorgesteld)
-
-        def voorstellen():
-            services.besluit_voorstellen(
-                user=user, verzoek=verzoek, **voorstel.voorstel()
-            )
-
-        if "voorbeeld" in request.POST:
-            if voorstel.is_valid():
-                return _voorbeeldbrief(verzoek, voorstel)
-        elif voorstel.is_valid() and uitgevoerd(request, verzoek, voorstellen):
-            messages.success(request, "Het besluit is voorgesteld en staat klaar voor "
-                             "een beslisser.")  # fmt: skip
-            return redirect("provincie:verzoek", pk=verzoek.pk)
-    return _toetsingpagina(request, verzoek, criterium_forms, voorstel, voorgesteld)
+        if voorstel.is_valid():
+            return _voorbeeldbrief(verzoek, voorstel)
+    elif voorstel.is_valid() and call_service(
+        request,
+        services.besluit_voorstellen,
+        user=user,
+        verzoek=verzoek,
+        oordelen=oordelen,
+        **voorstel.voorstel(),
+    ):
+        messages.success(
+            request, "Het besluit is voorgesteld en staat klaar voor een beslisser."
+        )
+        return redirect("provincie:verzoek", pk=verzoek.pk)
+    return _toetsingpagina(request, verzoek, criteria, voorstel, voorgesteld)
 
 
-def _toetsingpagina(request, verzoek, criterium_forms, voorstel, voorgesteld):
+def _toetsingpagina(request, verzoek, criteria, voorstel, voorgesteld):
     gekozen = voorstel["uitkomst"].value() or (voorgesteld.value if voorgesteld else "")
-    return render(request, "provincie/toetsing.html", {
-        "verzoek": verzoek,
-        "regel": beleidsregel_voor(verzoek),
-        "criterium_forms": criterium_forms,
-        "voorstel": voorstel,
-        "voorgesteld": voorgesteld,
-        "zienswijze_herinnering": gekozen == Uitkomst.GEWEIGERD
-        and _feiten_gecorrigeerd(verzoek),
-        "zienswijze_vragen": f.ZienswijzeVragenForm(verzoek=verzoek),
-        "kwalificatie": kwalificatie_weergave(verzoek.kwalificatie),
-    })  # fmt: skip
+    return render(
+        request,
+        "provincie/toetsing.html",
+        {
+            "verzoek": verzoek,
+            "regel": beleidsregel_voor(verzoek),
+            "criteria": criteria,
+            "voorstel": voorstel,
+            "voorgesteld": voorgesteld,
+            "zienswijze_herinnering": gekozen == Uitkomst.GEWEIGERD
+            and _feiten_gecorrigeerd(verzoek),
+            "zienswijze_vragen": f.ZienswijzeVragenForm(verzoek=verzoek),
+            "kwalificatie": kwalificatie_weergave(verzoek.kwalificatie),
+        },
+    )
 
 
 def _voorbeeldbrief(verzoek, voorstel):
@@ -226,23 +244,38 @@ def _voorbeeldbrief(verzoek, voorstel):
 @require_POST
 @staf
 def zienswijze_vragen(request, pk):
-    return actie(
-        request, pk, form_class=f.ZienswijzeVragenForm, naam="zienswijze_vragen",
-        mag=permissions.behandelaar,
-        uitvoeren=lambda v, d, _: services.zienswijze_vragen(
-            user=request.user, verzoek=v, van=d["van"], uiterlijk=d["uiterlijk"],
-            toelichting=d["toelichting"]),
-        gelukt="De zienswijze is gevraagd.",
-    )  # fmt: skip
+    verzoek = zichtbaar_verzoek(request, pk)
+    forbid_if_not_for_user(request.user, "zienswijze_vragen", verzoek)
+    form = f.ZienswijzeVragenForm(request.POST)
+    if form.is_valid() and call_service(
+        request,
+        services.zienswijze_vragen,
+        user=request.user,
+        verzoek=verzoek,
+        van=form.cleaned_data["van"],
+        uiterlijk=form.cleaned_data["uiterlijk"],
+        toelichting=form.cleaned_data["toelichting"],
+    ):
+        return redirect_done(request, verzoek, "De zienswijze is gevraagd.")
+    return verzoekpagina(request, verzoek, {"zienswijze_vragen": form})
 
 
 @require_POST
 @staf
 def zienswijze_verwerken(request, pk):
-    return actie(
-        request, pk, form_class=f.ZienswijzeVerwerkenForm, naam="zienswijze_verwerken",
-        mag=permissions.behandelaar,
-        uitvoeren=lambda v, d, _: services.zienswijze_verwerken(
-            user=request.user, verzoek=v, samenvatting=d["samenvatting"]),
-        gelukt="De zienswijze is verwerkt; het verzoek staat weer in de toetsing.",
-    )  # fmt: skip
+    verzoek = zichtbaar_verzoek(request, pk)
+    forbid_if_not_for_user(request.user, "zienswijze_verwerken", verzoek)
+    form = f.ZienswijzeVerwerkenForm(request.POST, prefix="zienswijze_verwerken")
+    if form.is_valid() and call_service(
+        request,
+        services.zienswijze_verwerken,
+        user=request.user,
+        verzoek=verzoek,
+        samenvatting=form.cleaned_data["samenvatting"],
+    ):
+        return redirect_done(
+            request,
+            verzoek,
+            "De zienswijze is verwerkt; het verzoek staat weer in de toetsing.",
+        )
+    return verzoekpagina(request, verzoek, {"zienswijze_verwerken": form})

@@ -17,33 +17,43 @@ from ontheffing.services.mandaten import mandaat_voor
 from ontheffing.states import Status
 from ontheffing.toetsing import beleidsregel_voor
 from ontheffing.views.provincie import (
+    call_service,
     conceptbrief,
+    forbid_if_not_for_user,
     kwalificatie_weergave,
+    redirect_done,
     staf,
     zichtbaar_verzoek,
 )
-from ontheffing.views.zaak import actie, termijnoverzicht, verzoekpagina
+from ontheffing.views.zaak import termijnoverzicht, verzoekpagina
 
 
 def voorstelpagina(request, verzoek, bound=None):
     """The beslisser's page: the draft letter, the qualification, the assessment."""
     if verzoek.status != Status.TER_BESLUITVORMING:
         return verzoekpagina(request, verzoek)
-    return render(request, "provincie/voorstel.html", {
-        "verzoek": verzoek,
-        "mag_vaststellen": services.mag(verzoek, request.user, "vaststellen"),
-        "mag_terugsturen": services.mag(verzoek, request.user, "terugsturen"),
-        "terugsturen_form": (bound or {}).get("terugsturen") or f.RedenForm(prefix="terugsturen"),
-        "vaststellen_form": (bound or {}).get("vaststellen")
-        or VaststellenForm(prefix="vaststellen"),
-        "mandaat": mandaat_voor(request.user, verzoek),
-        "kwalificatie": kwalificatie_weergave(verzoek.kwalificatie),
-        "oordelen": verzoek.oordelen.select_related("criterium"),
-        "regel": beleidsregel_voor(verzoek),
-        "termijn": termijnoverzicht(verzoek, timezone.localdate()),
-        "is_proposer": request.user.pk in (verzoek.voorgesteld_door_id,
-                                           verzoek.behandelaar_id),
-    })  # fmt: skip
+    vandaag = timezone.localdate()
+    bound = bound or {}
+    return render(
+        request,
+        "provincie/voorstel.html",
+        {
+            "verzoek": verzoek,
+            "vaststellen": permissions.mag(
+                request.user, "vaststellen", verzoek, op=vandaag
+            ),
+            "terugsturen": permissions.mag(request.user, "terugsturen", verzoek),
+            "terugsturen_form": bound.get("terugsturen")
+            or f.RedenForm(prefix="terugsturen"),
+            "vaststellen_form": bound.get("vaststellen")
+            or VaststellenForm(prefix="vaststellen"),
+            "mandaat": mandaat_voor(request.user, verzoek, op=vandaag),
+            "kwalificatie": kwalificatie_weergave(verzoek.kwalificatie),
+            "oordelen": verzoek.oordelen.select_related("criterium"),
+            "regel": beleidsregel_voor(verzoek),
+            "termijn": termijnoverzicht(verzoek, vandaag),
+        },
+    )
 
 
 @require_GET
@@ -63,30 +73,49 @@ def concept(request, pk):
     verzoek = zichtbaar_verzoek(request, pk)
     if not verzoek.voorstel_uitkomst:
         return conceptbrief("<!doctype html><p>Er is (nog) geen voorstel.</p>")
-    ondertekenaar = request.user if permissions.mag_beslissen(request.user) else None
+    beslissen = permissions.mag(request.user, "beslissen")
+    ondertekenaar = request.user if beslissen else None
     return conceptbrief(inhoud.concept_html(verzoek, ondertekenaar=ondertekenaar))
 
 
 @require_POST
 @staf
 def vaststellen(request, pk):
-    return actie(
-        request, pk, form_class=VaststellenForm, naam="vaststellen",
-        mag=permissions.beslisser, pagina=voorstelpagina,
-        uitvoeren=lambda v, d, _: services.besluit_vaststellen(
-            user=request.user, verzoek=v, genomen_op=d["genomen_op"]),
-        gelukt="Het besluit is vastgesteld. Het gaat per e-mail naar de aanvrager; "
-        "onder Berichten ziet u wanneer het is verzonden.",
-    )  # fmt: skip
+    verzoek = zichtbaar_verzoek(request, pk)
+    forbid_if_not_for_user(
+        request.user, "vaststellen", verzoek, op=timezone.localdate()
+    )
+    form = VaststellenForm(request.POST, prefix="vaststellen")
+    if form.is_valid() and call_service(
+        request,
+        services.besluit_vaststellen,
+        user=request.user,
+        verzoek=verzoek,
+        genomen_op=form.cleaned_data["genomen_op"],
+    ):
+        return redirect_done(
+            request,
+            verzoek,
+            "Het besluit is vastgesteld. Het gaat per e-mail naar de aanvrager; "
+            "onder Berichten ziet u wanneer het is verzonden.",
+        )
+    return voorstelpagina(request, verzoek, {"vaststellen": form})
 
 
 @require_POST
 @staf
 def terugsturen(request, pk):
-    return actie(
-        request, pk, form_class=f.RedenForm, naam="terugsturen",
-        mag=permissions.beslisser, pagina=voorstelpagina,
-        uitvoeren=lambda v, d, _: services.voorstel_terugsturen(
-            user=request.user, verzoek=v, reden=d["reden"]),
-        gelukt="Het voorstel is teruggestuurd naar de behandelaar.",
-    )  # fmt: skip
+    verzoek = zichtbaar_verzoek(request, pk)
+    forbid_if_not_for_user(request.user, "terugsturen", verzoek)
+    form = f.RedenForm(request.POST, prefix="terugsturen")
+    if form.is_valid() and call_service(
+        request,
+        services.voorstel_terugsturen,
+        user=request.user,
+        verzoek=verzoek,
+        reden=form.cleaned_data["reden"],
+    ):
+        return redirect_done(
+            request, verzoek, "Het voorstel is teruggestuurd naar de behandelaar."
+        )
+    return voorstelpagina(request, verzoek, {"terugsturen": form})

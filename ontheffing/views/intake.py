@@ -1,85 +1,142 @@
 """Intake of a request by the behandelaar: take it up or give it to a colleague,
-find it complete, ask for an aanvulling, propose to leave it unprocessed, or
-forward it to the competent authority. Each is one action on the case page."""
+find it complete, ask for an aanvulling, propose to leave the request
+unprocessed, or forward it to the competent authority. Each is one action on
+the case page."""
 
 from __future__ import annotations
 
 from django.views.decorators.http import require_POST
 
-from ontheffing import permissions, services
+from ontheffing import services
 from ontheffing.forms import provincie as f
-from ontheffing.views.provincie import staf
-from ontheffing.views.zaak import actie
+from ontheffing.views.provincie import (
+    call_service,
+    forbid_if_not_for_user,
+    redirect_done,
+    staf,
+    zichtbaar_verzoek,
+)
+from ontheffing.views.zaak import verzoekpagina
 
 
 @require_POST
 @staf
 def oppakken(request, pk):
-    return actie(
-        request, pk, naam="oppakken", mag=permissions.behandelaar,
-        uitvoeren=lambda v, d, _: services.behandelaar_toewijzen(
-            user=request.user, verzoek=v, behandelaar=request.user),
-        gelukt="U behandelt dit verzoek nu.",
-    )  # fmt: skip
+    verzoek = zichtbaar_verzoek(request, pk)
+    forbid_if_not_for_user(request.user, "oppakken", verzoek)
+    if call_service(
+        request,
+        services.behandelaar_toewijzen,
+        user=request.user,
+        verzoek=verzoek,
+        behandelaar=request.user,
+    ):
+        return redirect_done(request, verzoek, "U behandelt dit verzoek nu.")
+    return verzoekpagina(request, verzoek)
 
 
 @require_POST
 @staf
 def toewijzen(request, pk):
-    return actie(
-        request, pk, form_class=f.ToewijzenForm, naam="toewijzen",
-        mag=permissions.behandelaar,
-        form_kwargs=lambda v: {"provincie_id": v.provincie_id},
-        uitvoeren=lambda v, d, _: services.behandelaar_toewijzen(
-            user=request.user, verzoek=v, behandelaar=d["behandelaar"]),
-        gelukt="Het verzoek is aan uw collega gegeven.",
-    )  # fmt: skip
+    verzoek = zichtbaar_verzoek(request, pk)
+    forbid_if_not_for_user(request.user, "toewijzen", verzoek)
+    form = f.ToewijzenForm(
+        request.POST, prefix="toewijzen", provincie_id=verzoek.provincie_id
+    )
+    if form.is_valid() and call_service(
+        request,
+        services.behandelaar_toewijzen,
+        user=request.user,
+        verzoek=verzoek,
+        behandelaar=form.cleaned_data["behandelaar"],
+    ):
+        return redirect_done(request, verzoek, "Het verzoek is aan uw collega gegeven.")
+    return verzoekpagina(request, verzoek, {"toewijzen": form})
 
 
 @require_POST
 @staf
 def in_behandeling_nemen(request, pk):
-    return actie(
-        request, pk, naam="in_behandeling_nemen", mag=permissions.behandelaar,
-        uitvoeren=lambda v, d, _: services.verzoek_in_behandeling_nemen(
-            user=request.user, verzoek=v),
-        gelukt="Het verzoek is volledig bevonden en staat nu in de stap kwalificatie.",
-    )  # fmt: skip
+    verzoek = zichtbaar_verzoek(request, pk)
+    forbid_if_not_for_user(request.user, "in_behandeling_nemen", verzoek)
+    if call_service(
+        request,
+        services.verzoek_in_behandeling_nemen,
+        user=request.user,
+        verzoek=verzoek,
+    ):
+        return redirect_done(
+            request,
+            verzoek,
+            "Het verzoek is volledig bevonden en staat nu in de stap kwalificatie.",
+        )
+    return verzoekpagina(request, verzoek)
 
 
 @require_POST
 @staf
 def aanvulling_vragen(request, pk):
-    return actie(
-        request, pk, form_class=f.AanvullingForm, naam="aanvulling_vragen",
-        mag=permissions.behandelaar,
-        form_kwargs=lambda v: {"verzoek": v},
-        uitvoeren=lambda v, d, form: services.aanvulling_vragen(
-            user=request.user, verzoek=v, ontbrekend=form.labels(),
-            toelichting=d["toelichting"], hersteltermijn_einde=d["hersteltermijn_einde"]),
-        gelukt="De aanvulling is gevraagd; de beslistermijn is opgeschort.",
-    )  # fmt: skip
+    verzoek = zichtbaar_verzoek(request, pk)
+    forbid_if_not_for_user(request.user, "aanvulling_vragen", verzoek)
+    form = f.AanvullingVragenForm(
+        request.POST, prefix="aanvulling_vragen", verzoek=verzoek
+    )
+    if form.is_valid() and call_service(
+        request,
+        services.aanvulling_vragen,
+        user=request.user,
+        verzoek=verzoek,
+        ontbrekend=form.labels(),
+        toelichting=form.cleaned_data["toelichting"],
+        hersteltermijn_einde=form.cleaned_data["hersteltermijn_einde"],
+    ):
+        return redirect_done(
+            request,
+            verzoek,
+            "De aanvulling is gevraagd; de beslistermijn is opgeschort.",
+        )
+    return verzoekpagina(request, verzoek, {"aanvulling_vragen": form})
 
 
 @require_POST
 @staf
 def buiten_behandeling_voorstellen(request, pk):
-    return actie(
-        request, pk, form_class=f.MotiveringForm, naam="buiten_behandeling_voorstellen",
-        mag=permissions.behandelaar,
-        uitvoeren=lambda v, d, _: services.buiten_behandeling_voorstellen(
-            user=request.user, verzoek=v, motivering=d["motivering"]),
-        gelukt="Het voorstel om buiten behandeling te laten staat klaar voor besluitvorming.",
-    )  # fmt: skip
+    verzoek = zichtbaar_verzoek(request, pk)
+    forbid_if_not_for_user(request.user, "buiten_behandeling_voorstellen", verzoek)
+    form = f.MotiveringForm(request.POST, prefix="buiten_behandeling_voorstellen")
+    if form.is_valid() and call_service(
+        request,
+        services.buiten_behandeling_voorstellen,
+        user=request.user,
+        verzoek=verzoek,
+        motivering=form.cleaned_data["motivering"],
+    ):
+        return redirect_done(
+            request,
+            verzoek,
+            "Het voorstel om buiten behandeling te laten staat klaar voor "
+            "besluitvorming.",
+        )
+    return verzoekpagina(request, verzoek, {"buiten_behandeling_voorstellen": form})
 
 
 @require_POST
 @staf
 def doorzenden(request, pk):
-    return actie(
-        request, pk, form_class=f.DoorzendenForm, naam="doorzenden",
-        mag=permissions.behandelaar,
-        uitvoeren=lambda v, d, _: services.verzoek_doorzenden(
-            user=request.user, verzoek=v, aan=d["aan"], toelichting=d["toelichting"]),
-        gelukt="Het verzoek is doorgezonden; de aanvrager krijgt daarvan bericht.",
-    )  # fmt: skip
+    verzoek = zichtbaar_verzoek(request, pk)
+    forbid_if_not_for_user(request.user, "doorzenden", verzoek)
+    form = f.DoorzendenForm(request.POST, prefix="doorzenden")
+    if form.is_valid() and call_service(
+        request,
+        services.verzoek_doorzenden,
+        user=request.user,
+        verzoek=verzoek,
+        aan=form.cleaned_data["aan"],
+        toelichting=form.cleaned_data["toelichting"],
+    ):
+        return redirect_done(
+            request,
+            verzoek,
+            "Het verzoek is doorgezonden; de aanvrager krijgt daarvan bericht.",
+        )
+    return verzoekpagina(request, verzoek, {"doorzenden": form})

@@ -4,15 +4,16 @@ looked up, one service call with its message, and the sandboxed letter.
 The pages themselves, by step of the journey (URLs in ``urls_provincie``):
 
 - ``werkvoorraad``: the worklist and the list of proposals awaiting a decision;
-- ``zaak``: the case page, the shape of its action forms, and notes;
+- ``zaak``: the case page and notes;
 - ``intake``: take up, assign, complete, request an aanvulling, propose to leave
   the request unprocessed, forward it;
 - ``beoordeling``: the qualification and assessment pages, the zienswijze;
 - ``besluit``: the beslisser's page, its concept letter, fixing or returning;
 - ``termijn``: verdaging and a notice of default.
 
-Three outcomes of an action: not allowed for you (403), not allowed now (the
-page again with the message and the input kept), done (redirect)."""
+Three outcomes of an action, from ``permissions.mag``: not allowed for you
+(403), not allowed now (the page again with the message and the input kept),
+done (redirect)."""
 
 from __future__ import annotations
 
@@ -22,15 +23,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.templatetags.static import static
 
 from ontheffing import kwalificatie as kw
-from ontheffing import services
+from ontheffing import permissions, services
 from ontheffing.models import Verzoek
-from ontheffing.states import Rol
 
-STAF = (Rol.BEHANDELAAR, Rol.BESLISSER)
 CONCEPT_CSP = (
     "sandbox; default-src 'none'; style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; frame-ancestors 'self'"
@@ -43,7 +42,7 @@ def staf(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.user.rol not in STAF or request.user.provincie_id is None:
+        if not permissions.is_staf(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -53,22 +52,46 @@ def staf(view):
 def zichtbaar_verzoek(request, pk) -> Verzoek:
     """The case, if the user may see it (404 otherwise)."""
     qs = Verzoek.objects.zichtbaar_voor(request.user).select_related(
-        "provincie", "behandelaar", "gemeente", "waterschap", "regeling",
-        "ingediend_door", "voorgesteld_door",
-    )  # fmt: skip
+        "provincie",
+        "behandelaar",
+        "gemeente",
+        "waterschap",
+        "regeling",
+        "ingediend_door",
+        "voorgesteld_door",
+    )
     return get_object_or_404(qs, pk=pk)
 
 
-def uitgevoerd(request, verzoek, service_call) -> bool:
-    """Make one service call. When it may not happen now, show why and read the
-    case again, so the page shows it as it is."""
+def forbid_if_not_for_user(user, actie: str, verzoek, **context):
+    """403 when ``actie`` is not for this user at all; otherwise the answer, so
+    the page can say why it is not possible now."""
+    toestemming = permissions.mag(user, actie, verzoek, **context)
+    if not toestemming and not toestemming.voor_u:
+        raise PermissionDenied(toestemming.reden)
+    return toestemming
+
+
+def call_service(request, service, **kwargs) -> bool:
+    """Make the one service call of a request (with keyword arguments, among
+    them ``verzoek``). When it may not happen now, show why and read the case
+    again, so the page shows it as it is."""
     try:
-        service_call()
+        service(**kwargs)
     except services.NietNu as exc:
         messages.error(request, str(exc))
-        verzoek.refresh_from_db()
+        kwargs["verzoek"].refresh_from_db()
         return False
     return True
+
+
+def redirect_done(request, verzoek, bericht: str):
+    """After an action from the case page: the message, back to the case (or
+    to the worklist when the action was taken from there)."""
+    messages.success(request, bericht)
+    if request.POST.get("terug") == "werkvoorraad":
+        return redirect("provincie:werkvoorraad")
+    return redirect("provincie:verzoek", pk=verzoek.pk)
 
 
 def opgegeven_feiten(verzoek) -> kw.Feiten | None:
@@ -91,8 +114,8 @@ def kwalificatie_weergave(data: dict | None) -> dict | None:
         return None
     weergave = dict(data)
     try:
-        weergave["uitkomst_label"] = kw.Uitkomst(data["uitkomst"]).label
-        weergave["gezag_label"] = kw.BevoegdGezag(data.get("bevoegd_gezag")).label
+        weergave["uitkomst_tekst"] = kw.Uitkomst(data["uitkomst"]).label
+        weergave["gezag_tekst"] = kw.BevoegdGezag(data.get("bevoegd_gezag")).label
     except (ValueError, KeyError):
         pass
     return weergave

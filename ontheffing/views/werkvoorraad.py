@@ -55,8 +55,9 @@ def werkvoorraad(request):
 @require_GET
 @staf
 def besluitvorming(request):
-    if not permissions.mag_beslissen(request.user):
-        raise PermissionDenied
+    toestemming = permissions.mag(request.user, "beslissen")
+    if not toestemming:
+        raise PermissionDenied(toestemming.reden)
     vandaag = timezone.localdate()
     qs = queries.besluitvorming(request.user, vandaag)
     page = queries.pagina(qs, request.GET.get("pagina"), vandaag, voorstel=True)

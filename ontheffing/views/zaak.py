@@ -1,5 +1,5 @@
-"""The staff's case page: what it shows, which actions it offers, and the shape
-every action posted from it follows (``actie``); also internal notes.
+"""The staff's case page: what it shows and which actions it offers; also
+internal notes.
 
 Buttons come from the actions the user may take now, so the page never offers
 what the server refuses."""
@@ -8,23 +8,23 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, prefetch_related_objects
-from django.forms import Form
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from ontheffing import kwalificatie as kw
 from ontheffing import permissions, services, termijnen, werkvoorraad
 from ontheffing.forms import provincie as f
 from ontheffing.models import Bijlage, Opschorting
-from ontheffing.states import OPEN_STATUSSEN, Actie, Status
+from ontheffing.states import Actie, Status
 from ontheffing.views.provincie import (
     berekende_kwalificatie,
+    call_service,
+    forbid_if_not_for_user,
     kwalificatie_weergave,
+    redirect_done,
     staf,
-    uitgevoerd,
     zichtbaar_verzoek,
 )
 
@@ -34,27 +34,26 @@ BUITEN_BEHANDELING_MOTIVERING = (
 )
 
 
-def _open_voor_behandelaar(verzoek, user) -> bool:
-    return permissions.behandelaar(verzoek, user) and verzoek.status in OPEN_STATUSSEN
-
-
-def _acties(verzoek, user) -> dict[str, bool]:
-    mag = {n: services.mag(verzoek, user, n) for n in (
-        "in_behandeling_nemen", "aanvulling_vragen", "buiten_behandeling_voorstellen",
-        "doorzenden", "kwalificeren", "zienswijze_vragen", "zienswijze_verwerken",
-        "voorstellen", "terugsturen", "vaststellen",
-    )}  # fmt: skip
-    open_ = _open_voor_behandelaar(verzoek, user)
-    toewijsbaar = open_ and verzoek.status != Status.TER_BESLUITVORMING
-    mag.update(
-        oppakken=open_
-        and werkvoorraad.oppakbaar(verzoek.status, verzoek.behandelaar_id, user),
-        toewijzen=toewijsbaar,
-        verdagen=open_,
-        ingebrekestelling=open_,
-        notitie=user.is_medewerker and user.provincie_id == verzoek.provincie_id,
-    )
-    return mag
+# The actions of the case page; each is one ``permissions.mag`` answer.
+ACTIES = (
+    "oppakken",
+    "in_behandeling_nemen",
+    "kwalificeren",
+    "voorstellen",
+    "vaststellen",
+    "terugsturen",
+    "aanvulling_vragen",
+    "buiten_behandeling_voorstellen",
+    "doorzenden",
+    "zienswijze_vragen",
+    "zienswijze_verwerken",
+    "toewijzen",
+    "verdagen",
+    "ingebrekestelling",
+    "notitie",
+)
+# Those that make up the panel "Wat kunt u nu doen?".
+PANEEL = ACTIES[:-3]
 
 
 def termijnoverzicht(verzoek, vandaag):
@@ -80,13 +79,21 @@ def termijnoverzicht(verzoek, vandaag):
     return result
 
 
-def _unbound_forms(verzoek, acties, engine) -> dict:
+def _ander_gezag(berekend):
+    """The qualification aid's answer when it points at another authority."""
+    if berekend and berekend.uitkomst == kw.Uitkomst.ONBEVOEGD:
+        return berekend
+    return None
+
+
+def _unbound_forms(verzoek, acties, berekend) -> dict:
     """An empty form for each action the user may take, with sensible defaults."""
     forms = {
         "toewijzen": (f.ToewijzenForm, {"provincie_id": verzoek.provincie_id}),
-        "aanvulling_vragen": (f.AanvullingForm, {"verzoek": verzoek}),
+        "aanvulling_vragen": (f.AanvullingVragenForm, {"verzoek": verzoek}),
         "buiten_behandeling_voorstellen": (
-            f.MotiveringForm, {"initial": {"motivering": BUITEN_BEHANDELING_MOTIVERING}}
+            f.MotiveringForm,
+            {"initial": {"motivering": BUITEN_BEHANDELING_MOTIVERING}},
         ),
         "doorzenden": (f.DoorzendenForm, {}),
         "zienswijze_vragen": (f.ZienswijzeVragenForm, {"verzoek": verzoek}),
@@ -95,7 +102,7 @@ def _unbound_forms(verzoek, acties, engine) -> dict:
         "verdagen": (f.VerdagenForm, {}),
         "ingebrekestelling": (f.IngebrekestellingForm, {}),
         "notitie": (f.NotitieForm, {}),
-    }  # fmt: skip
+    }
     return {
         naam: form_class(prefix=naam, **kwargs)
         for naam, (form_class, kwargs) in forms.items()
@@ -113,6 +120,16 @@ def _zienswijzen(verzoek) -> list:
     )
 
 
+def _berekend_afgeweken(verzoek):
+    """What the qualification aid said, when the behandelaar confirmed another
+    outcome."""
+    berekend = kwalificatie_weergave(verzoek.kwalificatie_berekend)
+    vastgelegd = verzoek.kwalificatie or {}
+    if berekend and berekend.get("uitkomst") != vastgelegd.get("uitkomst"):
+        return berekend
+    return None
+
+
 def verzoekpagina(request, verzoek, bound=None):
     """The case page; ``bound`` holds a posted form (by action) with its errors."""
     user = request.user
@@ -128,37 +145,45 @@ def verzoekpagina(request, verzoek, bound=None):
         ),
         Prefetch("bijlagen", queryset=Bijlage.objects.select_related("geupload_door")),
     )
-    acties = _acties(verzoek, user)
-    engine = berekende_kwalificatie(verzoek)
-    forms = _unbound_forms(verzoek, acties, engine)
+    vandaag = timezone.localdate()
+    acties = permissions.toestemmingen(user, verzoek, ACTIES)
+    berekend = berekende_kwalificatie(verzoek)
+    forms = _unbound_forms(verzoek, acties, berekend)
     forms.update(bound or {})
     lopend = verzoek.lopende_opschorting
     buiten_behandeling = None
     if lopend and lopend.hersteltermijn_einde:
         buiten_behandeling = {
             "hersteltermijn_einde": lopend.hersteltermijn_einde,
-            "verstreken": verzoek.hersteltermijn_verstreken(),
             "uiterlijk": termijnen.buiten_behandeling_uiterlijk(
                 lopend.hersteltermijn_einde
             ),
         }
-    return render(request, "provincie/verzoek.html", {
-        "verzoek": verzoek,
-        "zienswijzen": _zienswijzen(verzoek) if acties["zienswijze_verwerken"] else [],
-        "acties": acties,
-        "forms": forms,
-        "termijn": termijnoverzicht(verzoek, timezone.localdate()),
-        "engine": engine,
-        "opschortingen": list(verzoek.opschortingen.all()),
-        "bijlagen": verzoek.bijlagen.all(),
-        "ontbrekende_bijlagen": verzoek.ontbrekende_bijlagen(),
-        "gebeurtenissen": verzoek.gebeurtenissen.select_related("actor"),
-        "besluiten": verzoek.besluiten.all(),
-        "oordelen": verzoek.oordelen.select_related("criterium"),
-        "buiten_behandeling": buiten_behandeling,
-        "kwalificatie": kwalificatie_weergave(verzoek.kwalificatie),
-        "engine_opgeslagen": kwalificatie_weergave(verzoek.kwalificatie_engine),
-    })  # fmt: skip
+    return render(
+        request,
+        "provincie/verzoek.html",
+        {
+            "verzoek": verzoek,
+            "zienswijzen": _zienswijzen(verzoek)
+            if acties["zienswijze_verwerken"]
+            else [],
+            "acties": acties,
+            "heeft_acties": any(acties[naam] for naam in PANEEL),
+            "voorstel_inzien": verzoek.status == Status.TER_BESLUITVORMING,
+            "ander_gezag": _ander_gezag(berekend),
+            "forms": forms,
+            "termijn": termijnoverzicht(verzoek, vandaag),
+            "opschortingen": list(verzoek.opschortingen.all()),
+            "bijlagen": verzoek.bijlagen.all(),
+            "ontbrekende_bijlagen": verzoek.ontbrekende_bijlagen(),
+            "gebeurtenissen": verzoek.gebeurtenissen.select_related("actor"),
+            "besluiten": verzoek.besluiten.all(),
+            "oordelen": verzoek.oordelen.select_related("criterium"),
+            "buiten_behandeling": buiten_behandeling,
+            "kwalificatie": kwalificatie_weergave(verzoek.kwalificatie),
+            "berekend_afgeweken": _berekend_afgeweken(verzoek),
+        },
+    )
 
 
 @require_GET
@@ -167,36 +192,18 @@ def verzoek(request, pk):
     return verzoekpagina(request, zichtbaar_verzoek(request, pk))
 
 
-def actie(request, pk, *, naam, mag, uitvoeren, gelukt, form_class=Form,
-          form_kwargs=None, pagina=verzoekpagina):  # fmt: skip
-    """The shape of every action form posted from the case page.
-
-    ``mag(verzoek, user)`` refuses with 403; ``uitvoeren(verzoek, cleaned_data,
-    form)`` makes the service call; ``gelukt`` is the message when it is done.
-    Without ``form_class`` the action takes no input. On invalid input or a
-    refusal now, ``pagina`` (the case page) is shown again with the form."""
-    verzoek = zichtbaar_verzoek(request, pk)
-    if not mag(verzoek, request.user):
-        raise PermissionDenied
-    kwargs = form_kwargs(verzoek) if form_kwargs else {}
-    form = form_class(request.POST, prefix=naam, **kwargs)
-    if form.is_valid() and uitgevoerd(
-        request, verzoek, lambda: uitvoeren(verzoek, form.cleaned_data, form)
-    ):
-        messages.success(request, gelukt)
-        if request.POST.get("terug") == "werkvoorraad":
-            return redirect("provincie:werkvoorraad")
-        return redirect("provincie:verzoek", pk=verzoek.pk)
-    return pagina(request, verzoek, {naam: form})
-
-
 @require_POST
 @staf
 def notitie(request, pk):
-    return actie(
-        request, pk, form_class=f.NotitieForm, naam="notitie",
-        mag=lambda v, u: u.provincie_id == v.provincie_id,
-        uitvoeren=lambda v, d, _: services.notitie_toevoegen(
-            user=request.user, verzoek=v, tekst=d["tekst"]),
-        gelukt="De notitie is opgeslagen.",
-    )  # fmt: skip
+    verzoek = zichtbaar_verzoek(request, pk)
+    forbid_if_not_for_user(request.user, "notitie", verzoek)
+    form = f.NotitieForm(request.POST, prefix="notitie")
+    if form.is_valid() and call_service(
+        request,
+        services.notitie_toevoegen,
+        user=request.user,
+        verzoek=verzoek,
+        tekst=form.cleaned_data["tekst"],
+    ):
+        return redirect_done(request, verzoek, "De notitie is opgeslagen.")
+    return verzoekpagina(request, verzoek, {"notitie": form})

@@ -56,7 +56,7 @@ def vraag(request, sleutel):
     for eerder in vragen[: vragen.index(vraag)]:
         if eerder.sleutel not in antwoorden:
             return redirect("zelftest:vraag", eerder.sleutel)
-    form = zt.VraagFormulier(
+    form = zt.VraagForm(
         vraag,
         request.POST if request.method == "POST" else None,
         initial={"antwoord": antwoorden.get(sleutel)},
@@ -75,7 +75,7 @@ def vraag(request, sleutel):
             "nummer": nummer,
             "totaal": totaal,
             "vorige": vorige,
-        },  # fmt: skip
+        },
     )
 
 
@@ -142,7 +142,11 @@ def uitslag(request):
         "zelftest/uitslag.html",
         {
             "k": kwalificatie,
-            "uitkomst": kwalificatie.uitkomst.value,
+            "geen_ontheffing_nodig": kwalificatie.uitkomst == U.NIET_VERBODEN,
+            "niet_ontheffbaar": kwalificatie.uitkomst == U.VERBODEN_NIET_ONTHEFFBAAR,
+            "ontheffing_nodig": kwalificatie.uitkomst == U.VERBODEN_ONTHEFFBAAR,
+            "ander_gezag": kwalificatie.uitkomst == U.ONBEVOEGD,
+            "naar_minister": kwalificatie.bevoegd_gezag == kw.BevoegdGezag.MINISTER_BZK,
             "provincie": provincie,
             "bevoegd": _bevoegd(kwalificatie, provincie),
             "kan_aanvragen": bij_provincie
@@ -163,8 +167,13 @@ def _samenvatting(antwoorden: dict) -> list[tuple[str, str, str]]:
     for vraag in zt.van_toepassing(antwoorden):
         if vraag.sleutel in geldig:
             labels = dict((str(k), v) for k, v in vraag.keuzes())
-            regels.append((vraag.tekst, labels.get(str(geldig[vraag.sleutel]), "?"),
-                           vraag.sleutel))  # fmt: skip
+            regels.append(
+                (
+                    vraag.tekst,
+                    labels.get(str(geldig[vraag.sleutel]), "?"),
+                    vraag.sleutel,
+                )
+            )
     return regels
 
 

@@ -9,7 +9,7 @@ from typing import TypedDict
 
 from ontheffing import termijnen
 from ontheffing.models import Opschorting, Verzoek
-from ontheffing.states import Rol, Status
+from ontheffing.permissions import oppakbaar  # the rule lives there
 
 BINNENKORT_WERKDAGEN = 10
 
@@ -108,16 +108,6 @@ VOORSTELVELDEN = ("voorstel_uitkomst", "voorgesteld_door__naam", "bestuursorgaan
 @cache
 def _labels(veld: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in Verzoek._meta.get_field(veld).flatchoices}
-
-
-def oppakbaar(status: str, behandelaar_id: int | None, user) -> bool:
-    """Whether a behandelaar may take an open case of their province: not
-    one that is already theirs, nor one that waits for a decision."""
-    return (
-        user.rol == Rol.BEHANDELAAR
-        and status != Status.TER_BESLUITVORMING
-        and behandelaar_id != user.pk
-    )
 
 
 def rijen(qs, vandaag: date, *, user=None, voorstel: bool = False) -> list[Rij]:

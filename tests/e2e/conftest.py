@@ -64,7 +64,7 @@ def inloggen(page, email, wachtwoord="geheim-wachtwoord-123"):
     """
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from tests.conftest import ongebruikte_code, totp_code
+    from tests.factories import ongebruikte_code, totp_code
 
     page.goto("/account/inloggen/")
     page.get_by_label("E-mailadres").fill(email)

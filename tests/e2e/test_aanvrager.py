@@ -13,8 +13,13 @@ from django.utils import timezone
 from ontheffing import services
 from ontheffing.models import Opschorting, Verzoek
 from ontheffing.states import Rol, Status
-from tests.conftest import PDF, maak_gebruiker, maak_gemeente, maak_provincie
-from tests.test_views_aanvrager import besluit_nemen
+from tests.factories import (
+    PDF,
+    besluit_nemen,
+    maak_gebruiker,
+    maak_gemeente,
+    maak_provincie,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SCHERMAFDRUKKEN = os.environ.get("SCHERMAFDRUKKEN")  # a folder, to look at the pages

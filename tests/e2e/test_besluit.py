@@ -8,9 +8,14 @@ from playwright.sync_api import expect
 from ontheffing import services
 from ontheffing.models import Besluit
 from ontheffing.states import Rol, Status, Uitkomst
-from tests.conftest import maak_gebruiker, maak_gemeente, maak_ingediend, maak_provincie
 from tests.e2e.conftest import inloggen
-from tests.test_services import kwalificeer
+from tests.factories import (
+    kwalificeer,
+    maak_gebruiker,
+    maak_gemeente,
+    maak_ingediend,
+    maak_provincie,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

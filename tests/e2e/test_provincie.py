@@ -9,9 +9,14 @@ from playwright.sync_api import expect
 from ontheffing import services
 from ontheffing.models import Verzoek
 from ontheffing.states import Actie, Rol, Status, Uitkomst
-from tests.conftest import maak_gebruiker, maak_gemeente, maak_ingediend, maak_provincie
 from tests.e2e.conftest import inloggen
-from tests.test_services import naar_toetsing
+from tests.factories import (
+    maak_gebruiker,
+    maak_gemeente,
+    maak_ingediend,
+    maak_provincie,
+    naar_toetsing,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from ontheffing import services
 from ontheffing.states import Rol
-from tests.conftest import (
+from tests.factories import (
     inloggen,
     maak_concept,
     maak_gebruiker,
@@ -30,7 +30,7 @@ WCAG = {
 
 @pytest.fixture
 def zaken(db):
-    from tests.test_services import naar_besluitvorming, naar_toetsing
+    from tests.factories import naar_besluitvorming, naar_toetsing
 
     provincie = maak_provincie()
     gemeente = maak_gemeente(provincie)

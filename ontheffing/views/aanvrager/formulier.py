@@ -6,9 +6,9 @@ from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ontheffing import formatting, services
+from ontheffing import formatting, permissions, services
 from ontheffing.forms import zelftest as zt
-from ontheffing.forms.aanvrager import VerzoekFormulier
+from ontheffing.forms.aanvrager import VerzoekForm
 from ontheffing.models import Bijlagesoort, Provincie, Verzoek
 from ontheffing.states import (
     OPEN_STATUSSEN,
@@ -35,10 +35,15 @@ def lijst(request):
         .prefetch_related("opschortingen")
     )
     rijen = [
-        {"verzoek": v, "status": STATUS_VOOR_AANVRAGER[v.status],
-         "beslistermijn": v.beslistermijn if v.status in OPEN_STATUSSEN else None}
+        {
+            "verzoek": v,
+            "status": STATUS_VOOR_AANVRAGER[v.status],
+            "bewerkbaar": permissions.mag(request.user, "concept_bewerken", v),
+            "opgeschort": v.status == Status.AANVULLING_GEVRAAGD,
+            "beslistermijn": v.beslistermijn if v.status in OPEN_STATUSSEN else None,
+        }
         for v in verzoeken
-    ]  # fmt: skip
+    ]
     return render(request, "aanvrager/lijst.html", {"rijen": rijen})
 
 
@@ -56,9 +61,9 @@ def _initieel(request) -> dict:
 @require_http_methods(["GET", "POST"])
 def nieuw(request):
     if request.method == "GET":
-        form = VerzoekFormulier(initial=_initieel(request))
+        form = VerzoekForm(initial=_initieel(request))
         return _formulier(request, None, form)
-    form = VerzoekFormulier(request.POST, request.FILES)
+    form = VerzoekForm(request.POST, request.FILES)
     form.is_valid()
     velden = form.geldige_velden()
     lichaam = (
@@ -84,15 +89,9 @@ def nieuw(request):
 @require_http_methods(["GET", "POST"])
 def bewerken(request, pk):
     verzoek = eigen_verzoek(request, pk)
-    if verzoek.status != Status.CONCEPT:
-        messages.info(
-            request, "Dit verzoek is ingediend en kan niet meer worden gewijzigd."
-        )
-        return redirect("aanvrager:verzoek", verzoek.pk)
-    if verzoek.ingediend_door_id != request.user.pk:
-        messages.info(
-            request, "Alleen wie het verzoek invult, kan dit concept wijzigen."
-        )
+    toestemming = permissions.mag(request.user, "concept_bewerken", verzoek)
+    if not toestemming:
+        messages.info(request, toestemming.reden)
         return redirect("aanvrager:verzoek", verzoek.pk)
     if request.method == "GET":
         ruw = request.session.get(_ruw_sleutel(verzoek.pk))
@@ -100,12 +99,12 @@ def bewerken(request, pk):
             data = QueryDict(mutable=True)
             for sleutel, waarden in ruw.items():
                 data.setlist(sleutel, waarden)
-            form = VerzoekFormulier(data, instance=verzoek)
+            form = VerzoekForm(data, instance=verzoek)
             form.is_valid()
         else:
-            form = VerzoekFormulier(instance=verzoek)
+            form = VerzoekForm(instance=verzoek)
         return _formulier(request, verzoek, form)
-    form = VerzoekFormulier(request.POST, request.FILES, instance=verzoek)
+    form = VerzoekForm(request.POST, request.FILES, instance=verzoek)
     form.is_valid()
     try:
         services.concept_bijwerken(
@@ -117,14 +116,18 @@ def bewerken(request, pk):
     return _na_opslaan(request, verzoek, form)
 
 
-def _na_opslaan(request, verzoek: Verzoek, form: VerzoekFormulier):
+def _na_opslaan(request, verzoek: Verzoek, form: VerzoekForm):
     """After saving what was valid: the upload, then keep or clear the raw input,
     then either submit or show the form again."""
     bestand = form.cleaned_data.get("bestand")
     if bestand and form.cleaned_data.get("bestand_soort"):
         try:
-            services.bijlage_toevoegen(user=request.user, verzoek=verzoek, bestand=bestand,
-                                       soort=form.cleaned_data["bestand_soort"])  # fmt: skip
+            services.bijlage_toevoegen(
+                user=request.user,
+                verzoek=verzoek,
+                bestand=bestand,
+                soort=form.cleaned_data["bestand_soort"],
+            )
         except OngeldigBestand as fout:
             form.add_error("bestand", f"{bestand.name} is niet toegevoegd. {fout}")
     sleutel = _ruw_sleutel(verzoek.pk)
@@ -153,12 +156,13 @@ def _na_opslaan(request, verzoek: Verzoek, form: VerzoekFormulier):
 
 def _indienen_vanuit_formulier(request, verzoek, form):
     verzoek.refresh_from_db()
+    for soort in verzoek.ontbrekende_bijlagen():
+        doel = "bestand" if "bestand" not in form.errors else None
+        form.add_error(doel, f"Voeg nog toe: {Bijlagesoort(soort).label.lower()}.")
     for veld, tekst in verzoek.ontbrekend():
         if veld == "bijlage":
-            document = tekst.removeprefix("document: ")
-            doel = "bestand" if "bestand" not in form.errors else None
-            form.add_error(doel, f"Voeg nog toe: {document}.")
-        elif veld in form.fields:
+            continue
+        if veld in form.fields:
             if veld not in form.errors:
                 form.add_error(veld, "Vul dit in om het verzoek in te dienen.")
         else:
@@ -188,14 +192,22 @@ def _ingediend(request, verzoek):
 def _formulier(request, verzoek, form, indienen_mislukt=False):
     if verzoek is not None:
         vereist = [
-            {"soort": s, "label": Bijlagesoort(s).label,
-             "aanwezig": s not in verzoek.ontbrekende_bijlagen()}
+            {
+                "soort": s,
+                "label": Bijlagesoort(s).label,
+                "aanwezig": s not in verzoek.ontbrekende_bijlagen(),
+            }
             for s in verzoek.vereiste_bijlagen()
-        ]  # fmt: skip
+        ]
         bijlagen = list(verzoek.bijlagen.all())
     else:
-        vereist = [{"soort": Bijlagesoort.OVEREENKOMST, "aanwezig": False,
-                    "label": Bijlagesoort.OVEREENKOMST.label}]  # fmt: skip
+        vereist = [
+            {
+                "soort": Bijlagesoort.OVEREENKOMST,
+                "aanwezig": False,
+                "label": Bijlagesoort.OVEREENKOMST.label,
+            }
+        ]
         bijlagen = []
     return render(
         request,
@@ -206,7 +218,7 @@ def _formulier(request, verzoek, form, indienen_mislukt=False):
             "vereist": vereist,
             "bijlagen": bijlagen,
             "indienen_mislukt": indienen_mislukt,
-        },  # fmt: skip
+        },
     )
 
 

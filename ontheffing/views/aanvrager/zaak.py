@@ -9,12 +9,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ontheffing import permissions, services
 from ontheffing.forms.aanvrager import (
-    AanvullingFormulier,
-    IntrekkenFormulier,
-    ZienswijzeFormulier,
+    AanvullenForm,
+    IntrekkenForm,
+    ZienswijzeGevenForm,
 )
 from ontheffing.models import Verzoek
 from ontheffing.states import (
+    OPEN_STATUSSEN,
     STAP_VAN_STATUS,
     STAPPEN,
     STATUS_VOOR_AANVRAGER,
@@ -25,8 +26,15 @@ from ontheffing.uploads import OngeldigBestand
 from ontheffing.views.aanvrager.basis import aanvrager_vereist, eigen_verzoek
 
 # Events whose reason the applicant may read (the others may hold staff notes).
-REDEN_ZICHTBAAR = {"aanvulling_vragen", "aanvullen", "verdagen", "doorzenden",
-                   "intrekken", "zienswijze_vragen", "zienswijze_geven"}  # fmt: skip
+REDEN_ZICHTBAAR = {
+    "aanvulling_vragen",
+    "aanvullen",
+    "verdagen",
+    "doorzenden",
+    "intrekken",
+    "zienswijze_vragen",
+    "zienswijze_geven",
+}
 
 
 # ----------------------------------------------------------- case page
@@ -44,12 +52,12 @@ def _stappen(verzoek):
 
 
 def _verzoekpagina(
-    request, verzoek, aanvul_form=None, zienswijze_form=None, status=200
+    request, verzoek, aanvullen_formulier=None, zienswijze_formulier=None, status=200
 ):
     user = request.user
     gebeurtenissen = verzoek.gebeurtenissen.voor_aanvrager().select_related("actor")
-    mag_aanvullen = services.mag(verzoek, user, "aanvullen")
-    mag_zienswijze = permissions.mag_zienswijze_geven(verzoek, user)
+    mag_aanvullen = permissions.mag(user, "aanvullen", verzoek)
+    mag_zienswijze = permissions.mag(user, "zienswijze_geven", verzoek)
     return render(
         request,
         "aanvrager/verzoek.html",
@@ -58,32 +66,26 @@ def _verzoekpagina(
             "status_tekst": STATUS_VOOR_AANVRAGER[verzoek.status],
             "stappen": _stappen(verzoek) if verzoek.status != Status.CONCEPT else [],
             "opbouw": verzoek.termijnopbouw(),
-            "open": verzoek.status
-            not in (
-                Status.CONCEPT,
-                Status.AFGEHANDELD,
-                Status.DOORGEZONDEN,
-                Status.INGETROKKEN,
-            ),
+            "open": verzoek.status in OPEN_STATUSSEN,
+            "afgehandeld": verzoek.status == Status.AFGEHANDELD,
             "opschorting": verzoek.lopende_opschorting,
             "gebeurtenissen": gebeurtenissen,
             "reden_zichtbaar": REDEN_ZICHTBAAR,
             "bijlagen": verzoek.bijlagen.all(),
             "besluiten": verzoek.besluiten.all(),
             "mag_aanvullen": mag_aanvullen,
-            "aanvul_form": aanvul_form
-            or (AanvullingFormulier() if mag_aanvullen else None),
+            "aanvullen_formulier": aanvullen_formulier
+            or (AanvullenForm() if mag_aanvullen else None),
             "zienswijze_vraag": verzoek.gebeurtenissen.filter(
                 actie=Actie.ZIENSWIJZE_VRAGEN
             ).last()
             if verzoek.status == Status.ZIENSWIJZE_GEVRAAGD
             else None,
-            "zienswijze_form": zienswijze_form
-            or (ZienswijzeFormulier() if mag_zienswijze else None),
-            "mag_intrekken": services.mag(verzoek, user, "intrekken"),
-            "mag_bewerken": verzoek.status == Status.CONCEPT
-            and verzoek.ingediend_door_id == user.pk,
-        },  # fmt: skip
+            "zienswijze_formulier": zienswijze_formulier
+            or (ZienswijzeGevenForm() if mag_zienswijze else None),
+            "mag_intrekken": permissions.mag(user, "intrekken", verzoek),
+            "mag_bewerken": permissions.mag(user, "concept_bewerken", verzoek),
+        },
         status=status,
     )
 
@@ -103,14 +105,15 @@ def verzoek(request, pk):
 @require_POST
 def aanvullen(request, pk):
     verzoek = eigen_verzoek(request, pk)
-    if not services.mag(verzoek, request.user, "aanvullen"):
-        if verzoek.status != Status.AANVULLING_GEVRAAGD:
-            messages.error(
-                request, "Er staat geen vraag om aanvulling open bij dit verzoek."
-            )
-            return redirect("aanvrager:verzoek", verzoek.pk)
-        raise PermissionDenied
-    form = AanvullingFormulier(request.POST, request.FILES)
+    toestemming = permissions.mag(request.user, "aanvullen", verzoek)
+    if not toestemming:
+        if not toestemming.voor_u:
+            raise PermissionDenied(toestemming.reden)
+        messages.error(
+            request, "Er staat geen vraag om aanvulling open bij dit verzoek."
+        )
+        return redirect("aanvrager:verzoek", verzoek.pk)
+    form = AanvullenForm(request.POST, request.FILES)
     return _antwoord_met_document(
         request,
         verzoek,
@@ -119,7 +122,7 @@ def aanvullen(request, pk):
             user=request.user, verzoek=verzoek, antwoord=tekst, bestanden=bestanden
         ),
         "Dank u wel. Uw aanvulling is ontvangen; de provincie gaat verder met uw verzoek.",
-        veld="aanvul_form",
+        veld="aanvullen_formulier",
     )
 
 
@@ -127,14 +130,13 @@ def aanvullen(request, pk):
 @require_POST
 def zienswijze(request, pk):
     verzoek = eigen_verzoek(request, pk)
-    if not permissions.mag_zienswijze_geven(verzoek, request.user):
-        if verzoek.status != Status.ZIENSWIJZE_GEVRAAGD:
-            messages.error(
-                request, "Er wordt bij dit verzoek (nu) geen zienswijze gevraagd."
-            )
-            return redirect("aanvrager:verzoek", verzoek.pk)
-        raise PermissionDenied
-    form = ZienswijzeFormulier(request.POST, request.FILES)
+    toestemming = permissions.mag(request.user, "zienswijze_geven", verzoek)
+    if not toestemming:
+        if not toestemming.voor_u:
+            raise PermissionDenied(toestemming.reden)
+        messages.error(request, toestemming.reden)
+        return redirect("aanvrager:verzoek", verzoek.pk)
+    form = ZienswijzeGevenForm(request.POST, request.FILES)
     return _antwoord_met_document(
         request,
         verzoek,
@@ -144,7 +146,7 @@ def zienswijze(request, pk):
         ),
         "Dank u wel. Uw zienswijze is ontvangen; de provincie betrekt die bij haar "
         "besluit.",
-        veld="zienswijze_form",
+        veld="zienswijze_formulier",
     )
 
 
@@ -173,14 +175,15 @@ def _antwoord_met_document(request, verzoek, form, uitvoeren, gelukt, *, veld):
 @require_http_methods(["GET", "POST"])
 def intrekken(request, pk):
     verzoek = eigen_verzoek(request, pk)
-    if not services.mag(verzoek, request.user, "intrekken"):
+    if not permissions.mag(request.user, "intrekken", verzoek):
         messages.error(request, "Dit verzoek kan niet (meer) worden ingetrokken.")
         return redirect("aanvrager:verzoek", verzoek.pk)
-    form = IntrekkenFormulier(request.POST or None)
+    form = IntrekkenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.verzoek_intrekken(user=request.user, verzoek=verzoek,
-                                       reden=form.cleaned_data["reden"])  # fmt: skip
+            services.verzoek_intrekken(
+                user=request.user, verzoek=verzoek, reden=form.cleaned_data["reden"]
+            )
         except services.NietNu as fout:
             messages.error(request, str(fout))
             return redirect("aanvrager:verzoek", verzoek.pk)
