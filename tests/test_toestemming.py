@@ -66,7 +66,9 @@ def test_a_cdk_case_needs_the_cdk_mandate():
     gs = maak_gebruiker(Rol.BESLISSER, provincie)
     cdk = maak_gebruiker(Rol.BESLISSER, provincie, mag_namens_cdk=True)
     v = verzoek(
-        Status.TER_BESLUITVORMING, bestuursorgaan=Bestuursorgaan.CDK, behandelaar_id=None
+        Status.TER_BESLUITVORMING,
+        bestuursorgaan=Bestuursorgaan.CDK,
+        behandelaar_id=None,
     )
     v.provincie_id = provincie.pk
     antwoord = mag(gs, "vaststellen", v)

@@ -1,6 +1,6 @@
 """Use cases: each checks who may act (``require``, the answer of
-``permissions.mag``), validates, then transitions, saves, audits and schedules
-e-mail after commit, in one transaction.
+``permissions.mag``), validates, then transitions, saves, audits and queues
+its messages (sent by the worker after commit), in one transaction.
 
 Views and the admin call these functions; they never touch the state field or
 save a case themselves. A refusal raises a ``Weigering`` with a Dutch message:
