@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ontheffing import kwalificatie as kw
-from ontheffing import mandaten, services
+from ontheffing import mandaten, permissions, services
 from ontheffing.brieven import opmaak, voorbeelden
 from ontheffing.models import (
     Beheeractie,
@@ -199,7 +199,7 @@ def test_no_decision_without_a_mandate_in_force(
     velden = {k: (v() if callable(v) else v) for k, v in mandaat.items()}
     maak_mandaat(houder, **velden)
     naar_besluitvorming(ingediend, behandelaar)
-    assert not services.mag(ingediend, houder, "vaststellen")
+    assert not permissions.mag(houder, "vaststellen", ingediend)
     with pytest.raises(services.GeenToegang):
         services.besluit_vaststellen(user=houder, verzoek=ingediend)
     ingediend.refresh_from_db()
@@ -235,7 +235,7 @@ def test_a_single_gedeputeerde_without_mandate_cannot_sign_as_the_college(
 ):
     gedeputeerde = zonder_mandaat(Rol.BESLISSER, provincie, naam="G. Gedeputeerde")
     naar_besluitvorming(ingediend, behandelaar)
-    assert services.mag(ingediend, gedeputeerde, "vaststellen")
+    assert permissions.mag(gedeputeerde, "vaststellen", ingediend)
     with pytest.raises(services.NietNu, match="geen mandaat"):
         services.besluit_vaststellen(user=gedeputeerde, verzoek=ingediend)
     ingediend.refresh_from_db()
@@ -268,7 +268,7 @@ def test_a_gs_beslisser_cannot_decide_a_cdk_case(
     verzoek = burgemeesterszaak(aanvrager, gemeente)
     naar_besluitvorming(verzoek, behandelaar, goedkeuring="verleend")
     gs = maak_gebruiker(Rol.BESLISSER, provincie)  # GS mandate only
-    assert not services.mag(verzoek, gs, "vaststellen")
+    assert not permissions.mag(gs, "vaststellen", verzoek)
     with pytest.raises(services.GeenToegang):
         services.besluit_vaststellen(user=gs, verzoek=verzoek, genomen_op=VANDAAG())
     verzoek.refresh_from_db()
@@ -416,7 +416,7 @@ def test_a_cdk_mandate_granted_alone_waits_for_a_second_person(
     assert "Gerrit Grantee" in mail.outbox[0].subject
     assert "pas als een andere beheerder of een beslisser" in mail.outbox[0].body
 
-    assert not services.mag(verzoek, grantee, "vaststellen")
+    assert not permissions.mag(grantee, "vaststellen", verzoek)
     with pytest.raises(services.GeenToegang):
         services.besluit_vaststellen(user=grantee, verzoek=verzoek)
     with pytest.raises(services.NietNu, match="zelf gevraagd"):
@@ -429,7 +429,7 @@ def test_a_cdk_mandate_granted_alone_waits_for_a_second_person(
         register.mandaat_bevestigen(user=wachtend, mandaat=mandaat)
 
     register.mandaat_bevestigen(user=bestaande, mandaat=mandaat)
-    assert services.mag(verzoek, grantee, "vaststellen")
+    assert permissions.mag(grantee, "vaststellen", verzoek)
     besluit = services.besluit_vaststellen(user=grantee, verzoek=verzoek)
     assert besluit.mandaat_id == mandaat.pk
     acties = list(
@@ -481,7 +481,7 @@ def test_ending_a_mandate_is_recorded_and_never_retroactive(
     with pytest.raises(services.GeenToegang):
         register.mandaat_beeindigen(user=houder, mandaat=m, laatste_dag=GISTEREN())
     register.mandaat_beeindigen(user=beheerder, mandaat=m, laatste_dag=GISTEREN())
-    assert not services.mag(ingediend, houder, "vaststellen")
+    assert not permissions.mag(houder, "vaststellen", ingediend)
     laatste = Beheergebeurtenis.objects.filter(provincie=provincie).first()
     assert laatste.actie == Beheeractie.MANDAAT_BEEINDIGD
     assert laatste.details["geldig_tot"]["nieuw"] == GISTEREN().isoformat()
@@ -506,7 +506,7 @@ def test_an_invited_beslisser_waits_for_a_second_person(
     assert sorted(a for m in meldingen for a in m.to) == sorted(
         [beheerder.email, bestaande.email]
     )
-    assert not services.mag(ingediend, nieuw, "vaststellen")
+    assert not permissions.mag(nieuw, "vaststellen", ingediend)
     with pytest.raises(services.NietNu, match="zelf gevraagd"):
         register.beslisser_bevestigen(user=beheerder, medewerker=nieuw)
     with pytest.raises(services.GeenToegang):  # not a confirmed beslisser yet
@@ -515,7 +515,7 @@ def test_an_invited_beslisser_waits_for_a_second_person(
     register.beslisser_bevestigen(user=bestaande, medewerker=nieuw)
     nieuw.refresh_from_db()
     assert nieuw.beslisser_bevestigd
-    assert services.mag(ingediend, nieuw, "vaststellen")
+    assert permissions.mag(nieuw, "vaststellen", ingediend)
     acties = set(
         Beheergebeurtenis.objects.filter(provincie=provincie).values_list(
             "actie", flat=True

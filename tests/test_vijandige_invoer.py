@@ -12,10 +12,12 @@ from hypothesis import strategies as st
 from ontheffing.forms import aanvrager as fa
 from ontheffing.forms import account as fc
 from ontheffing.forms import beheer as fb
+from ontheffing.forms import mandaten as fm
 from ontheffing.forms import provincie as fp
 from ontheffing.forms import toetsing as ft
 from ontheffing.forms.kwalificatie import KwalificatieForm
 from ontheffing.forms.zelftest import VraagForm
+from ontheffing.identiteit import forms as fi
 from ontheffing.models import Criterium, Gebeurtenis, Opschorting, Staptelling, Verzoek
 from ontheffing.states import Status
 from tests.factories import ALLEEN_GET, inloggen, kwargs_voor, url_namen
@@ -135,7 +137,7 @@ FORMULIEREN = {
     "provincie:zienswijze_verwerken": lambda: velden(
         fp.ZienswijzeVerwerkenForm, "zienswijze_verwerken"
     ),
-    "provincie:vaststellen": list,
+    "provincie:vaststellen": lambda: velden(fm.VaststellenForm, "vaststellen"),
     "provincie:terugsturen": lambda: velden(fp.RedenForm, "terugsturen"),
     "provincie:verdagen": lambda: velden(fp.VerdagenForm, "verdagen"),
     "provincie:ingebrekestelling": lambda: velden(
@@ -151,6 +153,16 @@ FORMULIEREN = {
         *velden(fb.BeleidsregelForm),
         *formset("criteria", fb.CriteriumFormSet.form),
     ],
+    "provincie:beheer_mandaat_nieuw": lambda: velden(fm.MandaatForm),
+    "provincie:beheer_mandaat_bevestigen": list,
+    "provincie:beheer_mandaat_beeindigen": lambda: velden(fm.BeeindigenForm, "einde"),
+    "provincie:beheer_beslisser_bevestigen": list,
+    "provincie:bericht_opnieuw": lambda: ["next"],
+    "sso_geweigerd": list,
+    "tweede_factor": lambda: [*velden(fi.CodeFormulier), "next"],
+    "tweede_factor_instellen": lambda: velden(fi.CodeFormulier),
+    "herstelcodes_vernieuwen": list,
+    "digid_account": lambda: [*velden(fi.DigiDAccountFormulier), "next"],
 }
 
 
