@@ -838,3 +838,13 @@ def test_the_ground_is_cited_for_every_kind_of_onderdeel(ambt, onderdeel, verwac
     from ontheffing.kwalificatie.citaten import grondslag
 
     assert grondslag(ambt, onderdeel) == verwacht
+
+
+def test_an_apposition_in_the_contracting_party_is_closed_by_a_comma():
+    brief = voorbeelden()["verleend-cdk"]
+    assert brief.contractant == "uw echtgenoot, de heer P.J. de Boer"
+    assert brief.handeling_tekst.startswith(
+        "het aangaan door uw echtgenoot, de heer P.J. de Boer, van de overeenkomst"
+    )
+    jansen = voorbeelden()["gedeeltelijk-verleend"]
+    assert "door Jansen Druk B.V. van de overeenkomst" in jansen.handeling_tekst
