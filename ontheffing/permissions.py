@@ -7,7 +7,7 @@ queryset method ``Verzoek.objects.zichtbaar_voor``; these predicates assume the
 case is already visible and add role, province and four-eyes rules.
 """
 
-from ontheffing.states import Bestuursorgaan, Rol, Status
+from ontheffing.states import Actie, Bestuursorgaan, Rol, Status
 
 
 def is_actief(user) -> bool:
@@ -64,6 +64,31 @@ def mag_beslissen(user) -> bool:
     )
 
 
+# The steps of preparing a decision: whoever took one cannot decide (four eyes).
+VOORBEREIDING = (
+    Actie.KWALIFICEREN,
+    Actie.TOETSEN,
+    Actie.VOORSTELLEN,
+    Actie.BUITEN_BEHANDELING_VOORSTELLEN,
+)
+
+
+def voorbereid_door(verzoek) -> set[int]:
+    """Everyone who prepared the decision (README, "Vier ogen"): the assigned
+    behandelaar and the proposer, and from the case's audit trail whoever
+    qualified it, judged a criterion or proposed a decision, a returned
+    proposal included."""
+    ids = {verzoek.behandelaar_id, verzoek.voorgesteld_door_id}
+    if verzoek.pk:
+        ids.update(
+            verzoek.gebeurtenissen.filter(actie__in=VOORBEREIDING).values_list(
+                "actor_id", flat=True
+            )
+        )
+    ids.discard(None)
+    return ids
+
+
 def beslisser(verzoek, user) -> bool:
     """Someone of the case's province who may decide it, and neither its
     behandelaar nor the one who proposed the decision (four eyes, domain §1):
@@ -75,7 +100,7 @@ def beslisser(verzoek, user) -> bool:
 
     if not (is_actief(user) and user.provincie_id == verzoek.provincie_id):
         return False
-    if user.pk in (verzoek.voorgesteld_door_id, verzoek.behandelaar_id):
+    if user.pk in voorbereid_door(verzoek):
         return False
     if user.rol not in (Rol.BEHANDELAAR, Rol.BESLISSER):
         return False
