@@ -22,28 +22,22 @@ def _voorstel(verzoek, behandelaar):
     )
 
 
-def test_who_qualified_the_case_cannot_decide_it(ingediend, behandelaar, provincie):
-    kwalificeerder = maak_gebruiker(Rol.BEHANDELAAR, provincie, mandaat=True)
+@pytest.mark.parametrize("stap", ["kwalificeren", "toetsen"])
+def test_who_took_a_step_of_preparing_cannot_decide(
+    ingediend, behandelaar, provincie, stap
+):
+    """A colleague with a mandate in force who qualified the case, or judged
+    its criteria, while another behandelaar has it and proposes."""
+    collega = maak_gebruiker(Rol.BEHANDELAAR, provincie, mandaat=True)
     services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=ingediend)
-    kwalificeer(ingediend, kwalificeerder)
-    beoordeel_alles(ingediend, behandelaar)
+    kwalificeer(ingediend, collega if stap == "kwalificeren" else behandelaar)
+    beoordeel_alles(ingediend, collega if stap == "toetsen" else behandelaar)
     _voorstel(ingediend, behandelaar)
-    assert not permissions.beslisser(ingediend, kwalificeerder)
+    assert not permissions.beslisser(ingediend, collega)
     with pytest.raises(GeenToegang):
-        services.besluit_vaststellen(user=kwalificeerder, verzoek=ingediend)
+        services.besluit_vaststellen(user=collega, verzoek=ingediend)
     ingediend.refresh_from_db()
     assert ingediend.status == Status.TER_BESLUITVORMING
-
-
-def test_who_judged_a_criterion_cannot_decide_it(ingediend, behandelaar, provincie):
-    toetser = maak_gebruiker(Rol.BEHANDELAAR, provincie, mandaat=True)
-    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=ingediend)
-    kwalificeer(ingediend, behandelaar)
-    beoordeel_alles(ingediend, toetser)
-    _voorstel(ingediend, behandelaar)
-    assert not permissions.beslisser(ingediend, toetser)
-    with pytest.raises(GeenToegang):
-        services.besluit_vaststellen(user=toetser, verzoek=ingediend)
 
 
 def test_who_proposed_a_returned_decision_cannot_decide_the_next(
