@@ -18,6 +18,7 @@ from ontheffing import bezorging, emails, foutmelding, gezondheid, logboek, serv
 from ontheffing.logboek import JsonFormatter
 from ontheffing.models import Bericht, Gebeurtenis, Herstelpoging, Pogingresultaat
 from tests.conftest import inloggen
+from tests.databaserollen import eigenaarscursor
 
 pytestmark = pytest.mark.django_db
 
@@ -136,12 +137,26 @@ def test_health_reports_the_outbox_backlog_and_fails_when_it_is_stale(client, se
 
 
 def test_health_fails_with_an_unapplied_migration(client):
-    MigrationRecorder.Migration.objects.filter(app="ontheffing").order_by(
-        "-id"
-    ).first().delete()
-    response = client.get(reverse("gezondheid"))
-    assert response.status_code == 503
-    assert response.json()["controles"]["migraties"] == {"status": "fout"}
+    """The application's role may only read the migration record, so the
+    owner removes the newest entry, and puts it back afterwards."""
+    laatste = (
+        MigrationRecorder.Migration.objects.filter(app="ontheffing")
+        .order_by("-id")
+        .first()
+    )
+    with eigenaarscursor() as cursor:
+        cursor.execute("DELETE FROM django_migrations WHERE id = %s", [laatste.id])
+    try:
+        response = client.get(reverse("gezondheid"))
+        assert response.status_code == 503
+        assert response.json()["controles"]["migraties"] == {"status": "fout"}
+    finally:
+        with eigenaarscursor() as cursor:
+            cursor.execute(
+                "INSERT INTO django_migrations (id, app, name, applied) "
+                "VALUES (%s, %s, %s, %s)",
+                [laatste.id, laatste.app, laatste.name, laatste.applied],
+            )
 
 
 def test_health_reports_a_queue_through_the_hook(client, monkeypatch):
