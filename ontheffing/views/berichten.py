@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
@@ -49,6 +50,8 @@ def opnieuw(request, pk):
             f"Het bericht “{bericht.onderwerp}” staat weer klaar voor verzending.",
         )
     terug = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
-        terug = ""
-    return redirect(terug or "provincie:berichten_mislukt")
+    if terug and url_has_allowed_host_and_scheme(
+        terug, allowed_hosts={request.get_host()}
+    ):
+        return HttpResponseRedirect(terug)  # a URL, never read as a view name
+    return redirect("provincie:berichten_mislukt")
