@@ -47,21 +47,33 @@ def transitie(verzoek: Verzoek, naam: str):
     return getattr(verzoek, naam)
 
 
+def _overgangen(verzoek: Verzoek, naam: str) -> list:
+    """The declared moves named ``naam``, one per source step, through
+    django-fsm-2's public ``get_all_status_transitions``."""
+    return [t for t in verzoek.get_all_status_transitions() if t.name == naam]
+
+
+def _in_deze_stap(verzoek: Verzoek, naam: str):
+    return next(
+        (t for t in _overgangen(verzoek, naam) if t.source == verzoek.status), None
+    )
+
+
 def mag(verzoek: Verzoek, user, naam: str) -> bool:
     """Whether the user may perform this transition on this case in its current
     state (role, province, four eyes; not the conditions). Pages use this to
     show only the actions the server will accept."""
-    meta = transitie(verzoek, naam)._django_fsm
-    overgang = meta.get_transition(verzoek.status)
+    overgang = _in_deze_stap(verzoek, naam)
     return overgang is not None and overgang.has_perm(verzoek, user)
 
 
 def controleer(verzoek: Verzoek, user, naam: str) -> None:
-    meta = transitie(verzoek, naam)._django_fsm
-    een_overgang = next(iter(meta.transitions.values()))
+    """Refuse with ``GeenToegang`` when the move is never for this user, with
+    ``NietNu`` when it is not possible in the current step."""
+    een_overgang = _overgangen(verzoek, naam)[0]
     if not een_overgang.has_perm(verzoek, user):
         raise GeenToegang("U mag deze actie bij dit verzoek niet uitvoeren.")
-    overgang = meta.get_transition(verzoek.status)
+    overgang = _in_deze_stap(verzoek, naam)
     if overgang is None:
         raise NietNu(
             f"Dit kan niet meer in de huidige stap ({verzoek.get_status_display().lower()})."
