@@ -116,9 +116,8 @@ def voorbereid_door(verzoek) -> set[int]:
     services record them on the case, so this reads no other table."""
     ids = {
         verzoek.behandelaar_id,
-        verzoek.gekwalificeerd_door_id,
         verzoek.voorgesteld_door_id,
-        *verzoek.criteria_beoordeeld_door,
+        *verzoek.voorbereiders,
     }
     ids.discard(None)
     return ids

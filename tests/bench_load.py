@@ -54,6 +54,7 @@ OMGEVING = {
     "DJANGO_SETTINGS_MODULE": "ontheffing.settings",
     "DEBUG": "0",
     "SECRET_KEY": secrets.token_urlsafe(60),
+    "AUDIT_SLEUTEL": secrets.token_urlsafe(40),  # required without DEBUG
     "ALLOWED_HOSTS": "127.0.0.1,testserver",
     "SECURE_SSL_REDIRECT": "0",
     "SECURE_HSTS_SECONDS": "0",

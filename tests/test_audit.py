@@ -131,12 +131,16 @@ def _uitkomst_gewijzigd(verzoek, besluit):
     )
 
 
-def _beide_tabellen_geleegd(verzoek, besluit):
-    # SQLite has no TRUNCATE; an unqualified DELETE is its equivalent. The
-    # outbox refers to the letters it sent, so a forger empties it first.
+def _uitgaande_post_geleegd():
+    """The outbox refers to the letters it sent: a forger empties it first."""
     _raw("DELETE FROM ontheffing_bezorgpoging")
     _raw("DELETE FROM ontheffing_berichtbijlage")
     _raw("DELETE FROM ontheffing_bericht")
+
+
+def _beide_tabellen_geleegd(verzoek, besluit):
+    # SQLite has no TRUNCATE; an unqualified DELETE is its equivalent.
+    _uitgaande_post_geleegd()
     _raw("DELETE FROM ontheffing_gebeurtenis")
     _raw("DELETE FROM ontheffing_besluit")
 
@@ -303,6 +307,7 @@ def test_the_checkpoint_finds_a_case_erased_with_its_seals(
     capsys.readouterr()
     # Everything of the case, seals included: nothing inside the database is left
     # to compare with.
+    _uitgaande_post_geleegd()
     _raw("DELETE FROM ontheffing_zegel")
     _raw("DELETE FROM ontheffing_gebeurtenis")
     _raw("DELETE FROM ontheffing_besluit")

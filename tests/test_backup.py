@@ -16,7 +16,7 @@ from django.db import connection
 from django.utils import timezone
 
 from ontheffing import services
-from ontheffing.models import Besluit, Bijlage, Verzoek
+from ontheffing.models import Besluit, Bijlage, Doorzendadres, Orgaan, Verzoek
 from ontheffing.states import Rol, Status
 from tests.databaserollen import eigenaar
 from tests.factories import maak_concept, maak_gebruiker, maak_gemeente, maak_provincie
@@ -64,9 +64,12 @@ def _bevolken():
     services.verzoek_doorzenden(
         user=behandelaar,
         verzoek=ingediend(),
-        aan="Provincie Utrecht",
-        adres="Postbus 80300\n3508 TH Utrecht",
-        toelichting="De gemeente ligt in Utrecht.",
+        aan=Doorzendadres.objects.create(
+            orgaan=Orgaan.MINISTER_BZK,
+            postadres="Postbus 20011\n2500 EA Den Haag",
+            email="verboden-handelingen@minbzk.example",
+        ),
+        toelichting="Voor een Statenlid beslist de Minister.",
     )
     v = ingediend()
     services.verzoek_intrekken(user=v.ingediend_door, verzoek=v)
@@ -75,9 +78,7 @@ def _bevolken():
         medewerker=behandelaar,
         naam=behandelaar.naam,
         rol=behandelaar.rol,
-        functie="jurist",
-        mandaat=True,
-        mag_namens_cdk=False,
+        functie="senior jurist",
         is_active=True,
     )
 
@@ -128,7 +129,12 @@ def test_a_dump_and_the_media_restore_into_a_copy_that_passes_the_check(tmp_path
     _bevolken()
     statussen = set(Verzoek.objects.values_list("status", flat=True))
     assert statussen == set(Status.values), statussen
-    assert Besluit.objects.count() == 2
+    # The decision, the notice of forwarding and the 4:5 request for completion.
+    assert sorted(Besluit.objects.values_list("soort", flat=True)) == [
+        "aanvulling",
+        "doorzending",
+        "verleend",
+    ]
     controlepunt = tmp_path / "controlepunten.jsonl"
     settings.AUDIT_CONTROLEPUNT = str(controlepunt)
     try:

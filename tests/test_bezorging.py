@@ -261,7 +261,9 @@ def test_with_the_server_down_every_change_still_succeeds(
         {"naam": "Riet", "email": "riet@example.nl", "password1": "Zeer-geheim-2026!",
          "password2": "Zeer-geheim-2026!"},
     )  # fmt: skip
-    assert response.status_code == 302
+    # The same answer for a new and a known address (no account disclosure).
+    assert response.status_code == 200
+    assert "Controleer uw e-mail" in response.content.decode()
     client.logout()
     response = client.post(reverse("password_reset"), {"email": aanvrager.email})
     assert response.status_code == 302
@@ -545,3 +547,22 @@ def test_the_error_page_does_not_claim_that_nothing_was_saved(rf):
     assert response.status_code == 500
     assert "niets opgeslagen" not in html
     assert "Mogelijk is uw laatste actie toch opgeslagen" in html
+
+
+@pytest.mark.parametrize(
+    "terug", ["0", "provincie:werkvoorraad", "https://elders.example/"]
+)
+def test_opnieuw_versturen_never_reads_next_as_a_view_name_or_leaves_the_site(
+    client, ingediend, behandelaar, settings, terug
+):
+    settings.BEZORGING_NA_COMMIT = False
+    bericht = Bericht.objects.filter(verzoek=ingediend).latest("pk")
+    inloggen(client, behandelaar)
+    response = client.post(
+        reverse("provincie:bericht_opnieuw", args=[bericht.pk]), {"next": terug}
+    )
+    assert response.status_code == 302  # "0" gave a 500: read as a view name
+    if ":" in terug:  # a view name or another site: back to the list
+        assert response["Location"] == reverse("provincie:berichten_mislukt")
+    else:
+        assert response["Location"] == terug

@@ -290,7 +290,10 @@ def test_decision_carries_the_objection_clause(soort):
         assert artikel in bezwaar
     assert "belanghebbende" in bezwaar
     assert "binnen zes weken na de dag waarop dit besluit is verzonden" in bezwaar
-    assert "De termijn eindigt op 26 mei 2026." in bezwaar
+    assert (
+        "Is dit besluit verzonden op de datum van deze brief, dan eindigt de "
+        "termijn op 26 mei 2026;"
+    ) in bezwaar
     assert "Gedeputeerde Staten van Gelderland<br>Postbus 9090<br>6800 GX Arnhem" in (
         bezwaar
     )
@@ -475,7 +478,7 @@ def test_pdf_text_has_the_letter(soort, pdf_van):
     assert zonder_afbreking(GRONDSLAGEN[soort]) in tekst
     assert zonder_afbreking("13 april 2026") in tekst
     if soort in BESLUITEN:
-        assert zonder_afbreking("De termijn eindigt op 26 mei 2026.") in tekst
+        assert zonder_afbreking("dan eindigt de termijn op 26 mei 2026;") in tekst
     if soort in MET_OVEREENKOMST:
         assert zonder_afbreking("€ 12.500,00") in tekst
 
@@ -835,3 +838,13 @@ def test_the_ground_is_cited_for_every_kind_of_onderdeel(ambt, onderdeel, verwac
     from ontheffing.kwalificatie.citaten import grondslag
 
     assert grondslag(ambt, onderdeel) == verwacht
+
+
+def test_an_apposition_in_the_contracting_party_is_closed_by_a_comma():
+    brief = voorbeelden()["verleend-cdk"]
+    assert brief.contractant == "uw echtgenoot, de heer P.J. de Boer"
+    assert brief.handeling_tekst.startswith(
+        "het aangaan door uw echtgenoot, de heer P.J. de Boer, van de overeenkomst"
+    )
+    jansen = voorbeelden()["gedeeltelijk-verleend"]
+    assert "door Jansen Druk B.V. van de overeenkomst" in jansen.handeling_tekst

@@ -610,3 +610,32 @@ def test_deciding_in_the_page_records_the_meeting_date(
     ingediend.refresh_from_db()
     assert ingediend.status == Status.AFGEHANDELD
     assert ingediend.besluiten.get().genomen_op == VANDAAG()
+
+
+def test_an_account_the_asker_invited_cannot_confirm_his_grant(
+    beheerder, behandelaar, provincie
+):
+    """One beheerder cannot confirm his own grant through a second beheerder he
+    invited (or one that an invitee of his invited)."""
+    handlanger = services.medewerker_uitnodigen(
+        user=beheerder, provincie=provincie, email="handlanger@example.nl",
+        naam="H. Langer", rol=Rol.BEHEERDER,
+    )  # fmt: skip
+    tweede = services.medewerker_uitnodigen(
+        user=handlanger, provincie=provincie, email="tweede@example.nl",
+        naam="T. Weede", rol=Rol.BEHEERDER,
+    )  # fmt: skip
+    mandaat = register.mandaat_vragen(
+        user=beheerder, houder=behandelaar, bestuursorgaan="cdk", reikwijdte="alle",
+        geldig_van=date(2026, 1, 1), geldig_tot=None,
+        bron_titel="Mandaatbesluit CdK 2026", bron_datum=date(2025, 12, 15),
+    )  # fmt: skip
+    for wie in (handlanger, tweede):
+        with pytest.raises(services.NietNu, match="uitgenodigd door wie dit vroeg"):
+            register.mandaat_bevestigen(user=wie, mandaat=mandaat)
+    mandaat.refresh_from_db()
+    assert mandaat.wacht_op_bevestiging
+    onafhankelijk = maak_gebruiker(Rol.BEHEERDER, provincie)
+    register.mandaat_bevestigen(user=onafhankelijk, mandaat=mandaat)
+    mandaat.refresh_from_db()
+    assert not mandaat.wacht_op_bevestiging

@@ -249,8 +249,7 @@ def test_who_qualified_or_judged_cannot_decide(ingediend, provincie, behandelaar
         voorschriften=[],
     )
     ingediend = Verzoek.objects.get(pk=ingediend.pk)
-    assert ingediend.gekwalificeerd_door == kwalificeerder
-    assert ingediend.criteria_beoordeeld_door == [toetser.pk]
+    assert ingediend.voorbereiders == [kwalificeerder.pk, toetser.pk, behandelaar.pk]
     for wie in (kwalificeerder, toetser):
         antwoord = permissions.mag(wie, "vaststellen", ingediend)
         assert not antwoord.voor_u

@@ -40,10 +40,11 @@ def test_a_beslisser_of_the_province_may_decide():
 
 @pytest.mark.parametrize(
     "veld",
-    ["voorgesteld_door_id", "gekwalificeerd_door_id", "behandelaar_id"],
+    ["voorgesteld_door_id", "voorbereiders", "behandelaar_id"],
 )
 def test_whoever_prepared_the_decision_cannot_take_it(veld):
-    v = verzoek(Status.TER_BESLUITVORMING, **{veld: ANDERE_BESLISSER.pk})
+    waarde = [ANDERE_BESLISSER.pk] if veld == "voorbereiders" else ANDERE_BESLISSER.pk
+    v = verzoek(Status.TER_BESLUITVORMING, **{veld: waarde})
     if veld != "behandelaar_id":
         v.behandelaar_id = None
     antwoord = mag(ANDERE_BESLISSER, "vaststellen", v)
@@ -53,7 +54,7 @@ def test_whoever_prepared_the_decision_cannot_take_it(veld):
 
 
 def test_who_judged_a_criterion_cannot_decide():
-    v = verzoek(Status.TER_BESLUITVORMING, criteria_beoordeeld_door=[BESLISSER.pk])
+    v = verzoek(Status.TER_BESLUITVORMING, voorbereiders=[BESLISSER.pk])
     antwoord = mag(BESLISSER, "vaststellen", v)
     assert not antwoord.voor_u
     assert "vier ogen" in antwoord.reden

@@ -310,6 +310,8 @@ class Brief:
     def handeling_tekst(self) -> str:
         """'het aangaan door Jansen B.V. van de overeenkomst met ...'."""
         door = f" door {self.contractant}" if self.contractant else ""
+        if ", " in self.contractant:
+            door += ","  # an apposition is closed: 'uw echtgenoot, de heer X,'
         return f"het aangaan{door} van {self.overeenkomst_tekst}"
 
     @property

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -133,18 +133,26 @@ def digid_account(request):
         return redirect("login")
     form = DigiDAccountFormulier(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            gebruiker = Gebruiker.objects.create_user(
-                email=form.cleaned_data["email"],
-                password=None,
-                naam=form.cleaned_data["naam"],
-                rol=Rol.AANVRAGER,
-                email_bevestigd=False,
+        try:
+            with transaction.atomic():
+                gebruiker = Gebruiker.objects.create_user(
+                    email=form.cleaned_data["email"],
+                    password=None,
+                    naam=form.cleaned_data["naam"],
+                    rol=Rol.AANVRAGER,
+                    email_bevestigd=False,
+                )
+                Inlogkoppeling.objects.create(
+                    gebruiker=gebruiker, bron=Inlogbron.DIGID, sleutel=sleutel
+                )
+                bevestigingsmail_versturen(gebruiker)
+        except IntegrityError:  # the same address registered meanwhile
+            form.add_error("email", "Er is al een account met dit e-mailadres.")
+            return render(
+                request,
+                "identiteit/digid_account.html",
+                {"form": form, "next": request.POST.get("next", "")},
             )
-            Inlogkoppeling.objects.create(
-                gebruiker=gebruiker, bron=Inlogbron.DIGID, sleutel=sleutel
-            )
-            bevestigingsmail_versturen(gebruiker)
         del request.session[digid.NIEUW_SESSION_KEY]
         _inloggen(request, gebruiker)
         messages.success(

@@ -1,6 +1,7 @@
 from django import forms
 
 from ontheffing.forms.account import RegistratieFormulier
+from ontheffing.models import Gebruiker
 
 
 class CodeFormulier(forms.Form):
@@ -23,3 +24,15 @@ class DigiDAccountFormulier(RegistratieFormulier):
 
     password1 = None
     password2 = None
+
+    def clean_email(self):
+        """A DigiD log-in never takes over an existing account (README,
+        "DigiD"). Unlike registration this says so: the person is identified
+        by DigiD, and the way forward is to log in to that account."""
+        email = super().clean_email()
+        if Gebruiker.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                "Er is al een account met dit e-mailadres. Log in, of vraag een nieuw "
+                "wachtwoord aan als u het niet meer weet."
+            )
+        return email

@@ -176,12 +176,16 @@ class Besluit(models.Model):
     def bezwaartermijn_einde(self):
         """Six weeks from the day after sending (artikel 6:7 and 6:8 Awb), not
         from the date of the decision; None while the letter was not sent, and
-        for a notice of forwarding (artikel 2:3 Awb: not a decision)."""
+        for what is no decision: a notice of forwarding (artikel 2:3 Awb) or a
+        request for completion (artikel 4:5 Awb)."""
         from ontheffing.brieven.opmaak import Briefsoort
         from ontheffing.termijnen import bezwaartermijn_einde
 
         verzonden = self.verzonden_op
-        if not verzonden or self.soort == Briefsoort.DOORZENDING:
+        if not verzonden or self.soort in (
+            Briefsoort.DOORZENDING,
+            Briefsoort.AANVULLING,
+        ):
             return None
         return bezwaartermijn_einde(verzonden)
 

@@ -70,6 +70,15 @@ class Gebruiker(AbstractBaseUser, PermissionsMixin):
         related_name="+",
         help_text="Wie de rol beslisser toekende; die kan haar niet zelf bevestigen.",
     )
+    uitgenodigd_door = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="De beheerder die deze medewerker uitnodigde. Wie iemand uitnodigde, "
+        "kan met diens account geen eigen toekenning laten bevestigen.",
+    )
     email_bevestigd = models.BooleanField("e-mailadres bevestigd", default=False)
     is_active = models.BooleanField("actief", default=True)
     is_staff = models.BooleanField("toegang tot de beheeromgeving", default=False)

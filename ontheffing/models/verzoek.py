@@ -203,16 +203,11 @@ class Verzoek(Werkstroom, ConcurrentTransitionMixin, models.Model):
         blank=True,
         related_name="+",
     )
-    # Who prepared the decision, for four eyes (``permissions.vier_ogen``):
-    # recorded by the services, so the rule reads only the case.
-    gekwalificeerd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    criteria_beoordeeld_door = models.JSONField(default=list, blank=True)
+    # Everyone who prepared the decision (qualified the case, judged a
+    # criterion, proposed a decision, a returned proposal included), as user
+    # ids, for four eyes (``permissions.vier_ogen``): kept on the case, so the
+    # rule reads only the case. Only ever grows.
+    voorbereiders = models.JSONField(default=list, blank=True)
     uitkomst = models.CharField(max_length=30, choices=Uitkomst.choices, blank=True)
     afgehandeld_op = models.DateField(null=True, blank=True)
 

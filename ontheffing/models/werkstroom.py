@@ -177,7 +177,7 @@ class Werkstroom:
         vereist" or a refusal because GS have no power to exempt."""
         self.kwalificatie_feiten = feiten
         self.kwalificatie_berekend = berekend
-        self.gekwalificeerd_door = gekwalificeerd_door
+        self.voorbereider_toevoegen(gekwalificeerd_door)
         self.kwalificatie = bevestigd
         self.kwalificatie_motivering = motivering
         uitkomst = bevestigd["uitkomst"]
@@ -271,6 +271,14 @@ class Werkstroom:
     def intrekken(self):
         pass
 
+    def voorbereider_toevoegen(self, gebruiker) -> bool:
+        """Record that ``gebruiker`` prepared this decision (four eyes); in
+        memory only. True when they were not recorded yet."""
+        if gebruiker is None or gebruiker.pk in self.voorbereiders:
+            return False
+        self.voorbereiders = [*self.voorbereiders, gebruiker.pk]
+        return True
+
     def _voorstel(
         self,
         door,
@@ -285,6 +293,7 @@ class Werkstroom:
     ):
         self.voorstel_van_status = self.status
         self.voorgesteld_door = door
+        self.voorbereider_toevoegen(door)
         self.voorstel_uitkomst = uitkomst
         self.voorstel_motivering = motivering
         self.voorstel_voorschriften = list(voorschriften)

@@ -296,10 +296,9 @@ def _oordelen_opslaan(user, verzoek: Verzoek, oordelen: dict) -> None:
             criterium=criterium,
             defaults={"oordeel": oordeel, "motivering": motivering},
         )
-    if user.pk not in verzoek.criteria_beoordeeld_door:
-        verzoek.criteria_beoordeeld_door = [*verzoek.criteria_beoordeeld_door, user.pk]
+    if verzoek.voorbereider_toevoegen(user):
         Verzoek.objects.filter(pk=verzoek.pk).update(
-            criteria_beoordeeld_door=verzoek.criteria_beoordeeld_door
+            voorbereiders=verzoek.voorbereiders
         )
     audit(
         verzoek,

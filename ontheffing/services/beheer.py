@@ -97,7 +97,9 @@ def medewerker_uitnodigen(
     velden = {"email": email, "naam": naam, "rol": rol, "functie": functie}
     if Gebruiker.objects.filter(email__iexact=email).exists():
         raise NietNu(EMAIL_BESTAAT)
-    nieuw = Gebruiker(provincie=provincie, email_bevestigd=True, **velden)
+    nieuw = Gebruiker(
+        provincie=provincie, email_bevestigd=True, uitgenodigd_door=user, **velden
+    )
     nieuw.set_unusable_password()
     try:
         with transaction.atomic():

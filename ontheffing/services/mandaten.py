@@ -84,7 +84,27 @@ def bevestigen_geweigerd(user, provincie_id, *, gevraagd_door_id, voor_id):
         return NietNu("U heeft dit zelf gevraagd; een tweede persoon moet bevestigen.")
     if user.pk == voor_id:
         return NietNu("U kunt een toekenning aan uzelf niet bevestigen.")
+    if gevraagd_door_id in _uitnodigers(user):
+        return NietNu(
+            "U bent (via een collega) uitgenodigd door wie dit vroeg; een andere "
+            "beheerder of beslisser van de provincie bevestigt."
+        )
     return None
+
+
+def _uitnodigers(user) -> set[int]:
+    """Who invited ``user``, who invited them, and so on: one beheerder must
+    not confirm his own grant with an account he (indirectly) created."""
+    gezien: set[int] = set()
+    volgende = user.uitgenodigd_door_id
+    while volgende is not None and volgende not in gezien:
+        gezien.add(volgende)
+        volgende = (
+            Gebruiker.objects.filter(pk=volgende)
+            .values_list("uitgenodigd_door_id", flat=True)
+            .first()
+        )
+    return gezien
 
 
 def _bevestiger(user, provincie_id, *, gevraagd_door_id, voor_id) -> None:
