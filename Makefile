@@ -5,7 +5,13 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 DEV_ENV := DEBUG=1
+# The address the development server listens on, and the one every link in an
+# e-mail starts with: `make run HOST=192.168.1.20:8080`. Behind another name
+# (a proxy, a tunnel) set SITE_URL too: `make run HOST=0.0.0.0:8000
+# SITE_URL=http://laptop.local:8000`.
 HOST ?= 127.0.0.1:8000
+SITE_URL ?= http://$(HOST)
+RUN_ENV := $(DEV_ENV) SITE_URL=$(SITE_URL)
 
 .PHONY: run test test-browser lint format migrate demo letters bench bench-load bench-load-smoke check-deploy clean
 
@@ -27,10 +33,10 @@ demo: migrate
 # The web server and the outbox worker together; Ctrl-C (or the server
 # stopping) stops both.
 run: demo
-	@$(DEV_ENV) $(PY) manage.py demodata --inlog
-	@$(DEV_ENV) $(PY) manage.py berichten_bezorgen --no-reload & werker=$$!; \
+	@$(RUN_ENV) $(PY) manage.py demodata --inlog
+	@$(RUN_ENV) $(PY) manage.py berichten_bezorgen --no-reload & werker=$$!; \
 		trap 'kill $$werker 2>/dev/null; wait $$werker 2>/dev/null' EXIT INT TERM; \
-		$(DEV_ENV) $(PY) manage.py runserver $(HOST)
+		$(RUN_ENV) $(PY) manage.py runserver $(HOST)
 
 # The whole suite. Browser tests skip with a message when Chromium is absent,
 # unless REQUIRE_BROWSER=1 (CI on PostgreSQL).

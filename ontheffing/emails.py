@@ -5,7 +5,12 @@ each message is rendered now and queued in the outbox (``bezorging.inplannen``),
 and a worker sends it after commit, so nothing is sent for a change that was
 rolled back and nothing is lost when the mail server is down. Each body is
 ``templates/emails/<naam>.txt``; the HTML alternative wraps the same text in
-``emails/basis.html``.
+``emails/basis.html``, with every address in it a real link and, when the
+message is about one page, a button to it whose text fits the addressee
+(``KNOP_AANVRAGER``, ``KNOP_MEDEWERKER``).
+
+Every link starts with ``settings.SITE_URL``, the address the site is served
+on (``make run HOST=...`` sets it; README, "Snel aan de slag").
 """
 
 from __future__ import annotations
@@ -18,9 +23,17 @@ from ontheffing import bezorging, formatting
 from ontheffing.brieven import opmaak
 from ontheffing.models import Provincie
 
+KNOP_AANVRAGER = "Bekijk uw verzoek"
+KNOP_MEDEWERKER = "Open het verzoek"
+KNOP_VOORSTEL = "Bekijk het voorstel"
+
 
 def _link(verzoek) -> str:
     return settings.SITE_URL + reverse("aanvrager:verzoek", args=[verzoek.pk])
+
+
+def _link_medewerker(verzoek, naam: str = "provincie:verzoek") -> str:
+    return settings.SITE_URL + reverse(naam, args=[verzoek.pk])
 
 
 def _aanhef(verzoek) -> str:
@@ -35,22 +48,36 @@ def _aanvrager_adressen(verzoek) -> list[str]:
 
 
 def tekst_versturen(
-    soort: str, onderwerp: str, aan: list[str], tekst: str, **bericht
+    soort: str,
+    onderwerp: str,
+    aan: list[str],
+    tekst: str,
+    *,
+    link: str = "",
+    knop: str = "",
+    **bericht,
 ) -> None:
-    """Queue a message whose plain text is already rendered."""
+    """Queue a message whose plain text is already rendered; with ``link`` and
+    ``knop`` the HTML part ends in a button with that text to that page."""
     tekst = tekst.strip() + "\n"
     html = render_to_string(
-        "emails/basis.html", {"onderwerp": onderwerp, "tekst": tekst}
+        "emails/basis.html",
+        {"onderwerp": onderwerp, "tekst": tekst, "link": link, "knop": knop},
     )
     bezorging.inplannen(
         soort=soort, aan=aan, onderwerp=onderwerp, tekst=tekst, html=html, **bericht
     )
 
 
-def verstuur(naam: str, onderwerp: str, aan: list[str], context: dict, **bericht):
+def verstuur(
+    naam: str, onderwerp: str, aan: list[str], context: dict, knop: str = "", **bericht
+):
+    """Render ``emails/<naam>.txt`` with ``context`` and queue it; the button
+    (text ``knop``) goes to ``context["link"]``."""
     context = {**context, "onderwerp": onderwerp}
     tekst = render_to_string(f"emails/{naam}.txt", context)
-    tekst_versturen(naam, onderwerp, aan, tekst, **bericht)
+    link = context.get("link", "") if knop else ""
+    tekst_versturen(naam, onderwerp, aan, tekst, link=link, knop=knop, **bericht)
 
 
 def _aan_aanvrager(naam: str, onderwerp: str, verzoek, besluit=None, **extra):
@@ -65,6 +92,7 @@ def _aan_aanvrager(naam: str, onderwerp: str, verzoek, besluit=None, **extra):
             "besluit": besluit,
             **extra,
         },
+        knop=KNOP_AANVRAGER,
         verzoek=verzoek,
         besluit=besluit,
         bekendmaking=besluit is not None,
@@ -104,20 +132,74 @@ def herinnering_aanvulling(verzoek, opschorting) -> None:
     )
 
 
-def _aan_behandelaar(naam: str, onderwerp: str, verzoek) -> None:
-    """To the case's behandelaar, if it has one (otherwise the worklist shows it)."""
-    if verzoek.behandelaar and verzoek.behandelaar.email:
+def _aan_behandelaar(naam: str, onderwerp: str, verzoek, aan=None, **extra) -> None:
+    """To the case's behandelaar (or ``aan``), if it has one: otherwise the
+    marker in the worklist shows it to every behandelaar."""
+    aan = aan or verzoek.behandelaar
+    if aan and aan.email:
         verstuur(
             naam,
             f"{onderwerp} ({verzoek.kenmerk})",
-            [verzoek.behandelaar.email],
-            {
-                "verzoek": verzoek,
-                "link": settings.SITE_URL
-                + reverse("provincie:verzoek", args=[verzoek.pk]),
-            },
+            [aan.email],
+            {"verzoek": verzoek, "link": _link_medewerker(verzoek), **extra},
+            knop=KNOP_MEDEWERKER,
             verzoek=verzoek,
         )
+
+
+def beslissers_voor(verzoek) -> list[str]:
+    """The addresses of who can take up a waiting proposal: the province's
+    active, confirmed beslissers who did not prepare it (four eyes)."""
+    from ontheffing.models import Gebruiker
+    from ontheffing.permissions import voorbereid_door
+    from ontheffing.states import Rol
+
+    return list(
+        Gebruiker.objects.filter(
+            provincie_id=verzoek.provincie_id,
+            rol=Rol.BESLISSER,
+            beslisser_bevestigd=True,
+            is_active=True,
+        )
+        .exclude(pk__in=voorbereid_door(verzoek))
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("email", flat=True)
+    )
+
+
+def voorstel_klaar(verzoek) -> None:
+    """A proposal waits for a decision: every beslisser who may take it hears
+    of it (one message each, so no one sees the others' addresses)."""
+    for adres in beslissers_voor(verzoek):
+        verstuur(
+            "voorstel_klaar",
+            f"Voorstel wacht op uw besluit ({verzoek.kenmerk})",
+            [adres],
+            {
+                "verzoek": verzoek,
+                "link": _link_medewerker(verzoek, "provincie:voorstel"),
+            },
+            knop=KNOP_VOORSTEL,
+            verzoek=verzoek,
+        )
+
+
+def voorstel_teruggestuurd(verzoek, *, reden: str, door, aan) -> None:
+    """The beslisser returned the proposal: its author (or the behandelaar)
+    reads why."""
+    _aan_behandelaar(
+        "voorstel_teruggestuurd",
+        "Voorstel teruggestuurd",
+        verzoek,
+        aan=aan,
+        reden=reden,
+        door=door,
+    )
+
+
+def ingetrokken_behandelaar(verzoek) -> None:
+    _aan_behandelaar("ingetrokken_behandelaar", "Verzoek ingetrokken", verzoek)
 
 
 def aanvulling_ontvangen(verzoek) -> None:
@@ -148,6 +230,19 @@ def verdaagd(verzoek) -> None:
     )
 
 
+def ontvangers_besluit(verzoek, uitkomst: str) -> list[tuple[str, list[str]]]:
+    """Who receives the decision on ``verzoek`` with ``uitkomst`` by e-mail,
+    as (wie, adressen): the applicant's addresses, and the copy when the
+    province sends one for this outcome. What ``besluit_genomen`` sends to."""
+    ontvangers = [("De aanvrager", _aanvrager_adressen(verzoek))]
+    provincie = verzoek.provincie
+    if provincie.afschrift_voor(uitkomst):
+        afschrift = list(Provincie.regels(provincie.afschrift_emails))
+        if afschrift:
+            ontvangers.append(("Afschrift", afschrift))
+    return ontvangers
+
+
 def besluit_genomen(verzoek, besluit) -> None:
     """The decision is made known by sending it (artikel 3:41 Awb); the
     message to the applicant is its proof of sending."""
@@ -157,12 +252,7 @@ def besluit_genomen(verzoek, besluit) -> None:
         verzoek,
         besluit=besluit,
     )
-    provincie = verzoek.provincie
-    afschrift = (
-        Provincie.regels(provincie.afschrift_emails)
-        if provincie.afschrift_voor(verzoek.uitkomst)
-        else ()
-    )
+    afschrift = dict(ontvangers_besluit(verzoek, verzoek.uitkomst)).get("Afschrift")
     if afschrift:
         verstuur(
             "afschrift",
@@ -205,6 +295,7 @@ def email_bevestigen(gebruiker, link: str, dagen: int) -> None:
         "Bevestig uw e-mailadres",
         [gebruiker.email],
         {"gebruiker": gebruiker, "link": link, "dagen": dagen},
+        knop="E-mailadres bevestigen",
     )
 
 
@@ -229,6 +320,7 @@ def wachtwoord_herstellen(gebruiker, link: str) -> None:
         "Nieuw wachtwoord kiezen",
         [gebruiker.email],
         {"gebruiker": gebruiker, "link": link},
+        knop="Nieuw wachtwoord kiezen",
     )
 
 
@@ -242,6 +334,7 @@ def toekenning_gevraagd(adressen: list[str], *, wat: str, voor, door) -> None:
             f"Ter bevestiging: {wat} voor {voor.naam}",
             [adres],
             {"wat": wat, "voor": voor, "door": door, "link": link},
+            knop="Bekijken en bevestigen",
         )
 
 

@@ -6,6 +6,7 @@ without which the application refuses to start.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -52,9 +53,16 @@ if len(AUDIT_SLEUTEL) < 32:
 # The file to which ``audit_controleren --controlepunt`` appends a checkpoint.
 AUDIT_CONTROLEPUNT = os.environ.get("AUDIT_CONTROLEPUNT", "")
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The address the site is served on: every link in an e-mail starts with it
+# (``make run HOST=...`` sets it to the same address the server listens on).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# In development the host of SITE_URL is allowed too, so `make run HOST=...`
+# serves the address its e-mails link to.
+_SITE_HOST = urlsplit(SITE_URL).hostname or "127.0.0.1"
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS", f"127.0.0.1,localhost,{_SITE_HOST}" if DEBUG else ""
+)
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -70,6 +70,17 @@ class Rol(models.TextChoices):
     BEHEERDER = "beheerder", "Beheerder"
 
 
+class Melding(models.TextChoices):
+    """What the worklist marks on a case until its addressee opens it: no
+    hand-off between the applicant, the behandelaar and the beslisser goes
+    unseen (``werkvoorraad.meldingen``)."""
+
+    NIEUW_ANTWOORD = "nieuw_antwoord", "Nieuw antwoord"
+    TERUGGESTUURD = "teruggestuurd", "Teruggestuurd"
+    ZIENSWIJZE_ONTVANGEN = "zienswijze_ontvangen", "Zienswijze ontvangen"
+    NIEUW_VOORSTEL = "nieuw_voorstel", "Wacht op besluit"
+
+
 class Bestuursorgaan(models.TextChoices):
     GS = "gs", "Gedeputeerde Staten"
     CDK = "cdk", "Commissaris van de Koning"

@@ -602,11 +602,15 @@ def test_deciding_in_the_page_records_the_meeting_date(
     naar_besluitvorming(ingediend, behandelaar)
     inloggen(client, gedeputeerde)
     url = reverse("provincie:vaststellen", args=[ingediend.pk])
-    response = client.post(url, {"vaststellen-genomen_op": ""}, follow=True)
+    response = client.post(
+        url, {"vaststellen-genomen_op": "", "bevestigd": "1"}, follow=True
+    )
     assert "geen mandaat" in response.content.decode()
     ingediend.refresh_from_db()
     assert ingediend.status == Status.TER_BESLUITVORMING
-    client.post(url, {"vaststellen-genomen_op": VANDAAG().isoformat()})
+    client.post(
+        url, {"vaststellen-genomen_op": VANDAAG().isoformat(), "bevestigd": "1"}
+    )
     ingediend.refresh_from_db()
     assert ingediend.status == Status.AFGEHANDELD
     assert ingediend.besluiten.get().genomen_op == VANDAAG()

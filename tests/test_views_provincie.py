@@ -503,7 +503,13 @@ def test_judgement_without_motivation_is_refused(client, in_toetsing, behandelaa
     data["c-marktconformiteit-motivering"] = ""
     response = client.post(url("toetsing", in_toetsing), data)
     assert "Motiveer uw oordeel over dit criterium." in response.content.decode()
-    assert not Criteriumoordeel.objects.filter(verzoek=in_toetsing).exists()
+    # The unmotivated judgement is not stored; the complete ones are, and the
+    # case is not proposed.
+    opgeslagen = Criteriumoordeel.objects.filter(verzoek=in_toetsing)
+    assert not opgeslagen.filter(criterium__code="marktconformiteit").exists()
+    assert opgeslagen.exists()
+    in_toetsing.refresh_from_db()
+    assert in_toetsing.status == Status.TOETSING
 
 
 def test_deviation_from_judgements_needs_motivation(client, in_toetsing, behandelaar):
@@ -622,7 +628,7 @@ def test_return_then_decide(client, ter_besluitvorming, beslisser, behandelaar):
         motivering="Voldaan.",
         voorschriften=["Alleen de overeenkomst met Arnhem."],
     )
-    response = client.post(url("vaststellen", ter_besluitvorming))
+    response = client.post(url("vaststellen", ter_besluitvorming), {"bevestigd": "1"})
     assert response.status_code == 302
     ter_besluitvorming.refresh_from_db()
     assert ter_besluitvorming.status == Status.AFGEHANDELD

@@ -17,7 +17,14 @@ from ontheffing import permissions, termijnen
 from ontheffing.models.besluit import Goedkeuring
 from ontheffing.models.bijlage import bijlage_pad  # noqa: F401 - migration 0001 names it here
 from ontheffing.models.werkstroom import Werkstroom
-from ontheffing.states import OPEN_STATUSSEN, Bestuursorgaan, Rol, Status, Uitkomst
+from ontheffing.states import (
+    OPEN_STATUSSEN,
+    Bestuursorgaan,
+    Melding,
+    Rol,
+    Status,
+    Uitkomst,
+)
 
 
 def keuzes(enum_cls):
@@ -208,6 +215,8 @@ class Verzoek(Werkstroom, ConcurrentTransitionMixin, models.Model):
     # ids, for four eyes (``permissions.vier_ogen``): kept on the case, so the
     # rule reads only the case. Only ever grows.
     voorbereiders = models.JSONField(default=list, blank=True)
+    # A hand-off its addressee has not seen yet (``werkvoorraad.meldingen``).
+    melding = models.CharField(max_length=30, choices=Melding.choices, blank=True)
     uitkomst = models.CharField(max_length=30, choices=Uitkomst.choices, blank=True)
     afgehandeld_op = models.DateField(null=True, blank=True)
 

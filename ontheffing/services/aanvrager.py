@@ -23,7 +23,7 @@ from ontheffing.services.base import (
     run_transition,
     save_case,
 )
-from ontheffing.states import Actie, Bestuursorgaan, Status
+from ontheffing.states import Actie, Bestuursorgaan, Melding, Status
 
 
 def concept_aanmaken(*, user: Gebruiker, provincie, **velden) -> Verzoek:
@@ -202,6 +202,8 @@ def zienswijze_geven(
             reden=tekst,
             details={"documenten": len(bestanden)},
         )
+        verzoek.melding = Melding.ZIENSWIJZE_ONTVANGEN
+        Verzoek.objects.filter(pk=verzoek.pk).update(melding=verzoek.melding)
         emails.zienswijze_ontvangen(verzoek)
     return verzoek
 
@@ -219,5 +221,8 @@ def verzoek_intrekken(*, user: Gebruiker, verzoek: Verzoek, reden: str = "") -> 
         "intrekken",
         reden=reden,
         before=sluit_opschorting,
-        mails=[lambda: emails.ingetrokken(verzoek)],
+        mails=[
+            lambda: emails.ingetrokken(verzoek),
+            lambda: emails.ingetrokken_behandelaar(verzoek),
+        ],
     )

@@ -16,6 +16,7 @@ from ontheffing.models import (
     Staptelling,
     Verzoek,
 )
+from ontheffing.werkvoorraad import meldingen
 
 
 class Weigering(Exception):
@@ -116,6 +117,7 @@ def run_transition(
             if before:
                 before()
             getattr(verzoek, naam)(**(kwargs or {}))
+            verzoek.melding = meldingen.na_transitie(naam, verzoek.status)
             save_case(verzoek)
             Staptelling.verplaats(verzoek.provincie_id, van, verzoek.status)
             if after:

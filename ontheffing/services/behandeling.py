@@ -25,7 +25,7 @@ from ontheffing.services.base import (
     require,
     run_transition,
 )
-from ontheffing.states import Actie, Bestuursorgaan, Uitkomst
+from ontheffing.states import Actie, Bestuursorgaan, Status, Uitkomst
 
 
 def behandelaar_toewijzen(
@@ -120,6 +120,7 @@ def buiten_behandeling_voorstellen(
         context={"vandaag": vandaag},
         reden=motivering,
         after=sluit,
+        mails=[lambda: emails.voorstel_klaar(verzoek)],
     )
 
 
@@ -278,6 +279,13 @@ def verzoek_kwalificeren(
             "bevoegd_gezag": bevestigd.get("bevoegd_gezag"),
             "correcties": correcties,
         },
+        # The qualification is itself the proposal when no assessment follows.
+        mails=[
+            lambda: (
+                verzoek.status == Status.TER_BESLUITVORMING
+                and emails.voorstel_klaar(verzoek)
+            )
+        ],
     )
 
 
@@ -519,5 +527,9 @@ def besluit_voorstellen(
             "goedkeuring": goedkeuring,
             "onderdelen": delen,
             "teksten": teksten,
+            # What the form held, so a returned proposal opens as it was sent.
+            "motivering": motivering.strip(),
+            "afwijking": afwijking.strip(),
         },
+        mails=[lambda: emails.voorstel_klaar(verzoek)],
     )

@@ -23,6 +23,7 @@ def voorstel_terugsturen(*, user: Gebruiker, verzoek: Verzoek, reden: str) -> Ve
         "uitkomst": verzoek.voorstel_uitkomst,
         "motivering": verzoek.voorstel_motivering,
     }
+    aan = verzoek.behandelaar or verzoek.voorgesteld_door
     return run_transition(
         verzoek,
         user,
@@ -30,6 +31,11 @@ def voorstel_terugsturen(*, user: Gebruiker, verzoek: Verzoek, reden: str) -> Ve
         reden=reden,
         intern=True,
         details={"voorstel": voorstel},
+        mails=[
+            lambda: emails.voorstel_teruggestuurd(
+                verzoek, reden=reden, door=user, aan=aan
+            )
+        ],
     )
 
 

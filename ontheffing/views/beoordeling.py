@@ -19,7 +19,7 @@ from ontheffing.forms.kwalificatie import (
     uitkomst_als_formulier,
 )
 from ontheffing.forms.toetsing import VoorstelForm, criteriumformulieren
-from ontheffing.states import Status, Uitkomst
+from ontheffing.states import Actie, Status, Uitkomst
 from ontheffing.toetsing import (
     beleidsregel_voor,
     criteria_voor,
@@ -123,15 +123,46 @@ def _criteriumformulieren_voor(verzoek, data=None):
     return criteriumformulieren(criteria_voor(verzoek), data, oordelen)
 
 
+def _vorig_voorstel(verzoek) -> dict | None:
+    """What the last proposal said (its event), when one was sent: after a
+    return the page opens with it, not with the defaults."""
+    gebeurtenis = (
+        verzoek.gebeurtenissen.filter(actie=Actie.VOORSTELLEN).order_by("-pk").first()
+    )
+    return gebeurtenis.details if gebeurtenis else None
+
+
 def _beginwaarden_voorstel(verzoek, voorgesteld):
     regel = beleidsregel_voor(verzoek)
     vastgelegd = verzoek.kwalificatie or {}
-    return {
+    beginwaarden = {
         "uitkomst": voorgesteld.value if voorgesteld else None,
         "voorschriften": "\n".join(inhoud.standaardvoorschriften(verzoek, regel)),
         "bw_3_43": bool(vastgelegd.get("bw_3_43_goedkeuring")),
         **{f"tekst_{k}": inhoud.tekst(verzoek, k) for k in inhoud.TEKSTEN},
     }
+    vorig = _vorig_voorstel(verzoek)
+    if vorig is None:
+        return beginwaarden
+    # A returned proposal: what the behandelaar wrote is kept (the case keeps
+    # the dictum, the event the motivation as typed).
+    beginwaarden.update(
+        uitkomst=vorig.get("uitkomst") or beginwaarden["uitkomst"],
+        motivering=vorig.get("motivering", verzoek.voorstel_motivering),
+        afwijking=vorig.get("afwijking", ""),
+        goedkeuring=verzoek.voorstel_goedkeuring,
+        zienswijze_reactie=verzoek.voorstel_zienswijze,
+        **{f"tekst_{k}": v for k, v in (vorig.get("teksten") or {}).items()},
+    )
+    if vorig.get("voorschriften"):
+        beginwaarden["voorschriften"] = "\n".join(vorig["voorschriften"])
+    for n, deel in enumerate(vorig.get("onderdelen") or (), start=1):
+        beginwaarden[f"onderdeel_{n}_omschrijving"] = deel.get("omschrijving", "")
+        beginwaarden[f"onderdeel_{n}_besluit"] = (
+            "verleend" if deel.get("verleend") else "geweigerd"
+        )
+        beginwaarden[f"onderdeel_{n}_motivering"] = deel.get("motivering", "")
+    return beginwaarden
 
 
 def _feiten_gecorrigeerd(verzoek) -> bool:
@@ -142,17 +173,43 @@ def _feiten_gecorrigeerd(verzoek) -> bool:
 
 
 def _oordelen(criteriumformulieren_) -> dict:
-    """The judged criteria of the posted forms: {criterium: (oordeel, motivering)}."""
+    """The judged criteria of the valid posted forms: {criterium: (oordeel,
+    motivering)}."""
     return {
         form.criterium: (form.cleaned_data["oordeel"], form.cleaned_data["motivering"])
         for form in criteriumformulieren_
-        if form.cleaned_data.get("oordeel")
+        if form.is_valid() and form.cleaned_data.get("oordeel")
     }
+
+
+def _gewijzigd(verzoek, oordelen: dict) -> dict:
+    """Of ``oordelen``, those that differ from what is stored."""
+    opgeslagen = {
+        o.criterium_id: (o.oordeel, o.motivering) for o in verzoek.oordelen.all()
+    }
+    return {c: w for c, w in oordelen.items() if opgeslagen.get(c.pk) != w}
+
+
+def _zonder_fouten(form, **kwargs):
+    """The form again with what was typed, but not submitted: no errors."""
+    return type(form)(
+        prefix=form.prefix, initial={bf.name: bf.value() for bf in form}, **kwargs
+    )
+
+
+def _criterium_zonder_fouten(form):
+    nieuw = _zonder_fouten(form)
+    nieuw.criterium = form.criterium
+    return nieuw
 
 
 @require_http_methods(["GET", "POST"])
 @staf
 def toetsing(request, pk):
+    """Each criterion's judgement is saved as it is given: with its own button
+    (``opslaan_criterium``), or with any other button of the page, every
+    complete judgement is stored and only the incomplete ones come back with
+    an error; the proposal's errors show only when it was submitted."""
     verzoek = zichtbaar_verzoek(request, pk)
     user = request.user
     if not forbid_if_not_for_user(user, "voorstellen", verzoek):
@@ -168,25 +225,37 @@ def toetsing(request, pk):
         return _toetsingpagina(request, verzoek, criteria, voorstel, voorgesteld)
 
     criteria = _criteriumformulieren_voor(verzoek, request.POST)
-    criteria_geldig = all(form.is_valid() for form in criteria)
-    oordelen = _oordelen(criteria) if criteria_geldig else {}
-    # The judgements on this page may change the outcome that follows from them.
-    voorgesteld = voorgestelde_uitkomst(verzoek, oordelen)
+    een = request.POST.get("opslaan_criterium")
+    if een:  # one criterion's button: only that one was submitted
+        criteria = [
+            form if form.criterium.code == een else _criterium_zonder_fouten(form)
+            for form in criteria
+        ]
+    ingevuld = [form for form in criteria if form.is_bound]
+    oordelen = _oordelen(ingevuld)
+    criteria_geldig = all(form.is_valid() for form in ingevuld)
+    gewijzigd = _gewijzigd(verzoek, oordelen)
+    if gewijzigd and not call_service(
+        request,
+        services.criteria_beoordelen,
+        user=user,
+        verzoek=verzoek,
+        oordelen=gewijzigd,
+    ):
+        gewijzigd = {}
+    voorgesteld = voorgestelde_uitkomst(verzoek)
     voorstel = VoorstelForm(request.POST, voorgesteld=voorgesteld)
+    if een or "opslaan" in request.POST:
+        if gewijzigd:
+            namen = ", ".join(c.titel for c in gewijzigd)
+            messages.success(request, f"Opgeslagen: {namen}.")
+        if criteria_geldig:
+            return redirect("provincie:toetsing", pk=verzoek.pk)
+        voorstel = _zonder_fouten(voorstel, voorgesteld=voorgesteld)
+        return _toetsingpagina(request, verzoek, criteria, voorstel, voorgesteld)
     if not criteria_geldig:
         return _toetsingpagina(request, verzoek, criteria, voorstel, voorgesteld)
-    if "opslaan" in request.POST or "voorbeeld" in request.POST:
-        if oordelen and not call_service(
-            request,
-            services.criteria_beoordelen,
-            user=user,
-            verzoek=verzoek,
-            oordelen=oordelen,
-        ):
-            return _toetsingpagina(request, verzoek, criteria, voorstel, voorgesteld)
-        if "opslaan" in request.POST:
-            messages.success(request, "De oordelen zijn opgeslagen.")
-            return redirect("provincie:toetsing", pk=verzoek.pk)
+    if "voorbeeld" in request.POST:
         if voorstel.is_valid():
             return _voorbeeldbrief(verzoek, voorstel)
     elif voorstel.is_valid() and call_service(
@@ -194,7 +263,6 @@ def toetsing(request, pk):
         services.besluit_voorstellen,
         user=user,
         verzoek=verzoek,
-        oordelen=oordelen,
         **voorstel.voorstel(),
     ):
         messages.success(
@@ -202,6 +270,17 @@ def toetsing(request, pk):
         )
         return redirect("provincie:verzoek", pk=verzoek.pk)
     return _toetsingpagina(request, verzoek, criteria, voorstel, voorgesteld)
+
+
+def _criteriumfouten(criteria) -> list[tuple[str, str]]:
+    """One error summary for all criteria: (field id, text) per error."""
+    return [
+        (veld.auto_id, f"{form.criterium.titel}: {fout}")
+        for form in criteria
+        if form.is_bound
+        for veld in form
+        for fout in veld.errors
+    ]
 
 
 def _toetsingpagina(request, verzoek, criteria, voorstel, voorgesteld):
@@ -213,12 +292,14 @@ def _toetsingpagina(request, verzoek, criteria, voorstel, voorgesteld):
             "verzoek": verzoek,
             "regel": beleidsregel_voor(verzoek),
             "criteria": criteria,
+            "criteriumfouten": _criteriumfouten(criteria),
             "voorstel": voorstel,
             "voorgesteld": voorgesteld,
             "zienswijze_herinnering": gekozen == Uitkomst.GEWEIGERD
             and _feiten_gecorrigeerd(verzoek),
             "zienswijze_vragen": f.ZienswijzeVragenForm(verzoek=verzoek),
             "kwalificatie": kwalificatie_weergave(verzoek.kwalificatie),
+            "bijlagen": verzoek.bijlagen.select_related("geupload_door"),
         },
     )
 

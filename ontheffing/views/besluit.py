@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
-from ontheffing import permissions, services
+from ontheffing import emails, permissions, services
 from ontheffing.brieven import inhoud
 from ontheffing.forms import provincie as f
 from ontheffing.forms.mandaten import VaststellenForm
@@ -26,6 +26,7 @@ from ontheffing.views.provincie import (
     zichtbaar_verzoek,
 )
 from ontheffing.views.zaak import termijnoverzicht, verzoekpagina
+from ontheffing.werkvoorraad import meldingen
 
 
 def voorstelpagina(request, verzoek, bound=None):
@@ -63,6 +64,7 @@ def voorstel(request, pk):
     if verzoek.status != Status.TER_BESLUITVORMING:
         messages.info(request, "Er staat geen voorstel klaar bij dit verzoek.")
         return redirect("provincie:verzoek", pk=verzoek.pk)
+    meldingen.gezien(request.user, verzoek)
     return voorstelpagina(request, verzoek)
 
 
@@ -86,6 +88,8 @@ def vaststellen(request, pk):
         request.user, "vaststellen", verzoek, op=timezone.localdate()
     )
     form = VaststellenForm(request.POST, prefix="vaststellen")
+    if form.is_valid() and request.POST.get("bevestigd") != "1":
+        return _bevestigen(request, verzoek, form)
     if form.is_valid() and call_service(
         request,
         services.besluit_vaststellen,
@@ -100,6 +104,28 @@ def vaststellen(request, pk):
             "onder Berichten ziet u wanneer het is verzonden.",
         )
     return voorstelpagina(request, verzoek, {"vaststellen": form})
+
+
+def _bevestigen(request, verzoek, form):
+    """The step before the irreversible decision: what will be sent to whom,
+    and under which mandate or decision of the organ. A page of its own, so
+    it works without JavaScript; its button posts the same form confirmed."""
+    vandaag = timezone.localdate()
+    genomen_op = form.cleaned_data["genomen_op"]
+    return render(
+        request,
+        "provincie/vaststellen_bevestigen.html",
+        {
+            "verzoek": verzoek,
+            "form": form,
+            "genomen_op": genomen_op,
+            "mandaat": None
+            if genomen_op
+            else mandaat_voor(request.user, verzoek, op=vandaag),
+            "ontvangers": emails.ontvangers_besluit(verzoek, verzoek.voorstel_uitkomst),
+            "vandaag": vandaag,
+        },
+    )
 
 
 @require_POST

@@ -27,6 +27,7 @@ from ontheffing.views.provincie import (
     staf,
     zichtbaar_verzoek,
 )
+from ontheffing.werkvoorraad import meldingen
 
 BUITEN_BEHANDELING_MOTIVERING = (
     "De aanvrager heeft de gevraagde aanvulling niet binnen de hersteltermijn "
@@ -130,6 +131,28 @@ def _berekend_afgeweken(verzoek):
     return None
 
 
+# After these steps a returned proposal is no longer the open question.
+NA_TERUGSTUREN = (
+    Status.TER_BESLUITVORMING,
+    Status.AFGEHANDELD,
+    Status.INGETROKKEN,
+    Status.DOORGEZONDEN,
+)
+
+
+def teruggestuurd(gebeurtenissen):
+    """The beslisser's return of the proposal (its reason, who, when), while
+    the behandelaar still works on it: no proposal, decision or closing came
+    after it. From the events the page lists anyway, so no query of its own."""
+    laatste = None
+    for g in gebeurtenissen:  # oldest first
+        if g.actie == Actie.TERUGSTUREN:
+            laatste = g
+        elif g.naar_status in NA_TERUGSTUREN and g.van_status != g.naar_status:
+            laatste = None
+    return laatste
+
+
 def verzoekpagina(request, verzoek, bound=None):
     """The case page; ``bound`` holds a posted form (by action) with its errors."""
     user = request.user
@@ -150,6 +173,7 @@ def verzoekpagina(request, verzoek, bound=None):
     berekend = berekende_kwalificatie(verzoek)
     forms = _unbound_forms(verzoek, acties, berekend)
     forms.update(bound or {})
+    gebeurtenissen = list(verzoek.gebeurtenissen.select_related("actor"))
     lopend = verzoek.lopende_opschorting
     buiten_behandeling = None
     if lopend and lopend.hersteltermijn_einde:
@@ -176,7 +200,8 @@ def verzoekpagina(request, verzoek, bound=None):
             "opschortingen": list(verzoek.opschortingen.all()),
             "bijlagen": verzoek.bijlagen.all(),
             "ontbrekende_bijlagen": verzoek.ontbrekende_bijlagen(),
-            "gebeurtenissen": verzoek.gebeurtenissen.select_related("actor"),
+            "gebeurtenissen": gebeurtenissen,
+            "teruggestuurd": teruggestuurd(gebeurtenissen),
             "besluiten": verzoek.besluiten.all(),
             "oordelen": verzoek.oordelen.select_related("criterium"),
             "buiten_behandeling": buiten_behandeling,
@@ -189,7 +214,9 @@ def verzoekpagina(request, verzoek, bound=None):
 @require_GET
 @staf
 def verzoek(request, pk):
-    return verzoekpagina(request, zichtbaar_verzoek(request, pk))
+    verzoek = zichtbaar_verzoek(request, pk)
+    meldingen.gezien(request.user, verzoek)
+    return verzoekpagina(request, verzoek)
 
 
 @require_POST

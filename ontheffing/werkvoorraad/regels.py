@@ -10,6 +10,7 @@ from typing import TypedDict
 from ontheffing import termijnen
 from ontheffing.models import Opschorting, Verzoek
 from ontheffing.permissions import oppakbaar  # the rule lives there
+from ontheffing.werkvoorraad import meldingen
 
 BINNENKORT_WERKDAGEN = 10
 
@@ -82,6 +83,7 @@ class Rij(TypedDict):
     voorgesteld_door: str
     bestuursorgaan: str  # the label
     signaal: Termijnsignaal
+    melding: str  # the label of a hand-off not yet seen (``meldingen``), or ""
     oppakbaar: bool  # the behandelaar who reads the list may take it
 
 
@@ -100,6 +102,7 @@ RIJVELDEN = (
     "ontvangen_op",
     "verdaging_aangekondigd_op",
     "verdaging_nieuwe_datum",
+    "melding",
 )
 # Only the list of proposals shows these (one join fewer for the worklist).
 VOORSTELVELDEN = ("voorstel_uitkomst", "voorgesteld_door__naam", "bestuursorgaan")
@@ -154,6 +157,7 @@ def rijen(qs, vandaag: date, *, user=None, voorstel: bool = False) -> list[Rij]:
                     ),
                     vandaag,
                 ),
+                melding=meldingen.label(w["melding"]),
                 oppakbaar=user is not None
                 and oppakbaar(w["status"], w["behandelaar_id"], user),
             )

@@ -83,6 +83,7 @@ def test_a_request_to_a_partial_decision_and_its_letter(page):
     expect(page.get_by_role("heading", name=re.compile("Onderdeel 2"))).to_be_visible()
     page.goto(f"/provincie/verzoek/{verzoek.pk}/voorstel/")
     page.get_by_role("button", name="Besluit vaststellen en verzenden").click()
+    page.get_by_role("button", name="Ja, vaststellen en verzenden").click()
     expect(page.locator(".melding")).to_contain_text("vastgesteld")
 
     verzoek.refresh_from_db()

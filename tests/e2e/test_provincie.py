@@ -141,6 +141,7 @@ def test_from_worklist_to_decision(page, mensen):
     inloggen(page, beslisser.email)
     page.goto(f"/provincie/verzoek/{verzoek.pk}/voorstel/")
     page.get_by_role("button", name="Besluit vaststellen en verzenden").click()
+    page.get_by_role("button", name="Ja, vaststellen en verzenden").click()
     expect(page.locator(".melding")).to_contain_text("vastgesteld")
     verzoek.refresh_from_db()
     assert verzoek.status == Status.AFGEHANDELD
@@ -179,6 +180,7 @@ def test_qualification_alone_decides(page, mensen, handeling, uitkomst):
     inloggen(page, mensen["beslisser"].email)
     page.goto(f"/provincie/verzoek/{verzoek.pk}/voorstel/")
     page.get_by_role("button", name="Besluit vaststellen en verzenden").click()
+    page.get_by_role("button", name="Ja, vaststellen en verzenden").click()
     expect(page.locator(".melding")).to_contain_text("vastgesteld")
     verzoek = Verzoek.objects.get(pk=verzoek.pk)
     assert verzoek.uitkomst == uitkomst

@@ -165,7 +165,7 @@ class Command(BaseCommand):
         self.stdout.write("Demodata gemaakt.")
 
     def toon_inlog(self):
-        self.stdout.write("\nOntheffing draait op http://127.0.0.1:8000\n")
+        self.stdout.write(f"\nOntheffing draait op {settings.SITE_URL}\n")
         self.stdout.write(
             f"Demo-inloggegevens (wachtwoord voor iedereen: {WACHTWOORD}):"
         )
