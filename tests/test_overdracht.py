@@ -111,7 +111,8 @@ def test_make_run_serves_and_links_the_same_host():
         env={"PATH": "/usr/bin:/bin"},
     ).stdout
     regels = [r for r in uit.splitlines() if "manage.py runserver" in r]
-    assert regels and "SITE_URL=http://10.0.0.5:8080" in regels[0]
+    assert regels
+    assert "SITE_URL=http://10.0.0.5:8080" in regels[0]
     assert regels[0].rstrip().endswith("runserver 10.0.0.5:8080")
     assert "SITE_URL=http://10.0.0.5:8080" in next(
         r for r in uit.splitlines() if "demodata --inlog" in r
