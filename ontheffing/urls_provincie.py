@@ -16,6 +16,8 @@ app_name = "provincie"
 
 urlpatterns = [
     path("", werkvoorraad.werkvoorraad, name="werkvoorraad"),
+    path("werkvoorraad.csv", werkvoorraad.werkvoorraad_csv, name="werkvoorraad_csv"),
+    path("termijnen/", werkvoorraad.termijnen, name="termijnen"),
     path("besluitvorming/", werkvoorraad.besluitvorming, name="besluitvorming"),
     path("verzoek/<int:pk>/", zaak.verzoek, name="verzoek"),
     path("berichten/mislukt/", berichten.mislukt, name="berichten_mislukt"),

@@ -1,4 +1,5 @@
-"""The staff's lists: the worklist, and the proposals awaiting a decision.
+"""The staff's lists: the worklist (also as CSV, and its deadlines by week),
+and the proposals awaiting a decision.
 
 The filtering, counting and paging are in ``ontheffing.werkvoorraad`` (imported
 here as ``queries``); these views only read the request and render."""
@@ -6,6 +7,7 @@ here as ``queries``); these views only read the request and render."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -14,7 +16,15 @@ from ontheffing import permissions
 from ontheffing import werkvoorraad as queries
 from ontheffing.states import OPEN_STATUSSEN, Rol
 from ontheffing.views.provincie import staf
+from ontheffing.werkvoorraad import overzichten
 from ontheffing.werkvoorraad.formulier import FilterForm
+
+
+def _filterformulier(request):
+    user = request.user
+    behandelaars, gemeenten = queries.behandelaars(user), queries.gemeenten(user)
+    form = FilterForm(request.GET, behandelaars=behandelaars, gemeenten=gemeenten)
+    return form, behandelaars, gemeenten
 
 
 @require_GET
@@ -22,8 +32,7 @@ from ontheffing.werkvoorraad.formulier import FilterForm
 def werkvoorraad(request):
     user = request.user
     vandaag = timezone.localdate()
-    behandelaars, gemeenten = queries.behandelaars(user), queries.gemeenten(user)
-    form = FilterForm(request.GET, behandelaars=behandelaars, gemeenten=gemeenten)
+    form, behandelaars, gemeenten = _filterformulier(request)
     filters = form.filters()
     if (pk := queries.kenmerk_gevonden(user, filters.zoek)) is not None:
         return redirect("provincie:verzoek", pk=pk)
@@ -62,3 +71,36 @@ def besluitvorming(request):
     qs = queries.besluitvorming(request.user, vandaag)
     page = queries.pagina(qs, request.GET.get("pagina"), vandaag, voorstel=True)
     return render(request, "provincie/besluitvorming.html", {"page": page})
+
+
+@require_GET
+@staf
+def werkvoorraad_csv(request):
+    """The worklist with the filters of the page, every match, as a CSV file."""
+    form, _, _ = _filterformulier(request)
+    vandaag = timezone.localdate()
+    response = StreamingHttpResponse(
+        overzichten.csv_regels(request.user, form.filters(), vandaag),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="werkvoorraad-{vandaag.isoformat()}.csv"'
+    )
+    return response
+
+
+@require_GET
+@staf
+def termijnen(request):
+    """The deadlines of the coming weeks at a glance, by week."""
+    form, _, _ = _filterformulier(request)
+    filters = form.filters()
+    vandaag = timezone.localdate()
+    weken, meer = overzichten.termijnen_per_week(request.user, filters, vandaag)
+    return render(request, "provincie/termijnen.html", {
+        "weken": weken,
+        "meer": meer,
+        "aantal_weken": overzichten.WEKEN,
+        "filters": filters,
+        "meldingen": form.meldingen(),
+    })  # fmt: skip
