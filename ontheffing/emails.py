@@ -21,7 +21,9 @@ from django.urls import reverse
 
 from ontheffing import bezorging, formatting
 from ontheffing.brieven import opmaak
-from ontheffing.models import Provincie
+from ontheffing.models import Gebruiker, Provincie
+from ontheffing.permissions import voorbereid_door
+from ontheffing.states import Rol
 
 KNOP_AANVRAGER = "Bekijk uw verzoek"
 KNOP_MEDEWERKER = "Open het verzoek"
@@ -150,10 +152,6 @@ def _aan_behandelaar(naam: str, onderwerp: str, verzoek, aan=None, **extra) -> N
 def beslissers_voor(verzoek) -> list[str]:
     """The addresses of who can take up a waiting proposal: the province's
     active, confirmed beslissers who did not prepare it (four eyes)."""
-    from ontheffing.models import Gebruiker
-    from ontheffing.permissions import voorbereid_door
-    from ontheffing.states import Rol
-
     return list(
         Gebruiker.objects.filter(
             provincie_id=verzoek.provincie_id,

@@ -3,6 +3,7 @@ markers and e-mails, the kept proposal after a return, the per-criterion save,
 the confirmation before a decision, the staff pages on a 390 px wide phone,
 and axe on every page this added."""
 
+import os
 import re
 from datetime import timedelta
 
@@ -27,6 +28,7 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
+SCHERMAFDRUKKEN = os.environ.get("SCHERMAFDRUKKEN")  # a folder, to look at the pages
 
 WCAG = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
@@ -47,6 +49,11 @@ def controleer(page, beschrijving):
 
 def uitloggen(page):
     page.get_by_role("button", name=re.compile("Uitloggen")).click()
+
+
+def foto(page, naam):
+    if SCHERMAFDRUKKEN:
+        page.screenshot(path=f"{SCHERMAFDRUKKEN}/{naam}.png", full_page=True)
 
 
 def breedte(page) -> int:
@@ -300,6 +307,7 @@ def test_staff_pages_at_390_px(browser, live_server, mensen):
             ("toetsing", f"/provincie/verzoek/{toetsing.pk}/toetsing/"),
         ):
             page.goto(url)
+            foto(page, f"390-{naam}")
             assert breedte(page) <= 390, (
                 f"{naam}: {breedte(page)} px breed: {te_breed(page)}"
             )
@@ -312,6 +320,7 @@ def test_staff_pages_at_390_px(browser, live_server, mensen):
             ("verzoek ter besluitvorming", f"/provincie/verzoek/{voorstel.pk}/"),
         ):
             page.goto(url)
+            foto(page, f"390-{naam}")
             assert breedte(page) <= 390, (
                 f"{naam}: {breedte(page)} px breed: {te_breed(page)}"
             )
