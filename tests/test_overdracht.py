@@ -18,6 +18,8 @@ from ontheffing.models import Verzoek
 from ontheffing.states import Melding, Rol, Status, Uitkomst
 from tests.factories import (
     inloggen,
+    kwalificeer,
+    maak_concept,
     maak_gebruiker,
     naar_besluitvorming,
     naar_toetsing,
@@ -354,3 +356,33 @@ def test_beslissers_voor_leaves_out_who_prepared_it(voorgesteld, behandelaar):
     assert ander.email in adressen
     assert onbevestigd.email not in adressen
     assert behandelaar.email not in adressen
+
+
+def test_a_qualification_that_is_the_proposal_tells_the_beslisser(
+    aanvrager, gemeente, behandelaar, beslisser, django_capture_on_commit_callbacks
+):
+    verzoek = maak_concept(
+        aanvrager=aanvrager,
+        gemeente=gemeente,
+        handeling="verkoop_onroerende_zaak_aan_overheid",
+    )
+    services.verzoek_indienen(user=aanvrager, verzoek=verzoek)
+    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=verzoek)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        kwalificeer(verzoek, behandelaar)
+    assert verzoek.status == Status.TER_BESLUITVORMING
+    assert [b.to for b in mail.outbox] == [[beslisser.email]]
+    assert melding(verzoek) == Melding.NIEUW_VOORSTEL
+
+
+def test_a_qualification_to_the_assessment_tells_no_beslisser(
+    ingediend, behandelaar, beslisser, django_capture_on_commit_callbacks
+):
+    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=ingediend)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        kwalificeer(ingediend, behandelaar)
+    assert ingediend.status == Status.TOETSING
+    assert mail.outbox == []
+    assert melding(ingediend) == ""
