@@ -292,7 +292,7 @@ def test_one_missing_motivation_keeps_the_other_judgements(
 def test_one_criterion_saved_with_its_own_button(client, ingediend, behandelaar):
     naar_toetsing(ingediend, behandelaar)
     inloggen(client, behandelaar)
-    # Another criterion is half filled in: not submitted, so no error for it.
+    # Another criterion is half filled in: no error for it, and not lost.
     data = {
         "c-marktconformiteit-oordeel": "voldaan",
         "c-marktconformiteit-motivering": "Marktconform volgens de offerte.",
@@ -300,7 +300,14 @@ def test_one_criterion_saved_with_its_own_button(client, ingediend, behandelaar)
         "opslaan_criterium": "marktconformiteit",
     }
     response = client.post(url("toetsing", ingediend), data)
-    assert response.status_code == 302
+    html = response.content.decode()
+    assert response.status_code == 200  # the half-filled one is kept as typed
+    assert "Opgeslagen: " in html
+    assert "Motiveer uw oordeel over dit criterium." not in html
+    (totstandkoming,) = [
+        f for f in response.context["criteria"] if f.criterium.code == "totstandkoming"
+    ]
+    assert totstandkoming["oordeel"].value() == "voldaan"
     (oordeel,) = ingediend.oordelen.all()
     assert oordeel.criterium.code == "marktconformiteit"
     assert oordeel.motivering == "Marktconform volgens de offerte."
@@ -386,3 +393,18 @@ def test_a_qualification_to_the_assessment_tells_no_beslisser(
     assert ingediend.status == Status.TOETSING
     assert mail.outbox == []
     assert melding(ingediend) == ""
+
+
+def test_a_criterion_saved_alone_redirects_when_nothing_else_is_typed(
+    client, ingediend, behandelaar
+):
+    naar_toetsing(ingediend, behandelaar)
+    inloggen(client, behandelaar)
+    data = {
+        "c-marktconformiteit-oordeel": "voldaan",
+        "c-marktconformiteit-motivering": "Marktconform volgens de offerte.",
+        "opslaan_criterium": "marktconformiteit",
+    }
+    response = client.post(url("toetsing", ingediend), data)
+    assert response.status_code == 302
+    assert ingediend.oordelen.count() == 1

@@ -206,10 +206,12 @@ def _criterium_zonder_fouten(form):
 @require_http_methods(["GET", "POST"])
 @staf
 def toetsing(request, pk):
-    """Each criterion's judgement is saved as it is given: with its own button
-    (``opslaan_criterium``), or with any other button of the page, every
-    complete judgement is stored and only the incomplete ones come back with
-    an error; the proposal's errors show only when it was submitted."""
+    """Each criterion's judgement is saved as it is given: with any button of
+    the page every complete judgement that changed is stored, and what is
+    incomplete comes back as typed. A criterion's own button
+    (``opslaan_criterium``) shows only that criterion's error; the others'
+    errors show with "Alle oordelen opslaan" and the proposal's buttons, and
+    the proposal's errors only when it was submitted."""
     verzoek = zichtbaar_verzoek(request, pk)
     user = request.user
     if not forbid_if_not_for_user(user, "voorstellen", verzoek):
@@ -226,14 +228,8 @@ def toetsing(request, pk):
 
     criteria = _criteriumformulieren_voor(verzoek, request.POST)
     een = request.POST.get("opslaan_criterium")
-    if een:  # one criterion's button: only that one was submitted
-        criteria = [
-            form if form.criterium.code == een else _criterium_zonder_fouten(form)
-            for form in criteria
-        ]
-    ingevuld = [form for form in criteria if form.is_bound]
-    oordelen = _oordelen(ingevuld)
-    criteria_geldig = all(form.is_valid() for form in ingevuld)
+    oordelen = _oordelen(criteria)
+    criteria_geldig = all(form.is_valid() for form in criteria)
     gewijzigd = _gewijzigd(verzoek, oordelen)
     if gewijzigd and not call_service(
         request,
@@ -251,6 +247,11 @@ def toetsing(request, pk):
             messages.success(request, f"Opgeslagen: {namen}.")
         if criteria_geldig:
             return redirect("provincie:toetsing", pk=verzoek.pk)
+        if een:  # one criterion's button: only its errors; the rest stays typed
+            criteria = [
+                form if form.criterium.code == een else _criterium_zonder_fouten(form)
+                for form in criteria
+            ]
         voorstel = _zonder_fouten(voorstel, voorgesteld=voorgesteld)
         return _toetsingpagina(request, verzoek, criteria, voorstel, voorgesteld)
     if not criteria_geldig:
