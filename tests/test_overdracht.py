@@ -408,3 +408,18 @@ def test_a_criterion_saved_alone_redirects_when_nothing_else_is_typed(
     response = client.post(url("toetsing", ingediend), data)
     assert response.status_code == 302
     assert ingediend.oordelen.count() == 1
+
+
+def test_account_mails_have_a_button_that_says_what_it_does(
+    aanvrager, django_capture_on_commit_callbacks
+):
+    link = "http://127.0.0.1:8000/account/bevestigen/abc/"
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        emails.email_bevestigen(aanvrager, link, 7)
+        emails.wachtwoord_herstellen(aanvrager, link)
+    bevestigen, herstellen = (html_deel(b) for b in mail.outbox)
+    assert f'<a href="{link}"' in bevestigen
+    assert "E-mailadres bevestigen</a>" in bevestigen
+    assert "Nieuw wachtwoord kiezen</a>" in herstellen
+    assert "Bekijk uw verzoek" not in bevestigen + herstellen
