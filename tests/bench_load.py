@@ -301,7 +301,8 @@ def verzoek(poort, methode, pad, sessie) -> tuple[float, int | None]:
     kop = {"Cookie": f"sessionid={sessie}; csrftoken={CSRF}", "Host": "127.0.0.1"}
     body = None
     if methode == "POST":
-        body = f"csrfmiddlewaretoken={CSRF}"
+        # The one POST is vaststellen, past its confirmation step.
+        body = f"csrfmiddlewaretoken={CSRF}&bevestigd=1"
         kop["Content-Type"] = "application/x-www-form-urlencoded"
     t = time.perf_counter()
     try:

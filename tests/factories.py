@@ -307,6 +307,8 @@ ALLEEN_GET = {
     "provincie:voorstel",
     "provincie:werkvoorraad",
     "provincie:besluitvorming",
+    "provincie:termijnen",
+    "provincie:werkvoorraad_csv",
     "provincie:beheer",
     "provincie:beheer_beleidsregels",
     "provincie:beheer_historie",

@@ -185,7 +185,9 @@ def test_decision_while_the_server_refuses_then_accepts(
     smtp.modus("weigeren")
     inloggen(client, beslisser)
     response = client.post(
-        reverse("provincie:vaststellen", args=[verzoek.pk]), follow=True
+        reverse("provincie:vaststellen", args=[verzoek.pk]),
+        {"bevestigd": "1"},
+        follow=True,
     )
     assert response.status_code == 200
     assert "Het besluit is vastgesteld" in response.content.decode()

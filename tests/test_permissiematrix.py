@@ -129,6 +129,8 @@ MATRIX = {
     "aanvrager:intrekken": AANVRAGER_ZAAK,
     "provincie:werkvoorraad": MEDEWERKER_LIJST,
     "provincie:besluitvorming": MEDEWERKER_LIJST,
+    "provincie:termijnen": MEDEWERKER_LIJST,
+    "provincie:werkvoorraad_csv": MEDEWERKER_LIJST,
     "provincie:beheer": BEHEER,
     "provincie:beheer_uitnodigen": BEHEER,
     "provincie:beheer_medewerker": BEHEER_OBJECT,
