@@ -16,10 +16,14 @@ from django.urls import reverse
 
 from ontheffing import bezorging, formatting
 from ontheffing.brieven import opmaak
-from ontheffing.models import Provincie
+from ontheffing.models import Poststuk, Provincie
 
 
 def _link(verzoek) -> str:
+    """The applicant's page in the portal; none for a request registered from
+    post or e-mail (that applicant has no account)."""
+    if verzoek.geregistreerd:
+        return ""
     return settings.SITE_URL + reverse("aanvrager:verzoek", args=[verzoek.pk])
 
 
@@ -28,6 +32,9 @@ def _aanhef(verzoek) -> str:
 
 
 def _aanvrager_adressen(verzoek) -> list[str]:
+    if verzoek.geregistreerd:
+        # Registered by staff: the account that filed it is the behandelaar's.
+        return [verzoek.email] if verzoek.email else []
     adressen = [verzoek.ingediend_door.email]
     if verzoek.email and verzoek.email.lower() not in (a.lower() for a in adressen):
         adressen.append(verzoek.email)
@@ -54,20 +61,53 @@ def verstuur(naam: str, onderwerp: str, aan: list[str], context: dict, **bericht
 
 
 def _aan_aanvrager(naam: str, onderwerp: str, verzoek, besluit=None, **extra):
+    """To the applicant by the channel they chose: by e-mail through the
+    outbox, or by post (``_per_post``)."""
+    onderwerp = f"{onderwerp} ({verzoek.kenmerk})" if verzoek.kenmerk else onderwerp
+    context = {
+        "verzoek": verzoek,
+        "link": _link(verzoek),
+        "aanhef": _aanhef(verzoek),
+        "besluit": besluit,
+        "per_post": verzoek.per_post,
+        **extra,
+    }
+    if verzoek.per_post:
+        _per_post(naam, onderwerp, verzoek, besluit, context)
+        return
     verstuur(
         naam,
-        f"{onderwerp} ({verzoek.kenmerk})" if verzoek.kenmerk else onderwerp,
+        onderwerp,
         _aanvrager_adressen(verzoek),
-        {
-            "verzoek": verzoek,
-            "link": _link(verzoek),
-            "aanhef": _aanhef(verzoek),
-            "besluit": besluit,
-            **extra,
-        },
+        context,
         verzoek=verzoek,
         besluit=besluit,
         bekendmaking=besluit is not None,
+    )
+
+
+def _per_post(naam: str, onderwerp: str, verzoek, besluit, context: dict) -> None:
+    """The applicant chose post: the same text, with the letter it carries,
+    waits on the case to be printed and posted. Staff record the day of
+    posting (``services.post_verzonden``); a decision is made known on that
+    day (artikel 3:41 Awb), never earlier."""
+    tekst = render_to_string(f"emails/{naam}.txt", {**context, "onderwerp": onderwerp})
+    Poststuk.objects.create(
+        verzoek=verzoek,
+        besluit=besluit,
+        bekendmaking=besluit is not None,
+        soort=naam,
+        onderwerp=onderwerp,
+        tekst=tekst.strip() + "\n",
+        adres=[
+            r
+            for r in (
+                verzoek.naam,
+                verzoek.adres,
+                f"{verzoek.postcode}  {verzoek.woonplaats}".strip(),
+            )
+            if r
+        ],
     )
 
 

@@ -90,6 +90,21 @@ def aanvrager(verzoek, user) -> Toestemming:
     return niet_voor_u("Alleen de aanvrager van dit verzoek kan dit doen.")
 
 
+def aanvrager_of_registratie(verzoek, user) -> Toestemming:
+    """Transition permission: the applicant of this case; for a request
+    registered from post or e-mail (no applicant account), a behandelaar of
+    the province records what the applicant sent (README, "Verzoeken per post
+    of e-mail")."""
+    if getattr(verzoek, "geregistreerd", False):
+        if is_medewerker_van(verzoek, user, Rol.BEHANDELAAR):
+            return TOEGESTAAN
+        return niet_voor_u(
+            "Dit verzoek kwam per post of e-mail; een behandelaar van de provincie "
+            "legt vast wat de aanvrager stuurt."
+        )
+    return aanvrager(verzoek, user)
+
+
 def behandelaar(verzoek, user) -> Toestemming:
     """Transition permission: a behandelaar of the case's province."""
     if is_medewerker_van(verzoek, user, Rol.BEHANDELAAR):
@@ -245,6 +260,38 @@ def _concept_bewerken(gebruiker, verzoek) -> Toestemming:
     return TOEGESTAAN
 
 
+def _papier_registreren(gebruiker, verzoek=None) -> Toestemming:
+    """A request by post or e-mail is registered by a behandelaar, for their
+    own province."""
+    if (
+        is_actief(gebruiker)
+        and gebruiker.rol == Rol.BEHANDELAAR
+        and (gebruiker.provincie_id is not None)
+    ):
+        return TOEGESTAAN
+    return niet_voor_u("Alleen een behandelaar kan een verzoek registreren.")
+
+
+def _feiten_corrigeren(gebruiker, verzoek) -> Toestemming:
+    """Staff correct the facts while the case is being prepared; not while a
+    beslisser reads the proposal (the letter would change under them), and
+    not after the decision (an issued letter never changes)."""
+    toestemming = _open_voor_behandelaar(gebruiker, verzoek)
+    if toestemming and verzoek.status == Status.TER_BESLUITVORMING:
+        return niet_nu(
+            "Het voorstel ligt bij de beslisser; laat het eerst terugsturen om "
+            "gegevens te corrigeren."
+        )
+    return toestemming
+
+
+def _post_verzonden(gebruiker, verzoek) -> Toestemming:
+    """Recording that a printed letter was posted: staff of the province."""
+    if is_medewerker_van(verzoek, gebruiker, Rol.BEHANDELAAR, Rol.BESLISSER):
+        return TOEGESTAAN
+    return niet_voor_u("Alleen medewerkers van de provincie leggen de verzending vast.")
+
+
 def _beslissen(gebruiker, verzoek=None) -> Toestemming:
     """The list of proposals and the signature under a concept letter."""
     if mag_beslissen(gebruiker):
@@ -263,6 +310,9 @@ REGELS = {
     "concept_aanmaken": _concept_aanmaken,
     "concept_bewerken": _concept_bewerken,
     "beslissen": _beslissen,
+    "papier_registreren": _papier_registreren,
+    "feiten_corrigeren": _feiten_corrigeren,
+    "post_verzonden": _post_verzonden,
 }
 
 

@@ -38,10 +38,12 @@ from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
 from ontheffing.models.inlogkoppeling import Inlogbron, Inlogkoppeling
 from ontheffing.models.mandaat import Mandaat, Reikwijdte
 from ontheffing.models.opschorting import Opschorting
+from ontheffing.models.poststuk import Poststuk
 from ontheffing.models.reference import Gemeente, Provincie, Regeling, Waterschap
 from ontheffing.models.verzoek import Verzoek
 
 __all__ = [
+    "Poststuk",
     "Aanspreekvorm",
     "Beheeractie",
     "Beheergebeurtenis",

@@ -166,11 +166,25 @@ class Besluit(models.Model):
     def bekendmaking(self):
         return self.berichten.filter(bekendmaking=True).order_by("pk").first()
 
+    @cached_property
+    def per_post(self):
+        """The printed copy that makes the letter known, for an applicant
+        who receives letters by post (``Poststuk``), or None."""
+        return self.poststukken.filter(bekendmaking=True).order_by("pk").first()
+
     @property
     def verzonden_op(self):
-        """The day the letter was sent to the applicant, or None while not."""
+        """The day the letter was sent to the applicant (by e-mail, or the
+        day staff recorded it was posted), or None while not."""
+        post = self.per_post
+        if post is not None:
+            return post.gepost_op
         bericht = self.bekendmaking
         return bericht.verzenddatum if bericht else None
+
+    @property
+    def verzendwijze(self) -> str:
+        return "per post" if self.per_post is not None else "per e-mail"
 
     @property
     def bezwaartermijn_einde(self):

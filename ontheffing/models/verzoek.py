@@ -17,7 +17,15 @@ from ontheffing import permissions, termijnen
 from ontheffing.models.besluit import Goedkeuring
 from ontheffing.models.bijlage import bijlage_pad  # noqa: F401 - migration 0001 names it here
 from ontheffing.models.werkstroom import Werkstroom
-from ontheffing.states import OPEN_STATUSSEN, Bestuursorgaan, Rol, Status, Uitkomst
+from ontheffing.states import (
+    OPEN_STATUSSEN,
+    Berichtkanaal,
+    Bestuursorgaan,
+    Ontvangstkanaal,
+    Rol,
+    Status,
+    Uitkomst,
+)
 
 
 def keuzes(enum_cls):
@@ -155,6 +163,22 @@ class Verzoek(Werkstroom, ConcurrentTransitionMixin, models.Model):
 
     # --- procedure
     ontvangen_op = models.DateField("datum van ontvangst", null=True, blank=True)
+    # A request that came by post or e-mail is registered by a behandelaar
+    # (``services.papier``); the applicant then has no account: the contact
+    # fields above are theirs, and letters go by the channel they chose.
+    ontvangen_via = models.CharField(
+        max_length=10, choices=Ontvangstkanaal.choices, default=Ontvangstkanaal.PORTAAL
+    )
+    berichten_per = models.CharField(
+        "berichten en brieven",
+        max_length=10,
+        choices=Berichtkanaal.choices,
+        default=Berichtkanaal.EMAIL,
+    )
+    # The applicant's own values of the facts staff corrected after submission
+    # (field -> value as submitted); the fields themselves hold what the letter
+    # uses. Written once per field, at its first correction.
+    oorspronkelijke_feiten = models.JSONField(default=dict, blank=True)
     verdaging_aangekondigd_op = models.DateField(null=True, blank=True)
     verdaging_nieuwe_datum = models.DateField(null=True, blank=True)
     verdaging_reden = models.TextField(blank=True)
@@ -304,6 +328,17 @@ class Verzoek(Werkstroom, ConcurrentTransitionMixin, models.Model):
             else timezone.localdate()
         )
         return self.termijnopbouw(peildatum).einde
+
+    @property
+    def geregistreerd(self) -> bool:
+        """Registered by staff from a request by post or e-mail: the
+        applicant has no account and no portal."""
+        return self.ontvangen_via != Ontvangstkanaal.PORTAAL
+
+    @property
+    def per_post(self) -> bool:
+        """The applicant receives letters by post."""
+        return self.berichten_per == Berichtkanaal.POST
 
     @property
     def lopende_opschorting(self):

@@ -64,6 +64,14 @@ from ontheffing.services.beleidsregels import (
     beleidsregel_wijzigen,
 )
 from ontheffing.services.besluit import besluit_vaststellen, voorstel_terugsturen
+from ontheffing.services.papier import (
+    aanvulling_registreren,
+    feiten_corrigeren,
+    geen_ontheffing_voorstellen,
+    papieren_verzoek_registreren,
+    post_verzonden,
+    terug_naar_kwalificatie,
+)
 
 __all__ = [
     "LinkOngeldig",
@@ -109,4 +117,10 @@ __all__ = [
     "zienswijze_geven",
     "zienswijze_verwerken",
     "zienswijze_vragen",
+    "aanvulling_registreren",
+    "feiten_corrigeren",
+    "geen_ontheffing_voorstellen",
+    "papieren_verzoek_registreren",
+    "post_verzonden",
+    "terug_naar_kwalificatie",
 ]
