@@ -7,6 +7,7 @@ from ontheffing.views import (
     besluit,
     intake,
     mandaten,
+    papier,
     termijn,
     werkvoorraad,
     zaak,
@@ -63,6 +64,33 @@ urlpatterns = [
         name="ingebrekestelling",
     ),
     path("verzoek/<int:pk>/notitie/", zaak.notitie, name="notitie"),
+    # requests by post or e-mail, corrections, the way back (views/papier.py)
+    path("registreren/", papier.registreren, name="papier_registreren"),
+    path(
+        "verzoek/<int:pk>/corrigeren/",
+        papier.feiten_corrigeren,
+        name="feiten_corrigeren",
+    ),
+    path(
+        "verzoek/<int:pk>/post-verzonden/",
+        papier.post_verzonden,
+        name="post_verzonden",
+    ),
+    path(
+        "verzoek/<int:pk>/aanvulling/vastleggen/",
+        papier.aanvulling_registreren,
+        name="aanvulling_registreren",
+    ),
+    path(
+        "verzoek/<int:pk>/terug-naar-kwalificatie/",
+        papier.terug_naar_kwalificatie,
+        name="terug_naar_kwalificatie",
+    ),
+    path(
+        "verzoek/<int:pk>/geen-ontheffing/",
+        papier.geen_ontheffing_voorstellen,
+        name="geen_ontheffing_voorstellen",
+    ),
     # beheer
     path("beheer/", beheer.overzicht, name="beheer"),
     path("beheer/medewerkers/nieuw/", beheer.uitnodigen, name="beheer_uitnodigen"),

@@ -179,9 +179,17 @@ MEDEWERKER_ACTIES = (
     "verzoek oppakken toewijzen in_behandeling_nemen aanvulling_vragen "
     "buiten_behandeling_voorstellen doorzenden kwalificatie toetsing zienswijze_vragen "
     "zienswijze_verwerken voorstel concept vaststellen terugsturen verdagen "
-    "ingebrekestelling notitie"
+    "ingebrekestelling notitie feiten_corrigeren post_verzonden aanvulling_registreren "
+    "terug_naar_kwalificatie geen_ontheffing_voorstellen"
 ).split()
 MATRIX.update({f"provincie:{naam}": MEDEWERKER_ZAAK for naam in MEDEWERKER_ACTIES})
+# Registering a request by post or e-mail: a behandelaar, for their own province.
+MATRIX["provincie:papier_registreren"] = {
+    "anoniem": {302},
+    "behandelaar": {200, 302},
+    "vreemde_behandelaar": {200, 302},
+    "*": {403},
+}
 # Logged in through the identity provider, a behandelaar may what a local one
 # may; a local one who has not given the second factor is sent to give it
 # (302) from every page that is not public.
@@ -212,7 +220,9 @@ ALLEEN_POST = {
         for naam in "oppakken toewijzen in_behandeling_nemen aanvulling_vragen "
         "buiten_behandeling_voorstellen doorzenden zienswijze_vragen zienswijze_verwerken "
         "vaststellen "
-        "terugsturen verdagen ingebrekestelling notitie".split()
+        "terugsturen verdagen ingebrekestelling notitie feiten_corrigeren "
+        "post_verzonden aanvulling_registreren terug_naar_kwalificatie "
+        "geen_ontheffing_voorstellen".split()
     ),
     "provincie:beheer_mandaat_bevestigen",
     "provincie:beheer_mandaat_beeindigen",
