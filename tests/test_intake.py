@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from ontheffing import kwalificatie as kw
 from ontheffing import permissions, services, termijnen
@@ -15,6 +16,7 @@ from ontheffing.models import Besluit, Gebeurtenis, Poststuk, Verzoek
 from ontheffing.states import Actie, Rol, Status, Uitkomst
 from tests.factories import (
     beoordeel_alles,
+    inloggen,
     maak_gebruiker,
     maak_gemeente,
     maak_provincie,
@@ -450,3 +452,118 @@ def test_a_returned_geen_ontheffing_proposal_goes_back_to_toetsing(behandelaar):
     beslisser = maak_gebruiker(Rol.BESLISSER, verzoek.provincie)
     services.voorstel_terugsturen(user=beslisser, verzoek=verzoek, reden="Onjuist.")
     assert verzoek.status == Status.TOETSING
+
+
+# ------------------------------------------------------------ the screens
+
+
+def test_the_registration_page_registers_and_refuses_a_future_date(client, behandelaar):
+    gemeente = maak_gemeente(behandelaar.provincie)
+    inloggen(client, behandelaar)
+    url = reverse("provincie:papier_registreren")
+    assert client.get(url).status_code == 200
+    data = {
+        "ontvangen_via": "post",
+        "berichten_per": "post",
+        "ontvangen_op": (vandaag() + timedelta(days=1)).isoformat(),
+        "naam": "Jan Jansen",
+        "aanspreekvorm": "heer",
+        "adres": "Dorpsstraat 1",
+        "postcode": "6811 AA",
+        "woonplaats": "Arnhem",
+        "ambt": "raadslid",
+        "ambtsstatus": "in_functie",
+        "gemeente": str(gemeente.pk),
+        "handeling": "aanneming_van_werk",
+        "wederpartij": "eigen_lichaam",
+        "relatie": "rechtstreeks",
+        "aangegaan": "nog_niet",
+        "onderwerp": "Schilderwerk",
+    }
+    pagina = client.post(url, data)
+    assert pagina.status_code == 200
+    assert "ligt in de toekomst" in pagina.content.decode()
+    assert 'value="Jan Jansen"' in pagina.content.decode()
+    assert not Verzoek.objects.exists()
+
+    data["ontvangen_op"] = (vandaag() - timedelta(days=2)).isoformat()
+    data["scan_verzoek"] = pdf_upload("brief.pdf")
+    antwoord = client.post(url, data)
+    verzoek = Verzoek.objects.get()
+    assert antwoord.status_code == 302
+    assert antwoord.url == reverse("provincie:verzoek", args=[verzoek.pk])
+    assert verzoek.ontvangen_op == vandaag() - timedelta(days=2)
+    assert verzoek.bijlagen.get().bestandsnaam == "brief.pdf"
+    pagina = client.get(antwoord.url).content.decode()
+    assert "Per post ontvangen" in pagina
+    assert "Brieven per post" in pagina
+
+
+def test_a_beslisser_cannot_open_the_registration_page(client):
+    inloggen(client, maak_gebruiker(Rol.BESLISSER, maak_provincie()))
+    assert client.get(reverse("provincie:papier_registreren")).status_code == 403
+
+
+def test_the_correction_form_without_a_reason_changes_nothing(client, behandelaar):
+    verzoek = registreer(behandelaar)
+    inloggen(client, behandelaar)
+    url = reverse("provincie:feiten_corrigeren", args=[verzoek.pk])
+    pagina = client.post(url, {"feiten_corrigeren-onderwerp": "Anders"})
+    assert pagina.status_code == 200
+    assert "Geef de reden van de correctie." in pagina.content.decode()
+    assert Verzoek.objects.get(pk=verzoek.pk).onderwerp == "Schilderwerk gemeentehuis"
+
+    velden = {
+        f"feiten_corrigeren-{veld}": getattr(verzoek, veld) or ""
+        for veld in ("wederpartij_naam", "via_wie", "omschrijving", "totstandkoming")
+    }
+    antwoord = client.post(
+        url,
+        {
+            **velden,
+            "feiten_corrigeren-onderwerp": "Binnenschilderwerk",
+            "feiten_corrigeren-waarde": "12.500",
+            "feiten_corrigeren-looptijd_van": verzoek.looptijd_van.isoformat(),
+            "feiten_corrigeren-looptijd_tot": verzoek.looptijd_tot.isoformat(),
+            "feiten_corrigeren-reden": "Volgens de offerte.",
+        },
+    )
+    assert antwoord.status_code == 302
+    verzoek.refresh_from_db()
+    assert verzoek.onderwerp == "Binnenschilderwerk"
+    assert verzoek.oorspronkelijke_feiten == {"onderwerp": "Schilderwerk gemeentehuis"}
+    pagina = client.get(antwoord.url).content.decode()
+    assert "Gecorrigeerde gegevens" in pagina
+
+
+def test_posting_and_the_way_back_through_the_case_page(client, behandelaar):
+    verzoek = registreer(behandelaar)
+    poststuk = verzoek.poststukken.get()
+    inloggen(client, behandelaar)
+    client.post(
+        reverse("provincie:post_verzonden", args=[verzoek.pk]),
+        {"post_verzonden-poststuk": poststuk.pk, "post_verzonden-op": vandaag()},
+    )
+    assert Poststuk.objects.get(pk=poststuk.pk).gepost_op == vandaag()
+
+    naar_toetsing(verzoek, behandelaar)
+    url = reverse("provincie:terug_naar_kwalificatie", args=[verzoek.pk])
+    assert client.post(url, {}).status_code == 200  # the reason is missing
+    assert Verzoek.objects.get(pk=verzoek.pk).status == Status.TOETSING
+    client.post(url, {"terug_naar_kwalificatie-reden": "Relatie nakijken."})
+    assert Verzoek.objects.get(pk=verzoek.pk).status == Status.KWALIFICATIE
+
+
+def test_a_poststuk_of_another_case_is_not_found(client, behandelaar):
+    verzoek = registreer(behandelaar)
+    ander = registreer(behandelaar)
+    inloggen(client, behandelaar)
+    antwoord = client.post(
+        reverse("provincie:post_verzonden", args=[verzoek.pk]),
+        {
+            "post_verzonden-poststuk": ander.poststukken.get().pk,
+            "post_verzonden-op": vandaag(),
+        },
+    )
+    assert antwoord.status_code == 404
+    assert ander.poststukken.get().gepost_op is None
