@@ -82,6 +82,11 @@ urlpatterns = [
         name="aanvulling_registreren",
     ),
     path(
+        "verzoek/<int:pk>/intrekking/vastleggen/",
+        papier.intrekking_registreren,
+        name="intrekking_registreren",
+    ),
+    path(
         "verzoek/<int:pk>/terug-naar-kwalificatie/",
         papier.terug_naar_kwalificatie,
         name="terug_naar_kwalificatie",

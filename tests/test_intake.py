@@ -567,3 +567,35 @@ def test_a_poststuk_of_another_case_is_not_found(client, behandelaar):
     )
     assert antwoord.status_code == 404
     assert ander.poststukken.get().gepost_op is None
+
+
+def test_a_withdrawal_by_letter_is_recorded_by_the_behandelaar(client, behandelaar):
+    verzoek = registreer(behandelaar)
+    inloggen(client, behandelaar)
+    pagina = client.get(reverse("provincie:verzoek", args=[verzoek.pk]))
+    assert "Intrekking vastleggen" in pagina.content.decode()
+    url = reverse("provincie:intrekking_registreren", args=[verzoek.pk])
+    assert client.post(url, {}).status_code == 200  # what the applicant wrote
+    assert Verzoek.objects.get(pk=verzoek.pk).status == Status.INGEDIEND
+    client.post(
+        url, {"intrekking_registreren-reden": "Brief van 1 december: ingetrokken."}
+    )
+    verzoek.refresh_from_db()
+    assert verzoek.status == Status.INGETROKKEN
+    assert verzoek.poststukken.filter(soort="ingetrokken").exists()
+
+
+def test_a_portal_case_offers_staff_no_withdrawal(client):
+    from tests.factories import maak_ingediend
+
+    verzoek = maak_ingediend()
+    behandelaar = maak_gebruiker(Rol.BEHANDELAAR, verzoek.provincie)
+    inloggen(client, behandelaar)
+    pagina = client.get(reverse("provincie:verzoek", args=[verzoek.pk]))
+    assert "Intrekking vastleggen" not in pagina.content.decode()
+    antwoord = client.post(
+        reverse("provincie:intrekking_registreren", args=[verzoek.pk]),
+        {"intrekking_registreren-reden": "x"},
+    )
+    assert antwoord.status_code == 403
+    assert Verzoek.objects.get(pk=verzoek.pk).status == Status.INGEDIEND

@@ -180,7 +180,7 @@ MEDEWERKER_ACTIES = (
     "buiten_behandeling_voorstellen doorzenden kwalificatie toetsing zienswijze_vragen "
     "zienswijze_verwerken voorstel concept vaststellen terugsturen verdagen "
     "ingebrekestelling notitie feiten_corrigeren post_verzonden aanvulling_registreren "
-    "terug_naar_kwalificatie geen_ontheffing_voorstellen"
+    "intrekking_registreren terug_naar_kwalificatie geen_ontheffing_voorstellen"
 ).split()
 MATRIX.update({f"provincie:{naam}": MEDEWERKER_ZAAK for naam in MEDEWERKER_ACTIES})
 # Registering a request by post or e-mail: a behandelaar, for their own province.
@@ -221,7 +221,8 @@ ALLEEN_POST = {
         "buiten_behandeling_voorstellen doorzenden zienswijze_vragen zienswijze_verwerken "
         "vaststellen "
         "terugsturen verdagen ingebrekestelling notitie feiten_corrigeren "
-        "post_verzonden aanvulling_registreren terug_naar_kwalificatie "
+        "post_verzonden aanvulling_registreren intrekking_registreren "
+        "terug_naar_kwalificatie "
         "geen_ontheffing_voorstellen".split()
     ),
     "provincie:beheer_mandaat_bevestigen",

@@ -194,3 +194,15 @@ class GeenOntheffingForm(forms.Form):
         required=False,
         choices=[("", "Niet aan de orde"), *Goedkeuring.choices],
     )
+
+
+class IntrekkingForm(forms.Form):
+    prefix = "intrekking_registreren"
+
+    reden = forms.CharField(
+        label="Wat schreef de aanvrager?",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="De datum en de kern van de brief of e-mail waarin de aanvrager "
+        "het verzoek intrekt.",
+        error_messages={"required": "Vat de intrekking van de aanvrager samen."},
+    )

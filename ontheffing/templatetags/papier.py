@@ -20,6 +20,7 @@ ACTIES = (
     "feiten_corrigeren",
     "post_verzonden",
     "aanvullen",
+    "intrekken",
     "terug_naar_kwalificatie",
     "geen_ontheffing_voorstellen",
 )
@@ -48,10 +49,14 @@ def _formulieren(verzoek, acties, gebonden) -> dict:
     leeg = {
         "feiten_corrigeren": lambda: f.CorrectieForm(verzoek=verzoek),
         "aanvullen": lambda: f.AanvullingRegistrerenForm(),
+        "intrekken": lambda: f.IntrekkingForm(),
         "terug_naar_kwalificatie": lambda: f.TerugNaarKwalificatieForm(),
         "geen_ontheffing_voorstellen": lambda: f.GeenOntheffingForm(),
     }
-    namen = {"aanvullen": "aanvulling_registreren"}
+    namen = {
+        "aanvullen": "aanvulling_registreren",
+        "intrekken": "intrekking_registreren",
+    }
     formulieren = {}
     for actie, maak in leeg.items():
         if acties[actie]:

@@ -173,3 +173,21 @@ def geen_ontheffing_voorstellen(request, pk):
             "Voorgesteld: geen ontheffing vereist. Het voorstel ligt bij een beslisser.",
         )
     return verzoekpagina(request, verzoek, {"geen_ontheffing_voorstellen": form})
+
+
+@require_POST
+@staf
+def intrekking_registreren(request, pk):
+    """A request by post or e-mail withdrawn by letter: a behandelaar records it."""
+    verzoek = zichtbaar_verzoek(request, pk)
+    forbid_if_not_for_user(request.user, "intrekken", verzoek)
+    form = f.IntrekkingForm(request.POST)
+    if form.is_valid() and call_service(
+        request,
+        services.verzoek_intrekken,
+        user=request.user,
+        verzoek=verzoek,
+        reden=form.cleaned_data["reden"],
+    ):
+        return redirect_done(request, verzoek, "De intrekking is vastgelegd.")
+    return verzoekpagina(request, verzoek, {"intrekking_registreren": form})
