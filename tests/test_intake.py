@@ -73,6 +73,8 @@ def test_a_paper_request_is_submitted_with_its_real_date_of_receipt(behandelaar)
     assert verzoek.beslistermijn == vanaf_ontvangst
     assert verzoek.beslistermijn != vanaf_registratie
     assert verzoek.bijlagen.get().geupload_door == behandelaar
+    # Who typed the facts prepared the decision: four eyes.
+    assert behandelaar.pk in verzoek.voorbereiders
     gebeurtenis = Gebeurtenis.objects.get(verzoek=verzoek, actie=Actie.REGISTREREN)
     assert gebeurtenis.actor == behandelaar
     assert gebeurtenis.details["ontvangen_op"] == ontvangen.isoformat()
@@ -311,6 +313,7 @@ def test_a_correction_keeps_the_original_and_the_letter_uses_the_new_facts(
     }
     gebeurtenis = verzoek.gebeurtenissen.get(actie=Actie.FEITEN_CORRIGEREN)
     assert gebeurtenis.reden == "Volgens de offerte bij de brief."
+    assert behandelaar.pk in verzoek.voorbereiders
     assert not gebeurtenis.intern
     assert gebeurtenis.details["wijzigingen"]["waarde"] == {
         "van": "12500.00",
@@ -599,3 +602,29 @@ def test_a_portal_case_offers_staff_no_withdrawal(client):
     )
     assert antwoord.status_code == 403
     assert Verzoek.objects.get(pk=verzoek.pk).status == Status.INGEDIEND
+
+
+def test_who_corrected_the_facts_does_not_decide(behandelaar):
+    """Four eyes: a behandelaar with a mandate who corrected the facts of a
+    portal request prepared its decision."""
+    from tests.factories import maak_ingediend
+
+    verzoek = maak_ingediend(gemeente=maak_gemeente(behandelaar.provincie))
+    corrector = maak_gebruiker(Rol.BEHANDELAAR, verzoek.provincie, mandaat=True)
+    naar_toetsing(verzoek, behandelaar)
+    services.feiten_corrigeren(
+        user=corrector,
+        verzoek=verzoek,
+        wijzigingen={"onderwerp": "Binnenschilderwerk"},
+        reden="Volgens de offerte.",
+    )
+    beoordeel_alles(verzoek, behandelaar)
+    services.besluit_voorstellen(
+        user=behandelaar,
+        verzoek=verzoek,
+        uitkomst=Uitkomst.VERLEEND,
+        motivering="Voldoet.",
+        voorschriften=[],
+    )
+    with pytest.raises(services.GeenToegang, match="vier ogen"):
+        services.besluit_vaststellen(user=corrector, verzoek=verzoek)

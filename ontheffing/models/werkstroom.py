@@ -255,7 +255,6 @@ class Werkstroom:
             "uitkomst": kw.Uitkomst.NIET_VERBODEN.value,
         }
         self.kwalificatie_motivering = ""
-        self.voorbereider_toevoegen(voorgesteld_door)
         self._voorstel(
             voorgesteld_door,
             Uitkomst.GEEN_ONTHEFFING_VEREIST,

@@ -225,6 +225,8 @@ def papieren_verzoek_registreren(
         if verzoek.ambt == kw.Ambt.BURGEMEESTER
         else Bestuursorgaan.GS
     )
+    # Who typed the facts the decision rests on prepared it (four eyes).
+    verzoek.voorbereider_toevoegen(user)
     with transaction.atomic():
         verzoek.save()
         namen = _documenten_opslaan(verzoek, user, gecontroleerd)
@@ -267,14 +269,16 @@ def _wijzigingen(verzoek, nieuw: dict) -> dict:
     return wijzigingen
 
 
-def _wijzigingen_toepassen(verzoek, wijzigingen: dict) -> dict:
+def _wijzigingen_toepassen(verzoek, wijzigingen: dict, door) -> dict:
     """Set the new values; keep the applicant's value of each field the first
-    time it changes. Returns the audit details."""
+    time it changes. Whoever changes the facts the letter uses prepared the
+    decision (four eyes). Returns the audit details."""
     oorspronkelijk = dict(verzoek.oorspronkelijke_feiten or {})
     for veld, (oud, nieuw) in wijzigingen.items():
         oorspronkelijk.setdefault(veld, _opslaanbaar(oud))
         setattr(verzoek, veld, nieuw)
     verzoek.oorspronkelijke_feiten = oorspronkelijk
+    verzoek.voorbereider_toevoegen(door)
     return {
         veld: {"van": _opslaanbaar(oud), "naar": _opslaanbaar(nieuw)}
         for veld, (oud, nieuw) in wijzigingen.items()
@@ -300,7 +304,7 @@ def feiten_corrigeren(
     if not gewijzigd:
         raise NietNu("U heeft geen gegevens gewijzigd.")
     with transaction.atomic():
-        details = _wijzigingen_toepassen(verzoek, gewijzigd)
+        details = _wijzigingen_toepassen(verzoek, gewijzigd, user)
         save_case(verzoek)
         audit(
             verzoek,
@@ -348,7 +352,7 @@ def aanvulling_registreren(
             opschorting.antwoord = antwoord
             opschorting.save(update_fields=["tot", "antwoord"])
         if gewijzigd:
-            correctie.update(_wijzigingen_toepassen(verzoek, gewijzigd))
+            correctie.update(_wijzigingen_toepassen(verzoek, gewijzigd, user))
 
     with transaction.atomic():
         namen = _documenten_opslaan(verzoek, user, gecontroleerd, opschorting)
