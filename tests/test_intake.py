@@ -337,7 +337,7 @@ def test_a_correction_keeps_the_original_and_the_letter_uses_the_new_facts(
         motivering="Voldoet.",
         voorschriften=[],
     )
-    html = inhoud.concept_html(verzoek)
+    html = inhoud.concept(verzoek)
     assert "Binnenschilderwerk raadzaal" in html
     assert "9.800" in html
     assert "Schilderwerk gemeentehuis" not in html
@@ -628,3 +628,25 @@ def test_who_corrected_the_facts_does_not_decide(behandelaar):
     )
     with pytest.raises(services.GeenToegang, match="vier ogen"):
         services.besluit_vaststellen(user=corrector, verzoek=verzoek)
+
+
+def test_the_applicant_sees_the_correction_and_what_they_gave(client):
+    from tests.factories import maak_ingediend
+
+    verzoek = maak_ingediend()
+    behandelaar = maak_gebruiker(Rol.BEHANDELAAR, verzoek.provincie)
+    services.feiten_corrigeren(
+        user=behandelaar,
+        verzoek=verzoek,
+        wijzigingen={"waarde": Decimal("9800.00")},
+        reden="Volgens de offerte van 3 maart.",
+    )
+    inloggen(client, verzoek.ingediend_door)
+    pagina = client.get(
+        reverse("aanvrager:verzoek", args=[verzoek.pk])
+    ).content.decode()
+    assert (
+        "Gegevens van de overeenkomst gecorrigeerd: Volgens de offerte van 3 maart."
+        in (pagina)
+    )
+    assert "Waarde: € 12.500,00 (nu: € 9.800,00)" in pagina

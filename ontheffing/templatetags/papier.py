@@ -45,6 +45,21 @@ def weergave(veld: str, waarde) -> str:
     return str(waarde)
 
 
+@register.simple_tag
+def gecorrigeerd(verzoek) -> list[dict]:
+    """The facts staff corrected, with the applicant's value and the value
+    the letter uses."""
+    return [
+        {
+            "label": CORRIGEERBARE_FEITEN[veld].capitalize(),
+            "oorspronkelijk": weergave(veld, waarde),
+            "nu": weergave(veld, getattr(verzoek, veld)),
+        }
+        for veld, waarde in (verzoek.oorspronkelijke_feiten or {}).items()
+        if veld in CORRIGEERBARE_FEITEN
+    ]
+
+
 def _formulieren(verzoek, acties, gebonden) -> dict:
     leeg = {
         "feiten_corrigeren": lambda: f.CorrectieForm(verzoek=verzoek),
@@ -69,16 +84,7 @@ def papierpaneel(context, verzoek):
     """The case is already visible to the user (the view fetched it so)."""
     request = context.get("request")
     acties = permissions.toestemmingen(request.user, verzoek, ACTIES)
-    oorspronkelijk = verzoek.oorspronkelijke_feiten or {}
-    correcties = [
-        {
-            "label": CORRIGEERBARE_FEITEN[veld].capitalize(),
-            "oorspronkelijk": weergave(veld, waarde),
-            "nu": weergave(veld, getattr(verzoek, veld)),
-        }
-        for veld, waarde in oorspronkelijk.items()
-        if veld in CORRIGEERBARE_FEITEN
-    ]
+    correcties = gecorrigeerd(verzoek)
     poststukken = list(verzoek.poststukken.select_related("besluit", "gepost_door"))
     return {
         "verzoek": verzoek,

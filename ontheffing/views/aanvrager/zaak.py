@@ -34,6 +34,7 @@ REDEN_ZICHTBAAR = {
     "intrekken",
     "zienswijze_vragen",
     "zienswijze_geven",
+    "feiten_corrigeren",
 }
 
 
