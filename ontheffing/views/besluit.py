@@ -96,8 +96,14 @@ def vaststellen(request, pk):
         return redirect_done(
             request,
             verzoek,
-            "Het besluit is vastgesteld. Het gaat per e-mail naar de aanvrager; "
-            "onder Berichten ziet u wanneer het is verzonden.",
+            "Het besluit is vastgesteld. "
+            + (
+                "De aanvrager ontvangt het per post: druk de brief af, verstuur hem "
+                "en leg onder 'Brieven per post' de dag van verzending vast."
+                if verzoek.per_post
+                else "Het gaat per e-mail naar de aanvrager; onder Berichten ziet u "
+                "wanneer het is verzonden."
+            ),
         )
     return voorstelpagina(request, verzoek, {"vaststellen": form})
 
