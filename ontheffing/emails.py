@@ -135,6 +135,32 @@ def zienswijze_gevraagd(verzoek, toelichting: str) -> None:
     )
 
 
+def zienswijze_derde_gevraagd(verzoek, derde) -> None:
+    """Awb 4:8: the dated letter to a third party who gave an e-mail address;
+    the message is the letter's proof of sending. By post, the behandelaar
+    prints the letter from the file and nothing is sent here."""
+    verstuur(
+        "zienswijze_derde",
+        f"Gelegenheid om uw zienswijze te geven ({verzoek.kenmerk})",
+        [derde.email],
+        {
+            "verzoek": verzoek,
+            "derde": derde,
+            "aanhef": _aanhef_derde(derde),
+        },
+        verzoek=verzoek,
+        besluit=derde.brief,
+        bekendmaking=True,
+    )
+
+
+def _aanhef_derde(derde) -> str:
+    vorm = (derde.aanspreekvorm or "").lower()
+    if vorm in ("heer", "mevrouw"):
+        return opmaak.aanhef(vorm, formatting.achternaam(derde.naam))
+    return "Geachte heer/mevrouw,"
+
+
 def zienswijze_ontvangen(verzoek) -> None:
     _aan_behandelaar("zienswijze_ontvangen", "Zienswijze ontvangen", verzoek)
 
@@ -172,6 +198,16 @@ def besluit_genomen(verzoek, besluit) -> None:
             verzoek=verzoek,
             besluit=besluit,
         )
+
+
+def dwangsom_vastgesteld(verzoek, besluit) -> None:
+    """Awb 4:18: the decision fixing the dwangsom, made known by sending it."""
+    _aan_aanvrager(
+        "dwangsom_vastgesteld",
+        "Besluit over de dwangsom",
+        verzoek,
+        besluit=besluit,
+    )
 
 
 def doorgezonden(verzoek) -> None:
