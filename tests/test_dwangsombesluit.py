@@ -76,7 +76,8 @@ def test_the_dwangsom_is_fixed_with_its_amount_letter_and_event(
     assert gebeurtenis.actor == gs_lid
     assert gebeurtenis.details["bedrag"] == "392.00"
     (bericht,) = Bericht.objects.filter(verzoek=verzoek, soort="dwangsom_vastgesteld")
-    assert bericht.besluit == brief and bericht.bekendmaking
+    assert bericht.besluit == brief
+    assert bericht.bekendmaking
     assert verzoek.ingediend_door.email in bericht.aan
 
 
