@@ -66,7 +66,7 @@ def test_the_dwangsom_is_fixed_with_its_amount_letter_and_event(
     assert "€ 392,00" in html
     assert "artikel 4:18 Algemene wet bestuursrecht" in html
     assert "artikel 4:17, tweede lid, Algemene wet bestuursrecht" in html
-    assert "de eerste veertien dagen € 23,00 per dag" in html
+    assert "de eerste veertien dagen €\u00a023,00 per dag" in html
     assert "Geachte heer Jansen," in html
     assert "Bezwaar maken" in html  # a decision of its own
     assert "Aldus besloten in de vergadering van Gedeputeerde Staten" in html

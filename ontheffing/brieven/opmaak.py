@@ -164,6 +164,17 @@ class Ondertekening:
             f"bestuursrecht) op grond van: {self.mandaat}."
         )
 
+    @property
+    def mandaat_tekst_brief(self) -> str:
+        """The same for a letter that is no decision (a request): signed under
+        mandate too, artikel 10:12 Awb applying the rules of mandate to it."""
+        if not (self.namens and self.mandaat):
+            return ""
+        return (
+            "Deze brief is onder mandaat ondertekend (artikelen 10:10 en 10:12 van de "
+            f"Algemene wet bestuursrecht) op grond van: {self.mandaat}."
+        )
+
 
 @dataclass(frozen=True)
 class Criteriumoordeel:
@@ -243,12 +254,17 @@ class Dwangsomstaat:
                 wanneer = "de overige dagen"
             else:
                 wanneer = f"de daaropvolgende {_telwoord(laatste - vorige)} dagen"
-            delen.append(f"{wanneer} {bedrag(per_dag)} per dag")
+            delen.append(
+                f"{wanneer} {bedrag(per_dag).replace('€ ', NBSP_EURO)} per dag"
+            )
             vorige = laatste
         if len(delen) == 1:
             return delen[0]
         return ", ".join(delen[:-1]) + " en " + delen[-1]
 
+
+# An amount is never broken after its euro sign.
+NBSP_EURO = "€\u00a0"
 
 TELWOORDEN = {7: "zeven", 14: "veertien", 21: "eenentwintig", 28: "achtentwintig"}
 
@@ -446,10 +462,11 @@ class Brief:
         elif self.soort == Briefsoort.DWANGSOM and self.dwangsom:
             d = self.dwangsom
             dagen = f"{d.dagen} {'dag' if d.dagen == 1 else 'dagen'}"
+            vast_bedrag = bedrag(d.bedrag).replace("€ ", NBSP_EURO)
             regels.append(
                 "de dwangsom die is verbeurd omdat niet tijdig is beslist op uw "
                 f"aanvraag van {datum(self.ontvangen)}, vast te stellen op "
-                f"{bedrag(d.bedrag)}: {dagen}, van {datum(d.eerste_dag)} tot en met "
+                f"{vast_bedrag}: {dagen}, van {datum(d.eerste_dag)} tot en met "
                 f"{datum(d.laatste_dag)}"
             )
             regels.append(
