@@ -5,11 +5,18 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from ontheffing import services
 from ontheffing.models import Bericht, Dwangsombesluit, Gebeurtenis, Verzoek
 from ontheffing.states import Actie, Rol
-from tests.factories import besluit_nemen, maak_gebruiker, maak_mandaat, vandaag
+from tests.factories import (
+    besluit_nemen,
+    inloggen,
+    maak_gebruiker,
+    maak_mandaat,
+    vandaag,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -265,3 +272,66 @@ def test_no_payment_before_the_decision_nor_by_others(
                 betaald_op=vandaag(),
                 bedrag="392",
             )
+
+
+# --- from the case page -------------------------------------------------------
+
+
+def test_from_the_case_page_fix_and_record_the_payment(
+    client, besloten_na_16_dagen, beslisser, behandelaar
+):
+    verzoek = besloten_na_16_dagen
+    pagina = reverse("provincie:verzoek", args=[verzoek.pk])
+    inloggen(client, beslisser)
+    html = client.get(pagina).content.decode()
+    assert "Dwangsom vaststellen (artikel 4:18 Awb)" in html
+    response = client.post(
+        reverse("provincie:dwangsom_vaststellen", args=[verzoek.pk]),
+        {"dwangsom_vaststellen-genomen_op": ""},
+        follow=True,
+    )
+    assert "De dwangsom is vastgesteld" in response.content.decode()
+    assert "€ 392,00" in response.content.decode()
+    assert "Dwangsom vaststellen (artikel 4:18 Awb)" not in response.content.decode()
+
+    inloggen(client, behandelaar)
+    betaling = reverse("provincie:dwangsom_betaling", args=[verzoek.pk])
+    fout = client.post(
+        betaling,
+        {
+            "dwangsom_betaling-betaald_op": vandaag(),
+            "dwangsom_betaling-bedrag": "39,20",
+        },
+    )
+    assert fout.status_code == 200
+    assert "niet het vastgestelde bedrag" in fout.content.decode()
+    assert not Dwangsombesluit.objects.get().betaald
+    goed = client.post(
+        betaling,
+        {
+            "dwangsom_betaling-betaald_op": vandaag(),
+            "dwangsom_betaling-bedrag": "392,00",
+        },
+        follow=True,
+    )
+    assert "De betaling is vastgelegd" in goed.content.decode()
+    assert Dwangsombesluit.objects.get().betaald_bedrag == Decimal("392.00")
+
+
+def test_the_case_page_says_why_it_cannot_be_fixed_yet(
+    client, ingediend, behandelaar, beslisser
+):
+    laat(ingediend, behandelaar, ingebrekestelling_dagen_geleden=20)
+    inloggen(client, beslisser)
+    html = client.get(
+        reverse("provincie:verzoek", args=[ingediend.pk])
+    ).content.decode()
+    assert "Dwangsom vaststellen (artikel 4:18 Awb)" not in html
+    assert "De dwangsom loopt nog" in html
+    response = client.post(
+        reverse("provincie:dwangsom_vaststellen", args=[ingediend.pk]),
+        {"dwangsom_vaststellen-genomen_op": ""},
+        follow=True,
+    )
+    assert "De dwangsom loopt nog" in response.content.decode()
+    assert not Dwangsombesluit.objects.exists()
