@@ -198,6 +198,22 @@ def besluit_genomen(verzoek, besluit) -> None:
             verzoek=verzoek,
             besluit=besluit,
         )
+    for derde in verzoek.derden.exclude(email=""):
+        # Awb 3:41: a third party heard on the case (4:8) is a belanghebbende;
+        # by post, the behandelaar sends the letter (the case page says so).
+        verstuur(
+            "besluit_derde",
+            f"Besluit op een aanvraag om ontheffing ({verzoek.kenmerk})",
+            [derde.email],
+            {
+                "verzoek": verzoek,
+                "besluit": besluit,
+                "derde": derde,
+                "aanhef": _aanhef_derde(derde),
+            },
+            verzoek=verzoek,
+            besluit=besluit,
+        )
 
 
 def dwangsom_vastgesteld(verzoek, besluit) -> None:

@@ -315,6 +315,12 @@ def test_the_decision_mentions_and_answers_the_third_partys_view(
     assert "De heer De Boer heeft de pacht niet opgezegd." in html
     assert "Wij volgen de heer De Boer: de pacht loopt door." in html
     assert "artikel 4:7" not in html  # the applicant gave none
+    # A belanghebbende: the decision goes to the third party too (Awb 3:41).
+    assert "<li>de heer P. de Boer (belanghebbende)</li>" in html
+    (aan_derde,) = Bericht.objects.filter(soort="besluit_derde")
+    assert aan_derde.aan == ["p.deboer@example.nl"]
+    assert aan_derde.besluit == besluit
+    assert "wat met uw zienswijze is gedaan" in aan_derde.tekst
 
 
 # --- the applicant's portal ------------------------------------------------------

@@ -113,6 +113,15 @@ def zienswijze_gevers(verzoek) -> tuple[str, bool]:
     return namen, aanvrager
 
 
+def belanghebbende_derden(verzoek) -> tuple[str, ...]:
+    """The third parties heard on the case (Awb 4:8): belanghebbenden, to whom
+    the decision is sent too (Awb 3:41); the letter's copy list names them."""
+    return tuple(
+        f"{opmaak_naam(d.aanspreekvorm, d.naam)} (belanghebbende)"
+        for d in verzoek.derden.all()
+    )
+
+
 def opmaak_naam(aanspreekvorm: str, naam: str) -> str:
     """'de heer P. de Boer', 'mevrouw ...', or the name alone, mid-sentence."""
     vorm = {"heer": "de heer", "mevrouw": "mevrouw"}.get((aanspreekvorm or "").lower())
@@ -248,7 +257,7 @@ def brief_voor(
         onthouding=citaten.onthouding(verzoek.ambt)
         if soort == opmaak.Briefsoort.GEEN_ONTHEFFING_VEREIST
         else "",
-        afschrift=tuple(afschrift),
+        afschrift=tuple(afschrift) + belanghebbende_derden(verzoek),
         bezwaar_adres=Provincie.regels(verzoek.provincie.postadres),
         aanvulling_gevraagd_op=laatste.van if laatste else None,
         hersteltermijn_einde=laatste.hersteltermijn_einde if laatste else None,
