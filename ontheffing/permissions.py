@@ -150,8 +150,11 @@ def bevoegd(
     orgaan_zelf = verzoek.bestuursorgaan == Bestuursorgaan.GS and mandaten.is_beslisser(
         user
     )
-    mandaat = mandaat_voor(user, verzoek, op=op, alleen_volledig=alleen_volledig)
-    if orgaan_zelf or mandaat is not None:
+    if (
+        orgaan_zelf
+        or mandaat_voor(user, verzoek, op=op, alleen_volledig=alleen_volledig)
+        is not None
+    ):
         return TOEGESTAAN
     if verzoek.bestuursorgaan == Bestuursorgaan.CDK:
         return niet_voor_u(
