@@ -175,6 +175,32 @@ def zienswijze_gevraagd(verzoek, toelichting: str) -> None:
     )
 
 
+def zienswijze_derde_gevraagd(verzoek, derde) -> None:
+    """Awb 4:8: the dated letter to a third party who gave an e-mail address;
+    the message is the letter's proof of sending. By post, the behandelaar
+    prints the letter from the file and nothing is sent here."""
+    verstuur(
+        "zienswijze_derde",
+        f"Gelegenheid om uw zienswijze te geven ({verzoek.kenmerk})",
+        [derde.email],
+        {
+            "verzoek": verzoek,
+            "derde": derde,
+            "aanhef": _aanhef_derde(derde),
+        },
+        verzoek=verzoek,
+        besluit=derde.brief,
+        bekendmaking=True,
+    )
+
+
+def _aanhef_derde(derde) -> str:
+    vorm = (derde.aanspreekvorm or "").lower()
+    if vorm in ("heer", "mevrouw"):
+        return opmaak.aanhef(vorm, formatting.achternaam(derde.naam))
+    return "Geachte heer/mevrouw,"
+
+
 def zienswijze_ontvangen(verzoek) -> None:
     _aan_behandelaar("zienswijze_ontvangen", "Zienswijze ontvangen", verzoek)
 
@@ -212,6 +238,32 @@ def besluit_genomen(verzoek, besluit) -> None:
             verzoek=verzoek,
             besluit=besluit,
         )
+    for derde in verzoek.derden.exclude(email=""):
+        # Awb 3:41: a third party heard on the case (4:8) is a belanghebbende;
+        # by post, the behandelaar sends the letter (the case page says so).
+        verstuur(
+            "besluit_derde",
+            f"Besluit op een aanvraag om ontheffing ({verzoek.kenmerk})",
+            [derde.email],
+            {
+                "verzoek": verzoek,
+                "besluit": besluit,
+                "derde": derde,
+                "aanhef": _aanhef_derde(derde),
+            },
+            verzoek=verzoek,
+            besluit=besluit,
+        )
+
+
+def dwangsom_vastgesteld(verzoek, besluit) -> None:
+    """Awb 4:18: the decision fixing the dwangsom, made known by sending it."""
+    _aan_aanvrager(
+        "dwangsom_vastgesteld",
+        "Besluit over de dwangsom",
+        verzoek,
+        besluit=besluit,
+    )
 
 
 def doorgezonden(verzoek) -> None:

@@ -100,6 +100,12 @@ class Actie(models.TextChoices):
         "ingebrekestelling_registreren",
         "Ingebrekestelling geregistreerd",
     )
+    ZIENSWIJZE_DERDE_ONTVANGEN = (
+        "zienswijze_derde_ontvangen",
+        "Zienswijze van een derde vastgelegd",
+    )
+    DWANGSOM_VASTSTELLEN = "dwangsom_vaststellen", "Dwangsom vastgesteld"
+    DWANGSOM_BETAALD = "dwangsom_betaald", "Betaling dwangsom vastgelegd"
     NOTITIE_TOEVOEGEN = "notitie_toevoegen", "Notitie"
     TOEWIJZEN = "toewijzen", "Behandelaar toegewezen"
     CONCEPT_OPGESLAGEN = "concept_opgeslagen", "Concept aangemaakt"

@@ -5,6 +5,7 @@ from ontheffing.views import (
     beoordeling,
     berichten,
     besluit,
+    derden,
     intake,
     mandaten,
     papier,
@@ -95,6 +96,27 @@ urlpatterns = [
         "verzoek/<int:pk>/geen-ontheffing/",
         papier.geen_ontheffing_voorstellen,
         name="geen_ontheffing_voorstellen",
+    ),
+    # a third party's view (Awb 4:8) and the dwangsom decision (Awb 4:18)
+    path(
+        "verzoek/<int:pk>/zienswijze/derde/",
+        derden.zienswijze_derde_vragen,
+        name="zienswijze_derde_vragen",
+    ),
+    path(
+        "verzoek/<int:pk>/zienswijze/derde/vastleggen/",
+        derden.zienswijze_derde_vastleggen,
+        name="zienswijze_derde_vastleggen",
+    ),
+    path(
+        "verzoek/<int:pk>/dwangsom/",
+        derden.dwangsom_vaststellen,
+        name="dwangsom_vaststellen",
+    ),
+    path(
+        "verzoek/<int:pk>/dwangsom/betaling/",
+        derden.dwangsom_betaling,
+        name="dwangsom_betaling",
     ),
     # beheer
     path("beheer/", beheer.overzicht, name="beheer"),

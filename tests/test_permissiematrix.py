@@ -180,7 +180,9 @@ MEDEWERKER_ACTIES = (
     "buiten_behandeling_voorstellen doorzenden kwalificatie toetsing zienswijze_vragen "
     "zienswijze_verwerken voorstel concept vaststellen terugsturen verdagen "
     "ingebrekestelling notitie feiten_corrigeren post_verzonden aanvulling_registreren "
-    "intrekking_registreren terug_naar_kwalificatie geen_ontheffing_voorstellen"
+    "intrekking_registreren terug_naar_kwalificatie geen_ontheffing_voorstellen "
+    "zienswijze_derde_vragen zienswijze_derde_vastleggen "
+    "dwangsom_vaststellen dwangsom_betaling"
 ).split()
 MATRIX.update({f"provincie:{naam}": MEDEWERKER_ZAAK for naam in MEDEWERKER_ACTIES})
 # Registering a request by post or e-mail: a behandelaar, for their own province.
@@ -223,7 +225,8 @@ ALLEEN_POST = {
         "terugsturen verdagen ingebrekestelling notitie feiten_corrigeren "
         "post_verzonden aanvulling_registreren intrekking_registreren "
         "terug_naar_kwalificatie "
-        "geen_ontheffing_voorstellen".split()
+        "geen_ontheffing_voorstellen zienswijze_derde_vragen "
+        "zienswijze_derde_vastleggen dwangsom_vaststellen dwangsom_betaling".split()
     ),
     "provincie:beheer_mandaat_bevestigen",
     "provincie:beheer_mandaat_beeindigen",

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from ontheffing.forms import aanvrager as fa
 from ontheffing.forms import account as fc
 from ontheffing.forms import beheer as fb
+from ontheffing.forms import derden as fd
 from ontheffing.forms import mandaten as fm
 from ontheffing.forms import provincie as fp
 from ontheffing.forms import toetsing as ft
@@ -144,6 +145,12 @@ FORMULIEREN = {
         fp.IngebrekestellingForm, "ingebrekestelling"
     ),
     "provincie:notitie": lambda: velden(fp.NotitieForm, "notitie"),
+    "provincie:zienswijze_derde_vragen": lambda: velden(fd.ZienswijzeDerdeVragenForm),
+    "provincie:zienswijze_derde_vastleggen": lambda: velden(
+        fd.ZienswijzeDerdeVastleggenForm
+    ),
+    "provincie:dwangsom_vaststellen": lambda: velden(fd.DwangsomVaststellenForm),
+    "provincie:dwangsom_betaling": lambda: velden(fd.DwangsomBetalingForm),
     "provincie:beheer_uitnodigen": lambda: velden(fb.UitnodigenForm),
     "provincie:beheer_medewerker": lambda: velden(fb.MedewerkerForm),
     "provincie:beheer_provincie": lambda: velden(fb.ProvincieForm),

@@ -13,8 +13,11 @@ from ontheffing.brieven.opmaak import (
     Briefhoofd,
     Briefsoort,
     Criteriumoordeel,
+    Dwangsomstaat,
+    Dwangsomtrede,
     Onderdeel,
     Ondertekening,
+    Zienswijzevraag,
     aanhef,
 )
 from ontheffing.kwalificatie import Ambt
@@ -94,8 +97,97 @@ def _raadslid_arnhem(**velden) -> Brief:
     return Brief(**(basis | velden))
 
 
+def dwangsomstaat(
+    ingebrekestelling: date, beslist_op: date | None, peildatum: date
+) -> Dwangsomstaat:
+    """A dwangsom as the engine computes it (``termijnen.dwangsom``)."""
+    from ontheffing import termijnen
+
+    stand = termijnen.dwangsom(ingebrekestelling, beslist_op, peildatum)
+    return Dwangsomstaat(
+        ingebrekestelling_ontvangen=ingebrekestelling,
+        beslistermijn_einde=date(2026, 4, 28),
+        eerste_dag=stand.start,
+        laatste_dag=stand.laatste_dag,
+        dagen=stand.dagen,
+        bedrag=stand.bedrag,
+        treden=tuple(
+            Dwangsomtrede(t.eerste_dag, t.laatste_dag, t.dagen, t.per_dag, t.bedrag)
+            for t in termijnen.dwangsom_treden(stand)
+        ),
+        staffel=termijnen.dwangsom_staffel(stand.start),
+        maximum=termijnen.dwangsom_maximum(stand.start),
+        beslist_op=beslist_op,
+    )
+
+
+def _dwangsom_en_derde() -> dict[str, Brief]:
+    """The decision of artikel 4:18 Awb, and the request to a third party of
+    artikel 4:8 Awb (the neighbour whose view the decision would rest on)."""
+    agrarier = {
+        "kenmerk": "2026-PV25-0031",
+        "ontvangen": date(2026, 3, 2),
+        "handeling_omschrijving": (
+            "de onderhandse pacht van 4 hectare weiland van de gemeente Arnhem"
+        ),
+        "wederpartij": "de gemeente Arnhem",
+        "overeenkomst_onderwerp": (
+            "de pacht van 4 hectare weiland aan de Schaapsdrift, kadastraal bekend "
+            "als gemeente Arnhem, sectie P, nummer 212"
+        ),
+        "onderdeel": "d7",
+        "grondslag": grondslag("raadslid", "d7"),
+        "bevoegdheid": RAADSLID_15,
+        "namens_ingediend_door": None,
+    }
+    return {
+        "dwangsom": _raadslid_arnhem(
+            soort=Briefsoort.DWANGSOM,
+            datum=date(2026, 6, 19),
+            dwangsom=dwangsomstaat(
+                date(2026, 5, 18), date(2026, 6, 17), date(2026, 6, 19)
+            ),
+            ondertekening=GS_MANDAAT,
+            afschrift=(),
+            **agrarier,
+        ),
+        "dwangsom-maximum": _raadslid_arnhem(
+            soort=Briefsoort.DWANGSOM,
+            kenmerk="2026-PV25-0033",
+            datum=date(2026, 7, 20),
+            dwangsom=dwangsomstaat(date(2026, 5, 18), None, date(2026, 7, 20)),
+            ondertekening=replace(GS, genomen_op=date(2026, 7, 14)),
+            afschrift=(),
+            **{k: v for k, v in agrarier.items() if k != "kenmerk"},
+        ),
+        "zienswijze-derde": _raadslid_arnhem(
+            soort=Briefsoort.ZIENSWIJZE_DERDE,
+            datum=date(2026, 4, 7),
+            geadresseerde_naam="P. de Boer",
+            aanspreekvorm="heer",
+            aanhef=aanhef("heer", "De Boer"),
+            geadresseerde_adres=("Schaapsdrift 40", "6816 RB Arnhem"),
+            zienswijzevraag=Zienswijzevraag(
+                aanvrager="de heer J.H. Jansen",
+                uiterlijk=date(2026, 4, 21),
+                toelichting=(
+                    "U pacht het weiland aan de Schaapsdrift sinds 2014 van de "
+                    "gemeente. Volgens de aanvraag heeft u de pacht per 1 maart "
+                    "2026 opgezegd en komt het weiland daardoor vrij. Wij willen "
+                    "ons besluit mede baseren op die opzegging en op de pachtprijs "
+                    "die u betaalde (€ 1.150,00 per hectare per jaar). Die gegevens "
+                    "heeft u niet zelf aan ons verstrekt."
+                ),
+            ),
+            ondertekening=GS_MANDAAT,
+            afschrift=(),
+            **agrarier,
+        ),
+    }
+
+
 def voorbeelden() -> dict[str, Brief]:
-    brieven = _voorbeelden()
+    brieven = _voorbeelden() | _dwangsom_en_derde()
     brieven["verleend-cdk-mandaat"] = replace(
         brieven["verleend-cdk"], ondertekening=CDK_MANDAAT
     )

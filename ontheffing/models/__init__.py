@@ -34,6 +34,8 @@ from ontheffing.models.besluit import (
 )
 from ontheffing.models.beveiliging import Herstelpoging
 from ontheffing.models.bijlage import Bijlage, Bijlagesoort
+from ontheffing.models.derde import Derde, Verzending
+from ontheffing.models.dwangsom import Dwangsombesluit
 from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
 from ontheffing.models.inlogkoppeling import Inlogbron, Inlogkoppeling
 from ontheffing.models.mandaat import Mandaat, Reikwijdte
@@ -61,6 +63,8 @@ __all__ = [
     "Bijlagesoort",
     "Criterium",
     "Criteriumoordeel",
+    "Derde",
+    "Dwangsombesluit",
     "Gebeurtenis",
     "Gebruiker",
     "Gemeente",
@@ -78,6 +82,7 @@ __all__ = [
     "Reikwijdte",
     "Staptelling",
     "Verzoek",
+    "Verzending",
     "Waterschap",
     "Zegel",
     "controleer_beheerketen",

@@ -91,6 +91,11 @@ class Doorzendadres(models.Model):
         return f"Gedeputeerde Staten van {provincie}"
 
 
+# Letters addressed to someone other than the applicant (a third party asked
+# for their view, Awb 4:8): kept in the file, not shown in the applicant's portal.
+AAN_DERDEN = ("zienswijze_derde",)
+
+
 class Besluit(models.Model):
     """A letter as sent: a decision (beschikking) or a notice of forwarding.
 
@@ -150,11 +155,17 @@ class Besluit(models.Model):
         return {
             "aanvulling": "het verzoek om aanvulling",
             "doorzending": "de brief over de doorzending",
+            "zienswijze_derde": "de brief met het verzoek om een zienswijze",
+            "dwangsom": "het besluit over de dwangsom",
         }.get(self.soort, "het besluit")
 
     @property
     def bestandsnaam(self) -> str:
-        voorvoegsel = {"aanvulling": "verzoek-om-aanvulling"}.get(self.soort, "besluit")
+        voorvoegsel = {
+            "aanvulling": "verzoek-om-aanvulling",
+            "zienswijze_derde": f"verzoek-om-zienswijze-{self.pk or ''}".rstrip("-"),
+            "dwangsom": "dwangsombesluit",
+        }.get(self.soort, "besluit")
         return f"{voorvoegsel}-{self.kenmerk}.pdf"
 
     def integer(self) -> bool:
@@ -199,6 +210,7 @@ class Besluit(models.Model):
         if not verzonden or self.soort in (
             Briefsoort.DOORZENDING,
             Briefsoort.AANVULLING,
+            Briefsoort.ZIENSWIJZE_DERDE,
         ):
             return None
         return bezwaartermijn_einde(verzonden)

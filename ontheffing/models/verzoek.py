@@ -289,6 +289,23 @@ class Verzoek(Werkstroom, ConcurrentTransitionMixin, models.Model):
             return None
         return lichaam.provincie_id == self.provincie_id
 
+    # ------------------------------------------------------------ the file
+    def bijlagen_voor(self, user):
+        """The documents ``user`` sees: staff all of them, the applicant not a
+        third party's view (Awb 4:8; README, "Zienswijze van een derde")."""
+        if permissions.is_staf(user):
+            return self.bijlagen.all()
+        return self.bijlagen.filter(derde__isnull=True)
+
+    def besluiten_voor(self, user):
+        """The letters ``user`` sees: staff all of them, the applicant not the
+        letters addressed to a third party."""
+        from ontheffing.models.besluit import AAN_DERDEN
+
+        if permissions.is_staf(user):
+            return self.besluiten.all()
+        return self.besluiten.exclude(soort__in=AAN_DERDEN)
+
     # ------------------------------------------------------------ deadlines
     def termijn_opschortingen(self) -> list[termijnen.Opschorting]:
         return termijnen.grootboek(self.opschortingen.all())

@@ -64,6 +64,14 @@ from ontheffing.services.beleidsregels import (
     beleidsregel_wijzigen,
 )
 from ontheffing.services.besluit import besluit_vaststellen, voorstel_terugsturen
+from ontheffing.services.derden import (
+    zienswijze_derde_vastleggen,
+    zienswijze_derde_vragen,
+)
+from ontheffing.services.dwangsom import (
+    dwangsom_betaling_vastleggen,
+    dwangsom_vaststellen,
+)
 from ontheffing.services.papier import (
     aanvulling_registreren,
     feiten_corrigeren,
@@ -95,6 +103,8 @@ __all__ = [
     "concept_aanmaken",
     "concept_bijwerken",
     "criteria_beoordelen",
+    "dwangsom_betaling_vastleggen",
+    "dwangsom_vaststellen",
     "feiten_gegevens",
     "ingebrekestelling_registreren",
     "kwalificatie_gegevens",
@@ -114,6 +124,8 @@ __all__ = [
     "verzoek_intrekken",
     "verzoek_kwalificeren",
     "voorstel_terugsturen",
+    "zienswijze_derde_vastleggen",
+    "zienswijze_derde_vragen",
     "zienswijze_geven",
     "zienswijze_verwerken",
     "zienswijze_vragen",

@@ -30,7 +30,15 @@ from ontheffing.termijnen.beslisduur import (
     lopende,
     verdaging_uit,
 )
-from ontheffing.termijnen.dwangsomregeling import DWANGSOMBEDRAGEN, Dwangsom, dwangsom
+from ontheffing.termijnen.dwangsomregeling import (
+    DWANGSOMBEDRAGEN,
+    Dwangsom,
+    Trede,
+    dwangsom,
+    dwangsom_maximum,
+    dwangsom_staffel,
+    dwangsom_treden,
+)
 from ontheffing.termijnen.kalender import (
     DAG,
     atw_feestdagen,
@@ -49,6 +57,7 @@ __all__ = [
     "Dwangsom",
     "Opschorting",
     "Termijnopbouw",
+    "Trede",
     "Verdaging",
     "atw_feestdagen",
     "atw_verlengen",
@@ -58,6 +67,9 @@ __all__ = [
     "buiten_behandeling_uiterlijk",
     "datum_nl",
     "dwangsom",
+    "dwangsom_maximum",
+    "dwangsom_staffel",
+    "dwangsom_treden",
     "grootboek",
     "lopende",
     "verdaging_uit",

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ontheffing import kwalificatie as kw
 from ontheffing import permissions, services, termijnen, werkvoorraad
+from ontheffing.forms import derden as fd
 from ontheffing.forms import provincie as f
 from ontheffing.models import Bijlage, Opschorting
 from ontheffing.states import Actie, Status
@@ -47,13 +48,29 @@ ACTIES = (
     "doorzenden",
     "zienswijze_vragen",
     "zienswijze_verwerken",
+    "zienswijze_derde_vragen",
+    "zienswijze_derde_vastleggen",
     "toewijzen",
     "verdagen",
     "ingebrekestelling",
+    "dwangsom_vaststellen",
+    "dwangsom_betaling",
     "notitie",
 )
-# Those that make up the panel "Wat kunt u nu doen?".
-PANEEL = ACTIES[:-3]
+# Those that make up the panel "Wat kunt u nu doen?" (the others are beside
+# the deadline and the history).
+PANEEL = tuple(
+    a
+    for a in ACTIES
+    if a
+    not in (
+        "verdagen",
+        "ingebrekestelling",
+        "dwangsom_vaststellen",
+        "dwangsom_betaling",
+        "notitie",
+    )
+)
 
 
 def termijnoverzicht(verzoek, vandaag):
@@ -101,6 +118,13 @@ def _unbound_forms(verzoek, acties, berekend) -> dict:
         "terugsturen": (f.RedenForm, {}),
         "verdagen": (f.VerdagenForm, {}),
         "ingebrekestelling": (f.IngebrekestellingForm, {}),
+        "zienswijze_derde_vragen": (fd.ZienswijzeDerdeVragenForm, {}),
+        "zienswijze_derde_vastleggen": (
+            fd.ZienswijzeDerdeVastleggenForm,
+            {"verzoek": verzoek},
+        ),
+        "dwangsom_vaststellen": (fd.DwangsomVaststellenForm, {}),
+        "dwangsom_betaling": (fd.DwangsomBetalingForm, {}),
         "notitie": (f.NotitieForm, {}),
     }
     return {
@@ -182,6 +206,8 @@ def verzoekpagina(request, verzoek, bound=None):
             "buiten_behandeling": buiten_behandeling,
             "kwalificatie": kwalificatie_weergave(verzoek.kwalificatie),
             "berekend_afgeweken": _berekend_afgeweken(verzoek),
+            "derden": verzoek.derden.select_related("brief", "bijlage"),
+            "dwangsombesluit": getattr(verzoek, "dwangsombesluit", None),
         },
     )
 
