@@ -830,7 +830,7 @@ def test_forwarding_before_qualification_prints_no_hole():
         (
             "bestuurslid_gr",
             "c7",
-            "artikel 20, onder c, 7°, van de Wet gemeenschappelijke regelingen",
+            "artikel 20, eerste lid, onder c, 7°, van de Wet gemeenschappelijke regelingen",
         ),
     ],
 )
