@@ -54,6 +54,8 @@ from ontheffing.services.behandeling import (
     zienswijze_vragen,
 )
 from ontheffing.services.beheer import (
+    afschriften_instellen,
+    doorzendadressen_instellen,
     lichaam_toevoegen,
     medewerker_uitnodigen,
     medewerker_wijzigen,
@@ -66,6 +68,8 @@ from ontheffing.services.beleidsregels import (
 from ontheffing.services.besluit import besluit_vaststellen, voorstel_terugsturen
 
 __all__ = [
+    "afschriften_instellen",
+    "doorzendadressen_instellen",
     "LinkOngeldig",
     "LinkVerlopen",
     "account_registreren",
