@@ -154,6 +154,17 @@ class Ondertekening:
             f"bestuursrecht) op grond van: {self.mandaat}."
         )
 
+    @property
+    def mandaat_tekst_brief(self) -> str:
+        """For a letter that is no decision (a notice of forwarding, a request
+        for completion): it is signed, not taken, under mandate."""
+        if not (self.namens and self.mandaat):
+            return ""
+        return (
+            "Deze brief is onder mandaat ondertekend (artikel 10:10 van de Algemene "
+            f"wet bestuursrecht) op grond van: {self.mandaat}."
+        )
+
 
 @dataclass(frozen=True)
 class Criteriumoordeel:
