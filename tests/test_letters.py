@@ -887,3 +887,15 @@ def test_a_grant_judges_every_criterion_of_the_policy(naam):
         "Bijzondere omstandigheden",
         "Schijn van belangenverstrengeling",
     ]
+
+
+def test_gedeputeerde_staten_take_the_plural_in_a_forwarding():
+    html = render_html(voorbeelden()["doorzending-provincie"])
+    assert "maar Gedeputeerde Staten van Utrecht beslissen op uw aanvraag" in html
+    assert "zijn Gedeputeerde Staten van Utrecht bevoegd" in html
+    assert (
+        "Gedeputeerde Staten van Utrecht behandelen uw aanvraag verder en beslissen"
+        in html
+    )
+    minister = render_html(voorbeelden()["doorzending-minister"])
+    assert "Koninkrijksrelaties beslist op uw aanvraag" in minister
