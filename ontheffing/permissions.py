@@ -398,7 +398,36 @@ def _beslissen(gebruiker, verzoek=None) -> Toestemming:
     return niet_voor_u("Alleen wie mag beslissen, ziet de voorstellen.")
 
 
+def _provincie_beheren(gebruiker, verzoek=None, provincie_id=None) -> Toestemming:
+    """Beheer of one province (staff, letterhead, afschriften, bodies, the
+    beleidsregel, mandates): only an active beheerder of that province."""
+    if (
+        is_actief(gebruiker)
+        and gebruiker.rol == Rol.BEHEERDER
+        and gebruiker.provincie_id is not None
+        and gebruiker.provincie_id == provincie_id
+    ):
+        return TOEGESTAAN
+    return niet_voor_u("Alleen de beheerder van deze provincie mag dit wijzigen.")
+
+
+def _doorzendadres_instellen(gebruiker, verzoek=None, provincie_id=None):
+    """Where other authorities forward requests to the GS and the CdK of a
+    province is that province's beheer. The Minister's one address serves
+    every province, so it is set in the admin of the installation, not by the
+    beheerder of one province (README, "Doorzenden")."""
+    if provincie_id is None:
+        return niet_voor_u(
+            "Het adres van de minister geldt voor alle provincies; de functioneel "
+            "beheerder van de installatie stelt het in."
+        )
+    return _provincie_beheren(gebruiker, provincie_id=provincie_id)
+
+
 REGELS = {
+    "provincie_beheren": _provincie_beheren,
+    "afschriften_instellen": _provincie_beheren,
+    "doorzendadres_instellen": _doorzendadres_instellen,
     "oppakken": _oppakken,
     "toewijzen": _toewijzen,
     "notitie": _notitie,

@@ -123,6 +123,12 @@ urlpatterns = [
     path("beheer/medewerkers/nieuw/", beheer.uitnodigen, name="beheer_uitnodigen"),
     path("beheer/medewerkers/<int:pk>/", beheer.medewerker, name="beheer_medewerker"),
     path("beheer/provincie/", beheer.provincie_gegevens, name="beheer_provincie"),
+    path("beheer/afschriften/", beheer.afschriften, name="beheer_afschriften"),
+    path(
+        "beheer/doorzendadressen/",
+        beheer.doorzendadressen,
+        name="beheer_doorzendadressen",
+    ),
     path("beheer/lichamen/", beheer.lichamen, name="beheer_lichamen"),
     path("beheer/historie/", beheer.historie, name="beheer_historie"),
     path("beheer/mandaten/", mandaten.register, name="beheer_mandaten"),

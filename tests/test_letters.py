@@ -863,7 +863,7 @@ def test_forwarding_before_qualification_prints_no_hole():
         (
             "bestuurslid_gr",
             "c7",
-            "artikel 20, onder c, 7°, van de Wet gemeenschappelijke regelingen",
+            "artikel 20, eerste lid, onder c, 7°, van de Wet gemeenschappelijke regelingen",
         ),
     ],
 )
@@ -881,3 +881,54 @@ def test_an_apposition_in_the_contracting_party_is_closed_by_a_comma():
     )
     jansen = voorbeelden()["gedeeltelijk-verleend"]
     assert "door Jansen Druk B.V. van de overeenkomst" in jansen.handeling_tekst
+
+
+# ------------------------------------------------ what a jurist corrected
+
+
+@pytest.mark.parametrize("naam", sorted(voorbeelden()))
+def test_a_college_decision_was_taken_after_the_request_and_before_the_letter(naam):
+    brief = voorbeelden()[naam]
+    vergadering = brief.ondertekening.genomen_op
+    if vergadering is not None:
+        assert brief.ontvangen <= vergadering <= brief.datum
+
+
+@pytest.mark.parametrize(
+    ("naam", "zin"),
+    [
+        ("doorzending-minister", "Deze brief is onder mandaat ondertekend"),
+        ("aanvulling", "Deze brief is onder mandaat ondertekend"),
+        ("gedeeltelijk-verleend", "Dit besluit is onder mandaat genomen"),
+    ],
+)
+def test_only_a_decision_says_it_was_taken_under_mandate(naam, zin):
+    html = render_html(voorbeelden()[naam])
+    assert zin in html
+    if zin.startswith("Deze brief"):
+        assert "Dit besluit is onder mandaat" not in html
+
+
+@pytest.mark.parametrize("naam", ["gedeeltelijk-verleend", "verleend-cdk"])
+def test_a_grant_judges_every_criterion_of_the_policy(naam):
+    titels = [c.titel for c in voorbeelden()[naam].criteria]
+    assert titels == [
+        "Totstandkoming",
+        "Marktconformiteit",
+        "Geen betrokkenheid",
+        "Omvang en duur",
+        "Bijzondere omstandigheden",
+        "Schijn van belangenverstrengeling",
+    ]
+
+
+def test_gedeputeerde_staten_take_the_plural_in_a_forwarding():
+    html = render_html(voorbeelden()["doorzending-provincie"])
+    assert "maar Gedeputeerde Staten van Utrecht beslissen op uw aanvraag" in html
+    assert "zijn Gedeputeerde Staten van Utrecht bevoegd" in html
+    assert (
+        "Gedeputeerde Staten van Utrecht behandelen uw aanvraag verder en beslissen"
+        in html
+    )
+    minister = render_html(voorbeelden()["doorzending-minister"])
+    assert "Koninkrijksrelaties beslist op uw aanvraag" in minister

@@ -133,6 +133,8 @@ MATRIX = {
     "provincie:beheer_uitnodigen": BEHEER,
     "provincie:beheer_medewerker": BEHEER_OBJECT,
     "provincie:beheer_provincie": BEHEER,
+    "provincie:beheer_afschriften": BEHEER,
+    "provincie:beheer_doorzendadressen": BEHEER,
     "provincie:beheer_lichamen": BEHEER,
     "provincie:beheer_historie": BEHEER,
     "provincie:beheer_beleidsregels": BEHEER,

@@ -19,6 +19,12 @@ AMBT_OMSCHRIJVING = {
     kw.Ambt.REKENKAMERLID: "lid van de rekenkamer van de gemeente {lichaam}",
     kw.Ambt.GRIFFIER: "griffier van de gemeente {lichaam}",
     kw.Ambt.GEMEENTESECRETARIS: "secretaris van de gemeente {lichaam}",
+    kw.Ambt.PLAATSVERVANGEND_GRIFFIER: (
+        "plaatsvervanger van de griffier van de gemeente {lichaam}"
+    ),
+    kw.Ambt.VERVANGER_SECRETARIS: (
+        "vervanger van de secretaris van de gemeente {lichaam}"
+    ),
     kw.Ambt.AB_LID_WATERSCHAP: "lid van het algemeen bestuur van {lichaam}",
     kw.Ambt.DB_LID_WATERSCHAP_EXTERN: "lid van het dagelijks bestuur van {lichaam}",
     kw.Ambt.BESTUURSLID_GR: "lid van het bestuur van {lichaam}",

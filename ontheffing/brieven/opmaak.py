@@ -495,6 +495,17 @@ class Brief:
         return tuple(regels)
 
     @property
+    def doorgezonden_vormen(self) -> dict[str, str]:
+        """The verbs after the authority forwarded to: "Gedeputeerde Staten"
+        are plural, the Minister and the Commissaris singular."""
+        meervoud = self.doorgezonden_aan.startswith("Gedeputeerde Staten")
+        return {
+            "beslist": "beslissen" if meervoud else "beslist",
+            "is": "zijn" if meervoud else "is",
+            "behandelt": "behandelen" if meervoud else "behandelt",
+        }
+
+    @property
     def is_besluit(self) -> bool:
         """A forwarding (Awb 2:3) is a notice and a request for completion
         (Awb 4:5) or for a third party's view (Awb 4:8) a request, not

@@ -5,7 +5,7 @@ Nothing is read from or written to the database.
 """
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from ontheffing.brieven.opmaak import (
@@ -187,11 +187,23 @@ def _dwangsom_en_derde() -> dict[str, Brief]:
 
 
 def voorbeelden() -> dict[str, Brief]:
-    brieven = _voorbeelden() | _dwangsom_en_derde()
+    brieven = {naam: _vergaderd(brief) for naam, brief in _voorbeelden().items()}
+    brieven |= _dwangsom_en_derde()
     brieven["verleend-cdk-mandaat"] = replace(
         brieven["verleend-cdk"], ondertekening=CDK_MANDAAT
     )
     return brieven
+
+
+def _vergaderd(brief: Brief) -> Brief:
+    """A decision of the college was taken in its meeting a week before the
+    letter is dated: after the request came in, never before (as the service
+    requires of a real decision)."""
+    o = brief.ondertekening
+    if o.genomen_op is None:
+        return brief
+    vergadering = replace(o, genomen_op=brief.datum - timedelta(days=7))
+    return replace(brief, ondertekening=vergadering)
 
 
 def _voorbeelden() -> dict[str, Brief]:
@@ -317,6 +329,22 @@ def _voorbeelden() -> dict[str, Brief]:
                     "Marktconformiteit",
                     "voldaan",
                     "De huur van € 95,00 per maand is het gepubliceerde tarief.",
+                ),
+                (
+                    "Geen betrokkenheid",
+                    "voldaan",
+                    "U en uw echtgenoot hebben geen rol gehad bij de toewijzing van "
+                    "deze garagebox; hij stond als eerste op de wachtlijst.",
+                ),
+                (
+                    "Omvang en duur",
+                    "voldaan",
+                    "Het gaat om de huur van één garagebox voor een jaar.",
+                ),
+                (
+                    "Bijzondere omstandigheden",
+                    "niet_van_toepassing",
+                    "Er zijn geen bijzondere omstandigheden aangevoerd of gebleken.",
                 ),
                 (
                     "Schijn van belangenverstrengeling",
@@ -542,9 +570,33 @@ def _voorbeelden() -> dict[str, Brief]:
                     "gemeentegids 2027. De offerte van Jansen Druk B.V. was de laagste.",
                 ),
                 (
+                    "Marktconformiteit",
+                    "voldaan",
+                    "De prijs is die van de laagste van drie offertes; de andere twee "
+                    "lagen 6 en 11 procent hoger.",
+                ),
+                (
+                    "Geen betrokkenheid",
+                    "voldaan",
+                    "U heeft geen rol gehad bij de offerteaanvraag of de gunning, en u "
+                    "heeft verklaard dat u zich onthoudt van beraadslaging en stemming "
+                    "hierover.",
+                ),
+                (
                     "Omvang en duur",
                     "voldaan",
                     "De opdracht voor de gemeentegids is eenmalig en duurt vier maanden.",
+                ),
+                (
+                    "Bijzondere omstandigheden",
+                    "niet_van_toepassing",
+                    "Er zijn geen bijzondere omstandigheden aangevoerd of gebleken.",
+                ),
+                (
+                    "Schijn van belangenverstrengeling",
+                    "voldaan",
+                    "De opdracht is na een vergelijking van offertes aan de laagste "
+                    "inschrijver gegund; daardoor ontstaat geen schijn van bevoordeling.",
                 ),
             ),
             onderdelen=(
@@ -570,7 +622,7 @@ def _voorbeelden() -> dict[str, Brief]:
                     verleend=False,
                     motivering=(
                         "U vraagt ook ontheffing voor alle toekomstige opdrachten. Van "
-                        "die opdrachten staan de wederpartij, het onderwerp, de prijs en "
+                        "die opdrachten staan het onderwerp, de prijs, de looptijd en "
                         "de manier van gunnen nog niet vast. Wij kunnen ze daarom niet "
                         "toetsen aan de criteria. Een ontheffing geldt voor één "
                         "overeenkomst; voor een volgende opdracht kunt u een nieuwe "

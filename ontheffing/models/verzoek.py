@@ -257,6 +257,13 @@ class Verzoek(Werkstroom, ConcurrentTransitionMixin, models.Model):
                 fields=["provincie", "termijn_sleutel", "id"],
                 name="werkvoorraad_termijn_idx",
             ),
+            # The worklist filtered by gemeente, in deadline order: without it
+            # PostgreSQL walks the province's deadline index and drops the
+            # other gemeenten (247 ms at 1,000,000 cases; 0.2 ms with it).
+            models.Index(
+                fields=["provincie", "gemeente", "termijn_sleutel", "id"],
+                name="werkvoorraad_gemeente_idx",
+            ),
         ]
 
     def __str__(self):

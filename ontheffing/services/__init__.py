@@ -54,6 +54,8 @@ from ontheffing.services.behandeling import (
     zienswijze_vragen,
 )
 from ontheffing.services.beheer import (
+    afschriften_instellen,
+    doorzendadressen_instellen,
     lichaam_toevoegen,
     medewerker_uitnodigen,
     medewerker_wijzigen,
@@ -82,6 +84,8 @@ from ontheffing.services.papier import (
 )
 
 __all__ = [
+    "afschriften_instellen",
+    "doorzendadressen_instellen",
     "LinkOngeldig",
     "LinkVerlopen",
     "account_registreren",

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import F, Prefetch, prefetch_related_objects
 from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from ontheffing import formatting, permissions, services, termijnen, werkvoorraad
 from ontheffing import kwalificatie as kw
-from ontheffing import permissions, services, termijnen, werkvoorraad
 from ontheffing.forms import derden as fd
 from ontheffing.forms import provincie as f
-from ontheffing.models import Bijlage, Opschorting
+from ontheffing.models import Bijlage, Bijlagesoort, Opschorting
 from ontheffing.states import Actie, Status
 from ontheffing.views.provincie import (
     berekende_kwalificatie,
@@ -154,6 +156,52 @@ def _berekend_afgeweken(verzoek):
     return None
 
 
+# Labels looked up once: a model's get_FOO_display rebuilds its choices on
+# every call, which the history (50 events, three labels each) felt.
+ACTIE_LABELS = dict(Actie.choices)
+STATUS_LABELS = dict(Status.choices)
+SOORT_LABELS = dict(Bijlagesoort.choices)
+
+
+def _tijdstip(waarde) -> tuple[str, str]:
+    lokaal = timezone.localtime(waarde)
+    return lokaal.isoformat(), f"{formatting.datum(lokaal)} om {lokaal:%H:%M}"
+
+
+def historie(verzoek) -> list[dict]:
+    """The case's events as the page prints them, read as values (no model
+    instances per event and per actor): the history is the page's longest list."""
+    regels = []
+    for g in verzoek.gebeurtenissen.values(
+        "tijdstip", "actie", "intern", "van_status", "naar_status", "reden"
+    ).annotate(actor_naam=F("actor__naam")):
+        g["iso"], g["tekst"] = _tijdstip(g["tijdstip"])
+        g["actie_tekst"] = ACTIE_LABELS.get(g["actie"], g["actie"])
+        if g["naar_status"] and g["van_status"] != g["naar_status"]:
+            g["van_tekst"] = STATUS_LABELS.get(g["van_status"], "–").lower()
+            g["naar_tekst"] = STATUS_LABELS.get(g["naar_status"], "").lower()
+        regels.append(g)
+    return regels
+
+
+def documenten(verzoek) -> list[dict]:
+    """The documents as the page prints them (from the prefetched list)."""
+    # One reverse for the list: the pattern ends in the document's pk.
+    voorbeeld = reverse("bijlage", args=[verzoek.pk, 1])
+    basis = voorbeeld[: voorbeeld.rindex("/1/") + 1]
+    return [
+        {
+            "url": f"{basis}{b.pk}/",
+            "naam": b.bestandsnaam,
+            "grootte": filesizeformat(b.grootte),
+            "soort": SOORT_LABELS.get(b.soort, b.soort),
+            "door": b.geupload_door.naam if b.geupload_door else "",
+            "op": _tijdstip(b.geupload_op)[1],
+        }
+        for b in verzoek.bijlagen.all()
+    ]
+
+
 def verzoekpagina(request, verzoek, bound=None):
     """The case page; ``bound`` holds a posted form (by action) with its errors."""
     user = request.user
@@ -199,8 +247,10 @@ def verzoekpagina(request, verzoek, bound=None):
             "termijn": termijnoverzicht(verzoek, vandaag),
             "opschortingen": list(verzoek.opschortingen.all()),
             "bijlagen": verzoek.bijlagen.all(),
+            "documenten": documenten(verzoek),
             "ontbrekende_bijlagen": verzoek.ontbrekende_bijlagen(),
             "gebeurtenissen": verzoek.gebeurtenissen.select_related("actor"),
+            "historie": historie(verzoek),
             "besluiten": verzoek.besluiten.all(),
             "oordelen": verzoek.oordelen.select_related("criterium"),
             "buiten_behandeling": buiten_behandeling,
