@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_GET
 from onelogin.saml2.errors import OneLogin_Saml2_Error, OneLogin_Saml2_ValidationError
 from requests import RequestException
 
-from ontheffing.identiteit import digid
+from ontheffing.identiteit import digid, machtigen
 from ontheffing.identiteit.forms import DigiDAccountFormulier
 from ontheffing.middleware import CONTENT_SECURITY_POLICY
 from ontheffing.models import Gebruiker, Inlogbron, Inlogkoppeling
@@ -26,7 +25,6 @@ from ontheffing.states import Rol
 
 logger = logging.getLogger(__name__)
 
-BACKEND = "django.contrib.auth.backends.ModelBackend"
 GEANNULEERD = "U hebt het inloggen met DigiD geannuleerd. U bent niet ingelogd."
 MISLUKT = (
     "Inloggen met DigiD is niet gelukt. Probeer het later opnieuw. Blijft dit "
@@ -118,9 +116,7 @@ def digid_acs(request):
 
 
 def _inloggen(request, gebruiker):
-    login(request, gebruiker, backend=BACKEND)
-    request.session[digid.DIGID_SESSION_KEY] = True
-    request.session.set_expiry(settings.DIGID_SESSIEDUUR)
+    digid.inloggen(request, gebruiker)
 
 
 @never_cache
@@ -155,6 +151,7 @@ def digid_account(request):
             )
         del request.session[digid.NIEUW_SESSION_KEY]
         _inloggen(request, gebruiker)
+        machtigen.na_eerste_keer(request, gebruiker)
         messages.success(
             request,
             f"Uw account is aangemaakt. Wij hebben een e-mail gestuurd naar "

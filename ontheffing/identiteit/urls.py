@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ontheffing.identiteit import digid_views, oidc, views
+from ontheffing.identiteit import digid_views, machtigen, oidc, views
 
 urlpatterns = [
     path("digid/inloggen/", digid_views.digid_inloggen, name="digid_inloggen"),
@@ -21,4 +21,13 @@ urlpatterns = [
         views.herstelcodes_vernieuwen,
         name="herstelcodes_vernieuwen",
     ),
+]
+
+urlpatterns += [
+    path(
+        "digid-machtigen/inloggen/",
+        machtigen.MachtigenInloggen.as_view(),
+        name="machtigen_inloggen",
+    ),
+    path("digid-machtigen/terug/", machtigen.machtigen_terug, name="machtigen_terug"),
 ]

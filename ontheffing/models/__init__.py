@@ -35,7 +35,7 @@ from ontheffing.models.besluit import (
 from ontheffing.models.beveiliging import Herstelpoging
 from ontheffing.models.bijlage import Bijlage, Bijlagesoort
 from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
-from ontheffing.models.inlogkoppeling import Inlogbron, Inlogkoppeling
+from ontheffing.models.inlogkoppeling import DigidMachtiging, Inlogbron, Inlogkoppeling
 from ontheffing.models.mandaat import Mandaat, Reikwijdte
 from ontheffing.models.opschorting import Opschorting
 from ontheffing.models.reference import Gemeente, Provincie, Regeling, Waterschap
@@ -65,6 +65,7 @@ __all__ = [
     "Herstelpoging",
     "Inlogbron",
     "Inlogkoppeling",
+    "DigidMachtiging",
     "Kenmerkteller",
     "Mandaat",
     "Oordeel",
