@@ -5,8 +5,10 @@ a real OpenID provider (django-oidc-provider in a subprocess on loopback) whose
 client for DigiD Machtigen puts the mandate in the id_token, as a broker does."""
 
 import logging
+import re
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test import override_settings
@@ -132,6 +134,37 @@ def test_the_gemachtigde_files_namens_and_both_identities_are_recorded(
         "dienst": DIENST,
     }
     assert gebeurtenis.actor == griffier
+
+
+def test_a_first_time_gemachtigde_makes_his_account_and_keeps_the_mandate(
+    broker, client, django_capture_on_commit_callbacks
+):
+    antwoord = via_broker(client, broker)
+    assert antwoord["Location"] == "/account/digid/account/?next=/mijn/"
+    assert not ingelogd(client)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/account/digid/account/",
+            {
+                "actie": "aanmaken",
+                "naam": "G. de Griffier",
+                "email": "griffier@gemeente.example",
+                "next": "/mijn/",
+            },
+        )
+    link = re.search(r"http://\S+/account/digid/bevestigen/\S+/", mail.outbox[-1].body)
+    antwoord = client.post(link[0])
+
+    assert antwoord["Location"] == "/mijn/"
+    griffier = Gebruiker.objects.get(email="griffier@gemeente.example")
+    assert Inlogkoppeling.objects.get(gebruiker=griffier).sleutel == (
+        digid.bsn_sleutel(GRIFFIER_BSN)
+    ), "his own DigiD, not the represented person's"
+    verzoek = namens_concept(griffier)
+    client.post(f"/mijn/{verzoek.pk}/indienen/")
+    vastgelegd = DigidMachtiging.objects.get(verzoek=verzoek)
+    assert vastgelegd.vertegenwoordigde == digid.bsn_sleutel(RAADSLID_BSN)
 
 
 def test_no_bsn_is_stored_or_logged(broker, client, griffier, caplog):

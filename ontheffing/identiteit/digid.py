@@ -22,6 +22,8 @@ SECTORCODE_BSN = "s00000000"
 AANVRAAG_SESSION_KEY = "digid_aanvraag"
 NIEUW_SESSION_KEY = "digid_nieuw"
 DIGID_SESSION_KEY = "digid"
+# Where a first-time applicant goes once the e-mailed link made his account.
+VOLGENDE_SESSION_KEY = "digid_volgende"
 # A first log-in with DigiD Machtigen: the mandate, until the account exists.
 MACHTIGING_NIEUW_SESSION_KEY = "digid_machtiging_nieuw"
 # The mandate a DigiD Machtigen session acts under (``machtigen.uit_sessie``).

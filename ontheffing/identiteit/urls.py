@@ -6,6 +6,11 @@ urlpatterns = [
     path("digid/inloggen/", digid_views.digid_inloggen, name="digid_inloggen"),
     path("digid/acs/", digid_views.digid_acs, name="digid_acs"),
     path("digid/account/", digid_views.digid_account, name="digid_account"),
+    path(
+        "digid/bevestigen/<str:token>/",
+        digid_views.digid_bevestigen,
+        name="digid_bevestigen",
+    ),
     path("digid/metadata/", digid_views.digid_metadata, name="digid_metadata"),
     path("sso/inloggen/", oidc.SSOInloggen.as_view(), name="sso_inloggen"),
     path("sso/terug/", oidc.SSOTerug.as_view(), name="sso_terug"),
