@@ -277,13 +277,19 @@ def test_a_mandate_for_another_service_is_refused(broker, client, griffier):
     assert not ingelogd(client)
 
 
-def test_a_tampered_id_token_is_refused(broker, client, griffier, caplog):
-    # The represented person's BSN is changed in the signed token on its way.
-    broker.modus("geknoeid", claims={VERTEGENWOORDIGDE: ANDER_BSN})
+@pytest.mark.parametrize(
+    ("modus", "reden"),
+    [("geknoeid", "Signature verification failed"), ("verlopen", "has expired")],
+)
+def test_a_tampered_or_expired_id_token_is_refused(
+    broker, client, griffier, caplog, modus, reden
+):
+    # "geknoeid": the represented person's BSN is changed in the signed token.
+    broker.modus(modus, claims={VERTEGENWOORDIGDE: ANDER_BSN})
 
     antwoord = via_broker(client, broker)
 
-    assert "Signature verification failed" in caplog.text
+    assert reden in caplog.text
     assert "Inloggen met DigiD Machtigen is niet gelukt" in meldingen(antwoord)
     assert not ingelogd(client)
     assert machtigen.MACHTIGING_SESSION_KEY not in client.session
@@ -372,10 +378,16 @@ def test_a_wrong_claim_path_is_a_configuration_error(waarde):
         machtigen.claimpad(waarde, ["x"])
 
 
-def test_without_a_service_id_nothing_is_accepted(settings):
+def test_without_a_service_id_nothing_is_accepted(broker, client, settings, caplog):
     settings.DIGID_MACHTIGEN_DIENST_ID = ""
     with pytest.raises(ImproperlyConfigured):
         machtigen.diensten()
+
+    antwoord = client.get("/account/digid-machtigen/inloggen/")
+
+    assert antwoord["Location"] == "/account/inloggen/"
+    assert "niet gelukt" in meldingen(antwoord)
+    assert "DIGID_MACHTIGEN_DIENST_ID" in caplog.text
 
 
 @pytest.mark.parametrize(

@@ -238,7 +238,12 @@ class MachtigenInloggen(OIDCAuthenticationRequestView):
         if not ingeschakeld():
             raise Http404
         try:
+            diensten()
             self.OIDC_OP_AUTH_ENDPOINT = instelling("OIDC_OP_AUTHORIZATION_ENDPOINT")
+        except ImproperlyConfigured as fout:
+            logger.error("DigiD Machtigen is onvolledig ingesteld: %s", fout)
+            messages.error(request, MISLUKT)
+            return redirect("login")
         except (requests.RequestException, SuspiciousOperation, ValueError):
             logger.warning("DigiD Machtigen: de broker is niet bereikbaar.")
             messages.error(request, MISLUKT)
@@ -283,7 +288,12 @@ def machtigen_terug(request):
             nonce=gegevens["nonce"],
             code_verifier=gegevens.get("code_verifier"),
         )
-    except (requests.RequestException, SuspiciousOperation, ValueError) as fout:
+    except (
+        requests.RequestException,
+        SuspiciousOperation,
+        ValueError,
+        ImproperlyConfigured,
+    ) as fout:
         logger.warning("DigiD Machtigen geweigerd: %s: %s", type(fout).__name__, fout)
         machtiging = None
     if machtiging is None:
