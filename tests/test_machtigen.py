@@ -11,7 +11,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from ontheffing import services
 from ontheffing.identiteit import digid, machtigen
@@ -165,6 +165,25 @@ def test_a_first_time_gemachtigde_makes_his_account_and_keeps_the_mandate(
     client.post(f"/mijn/{verzoek.pk}/indienen/")
     vastgelegd = DigidMachtiging.objects.get(verzoek=verzoek)
     assert vastgelegd.vertegenwoordigde == digid.bsn_sleutel(RAADSLID_BSN)
+
+
+def test_staff_see_that_the_mandate_was_established_with_digid_machtigen(
+    broker, client, griffier
+):
+    via_broker(client, broker)
+    verzoek = namens_concept(griffier)
+    client.post(f"/mijn/{verzoek.pk}/indienen/")
+    gewoon = namens_concept(griffier)
+    services.verzoek_indienen(user=griffier, verzoek=gewoon)
+    behandelaar = maak_gebruiker(rol=Rol.BEHANDELAAR, provincie=verzoek.provincie)
+    medewerker = Client()
+    inloggen(medewerker, behandelaar)
+
+    pagina = medewerker.get(f"/provincie/verzoek/{verzoek.pk}/").content.decode()
+    assert "gemachtigd door de ambtsdrager via DigiD Machtigen" in pagina
+    assert RAADSLID_BSN not in pagina
+    pagina = medewerker.get(f"/provincie/verzoek/{gewoon.pk}/").content.decode()
+    assert "DigiD Machtigen" not in pagina
 
 
 def test_no_bsn_is_stored_or_logged(broker, client, griffier, caplog):
