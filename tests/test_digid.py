@@ -364,3 +364,22 @@ def test_hostile_input_on_the_first_log_in_page_never_breaks(client, settings, d
     assert not Inlogkoppeling.objects.exists()
     assert not Gebruiker.objects.exists()
     assert not ingelogd(client)
+
+
+def test_linking_by_password_is_locked_after_five_failures_like_the_log_in(
+    client, settings
+):
+    settings.DIGID_ENTITY_ID = SP_ENTITY_ID
+    settings.AXES_ENABLED = True
+    bestaand = maak_gebruiker()
+    sessie = client.session
+    sessie[digid.NIEUW_SESSION_KEY] = digid.bsn_sleutel(BSN)
+    sessie.save()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        koppelen(client, bestaand.email, wachtwoord="verkeerd-wachtwoord")
+
+    antwoord = koppelen(client, bestaand.email)
+
+    assert antwoord.status_code == 429
+    assert not Inlogkoppeling.objects.exists()
+    assert not ingelogd(client)

@@ -64,14 +64,11 @@ def koppelen(*, gebruiker: Gebruiker, sleutel: str) -> Gebruiker:
     if reden:
         raise KanNietKoppelen(reden)
     with transaction.atomic():
-        try:
-            Inlogkoppeling.objects.get_or_create(
-                bron=Inlogbron.DIGID, sleutel=sleutel, defaults={"gebruiker": gebruiker}
-            )
-        except IntegrityError as exc:  # pragma: no cover - a race of two tabs
-            raise KanNietKoppelen(
-                "Deze DigiD is al aan een account gekoppeld."
-            ) from exc
+        koppeling, _ = Inlogkoppeling.objects.get_or_create(
+            bron=Inlogbron.DIGID, sleutel=sleutel, defaults={"gebruiker": gebruiker}
+        )
+    if koppeling.gebruiker_id != gebruiker.pk:  # linked meanwhile, in another tab
+        raise KanNietKoppelen("Deze DigiD is al aan een ander account gekoppeld.")
     return gebruiker
 
 
@@ -119,18 +116,24 @@ def bestaand_account(aanvraag: Aanvraag) -> Gebruiker | None:
 def bevestigen(*, aanvraag: Aanvraag) -> Gebruiker:
     """The link was opened in the DigiD session: a new account without a
     password (the address is now confirmed), or the existing account linked."""
-    with transaction.atomic():
-        gebruiker = bestaand_account(aanvraag)
-        if gebruiker is None:
-            gebruiker = Gebruiker.objects.create_user(
-                email=aanvraag.email,
-                password=None,
-                naam=aanvraag.naam,
-                rol=Rol.AANVRAGER,
-                email_bevestigd=True,
-            )
-        koppelen(gebruiker=gebruiker, sleutel=aanvraag.sleutel)
-        if not gebruiker.email_bevestigd:
-            Gebruiker.objects.filter(pk=gebruiker.pk).update(email_bevestigd=True)
-            gebruiker.email_bevestigd = True
+    try:
+        with transaction.atomic():
+            gebruiker = bestaand_account(aanvraag)
+            if gebruiker is None:
+                gebruiker = Gebruiker.objects.create_user(
+                    email=aanvraag.email,
+                    password=None,
+                    naam=aanvraag.naam,
+                    rol=Rol.AANVRAGER,
+                    email_bevestigd=True,
+                )
+            koppelen(gebruiker=gebruiker, sleutel=aanvraag.sleutel)
+            if not gebruiker.email_bevestigd:
+                Gebruiker.objects.filter(pk=gebruiker.pk).update(email_bevestigd=True)
+                gebruiker.email_bevestigd = True
+    except IntegrityError as exc:  # the same address registered meanwhile
+        raise KanNietKoppelen(
+            "Dat is niet gelukt: het account is intussen gewijzigd. Log opnieuw in "
+            "met DigiD."
+        ) from exc
     return gebruiker
