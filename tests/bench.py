@@ -94,14 +94,14 @@ def maak_verzoeken(provincie, gemeenten, aanvrager, aantal, start):
     for i in range(start, start + aantal):
         ontvangen = vandaag - timedelta(days=i % 90)
         status = OPEN_STATUSSEN[i % len(OPEN_STATUSSEN)]
-        ledger = []
+        grootboek = []
         if i % 20 == 0:
             lopend = status == Status.AANVULLING_GEVRAAGD
             van = vandaag - timedelta(days=10)
-            ledger = [termijnen.Opschorting(van, None if lopend else vandaag)]
-            opschortingen.append((i, ledger[0], vandaag + timedelta(days=4)))
+            grootboek = [termijnen.Opschorting(van, None if lopend else vandaag)]
+            opschortingen.append((i, grootboek[0], vandaag + timedelta(days=4)))
         sleutel = termijnen.beslistermijn(
-            ontvangen, ledger, peildatum=vandaag + timedelta(days=4)
+            ontvangen, grootboek, peildatum=vandaag + timedelta(days=4)
         )
         rijen.append(
             Verzoek(

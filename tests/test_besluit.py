@@ -434,7 +434,7 @@ def test_each_office_gets_its_ground_power_clause_and_fitting_voorschriften(
     )
     verzoek.refresh_from_db()
     verzoek.voorstel_voorschriften = inhoud.standaardvoorschriften(verzoek, None)
-    html = inhoud.concept_html(verzoek)
+    html = inhoud.concept(verzoek)
 
     assert grond in html
     assert bevoegdheid in html

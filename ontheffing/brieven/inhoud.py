@@ -230,7 +230,7 @@ def brief_voor(
     return opmaak.Brief(**velden)
 
 
-def concept_html(verzoek, ondertekenaar=None) -> str:
+def concept(verzoek, ondertekenaar=None) -> str:
     """The draft letter as it will be sent, marked CONCEPT; never stored."""
     return opmaak.render_html(
         brief_voor(verzoek, ondertekenaar=ondertekenaar), concept=True

@@ -138,11 +138,11 @@ def beslistermijn_opbouw(
     verdaging only those starting on or after its announcement add to the end.
     """
     peil = _vandaag() if peildatum is None else peildatum
-    ledger = sorted(opschortingen, key=lambda o: o.van)
-    for eerder, later in pairwise(ledger):
+    grootboek = sorted(opschortingen, key=lambda o: o.van)
+    for eerder, later in pairwise(grootboek):
         if eerder.tot is None or eerder.tot > later.van:
             raise ValueError(f"Opschortingen overlappen: {eerder} en {later}")
-    met_dagen = tuple((o, o.dagen(peil)) for o in ledger)
+    met_dagen = tuple((o, o.dagen(peil)) for o in grootboek)
 
     voor, na = met_dagen, ()
     if verdaging is not None:

@@ -75,7 +75,7 @@ def concept(request, pk):
         return conceptbrief("<!doctype html><p>Er is (nog) geen voorstel.</p>")
     beslissen = permissions.mag(request.user, "beslissen")
     ondertekenaar = request.user if beslissen else None
-    return conceptbrief(inhoud.concept_html(verzoek, ondertekenaar=ondertekenaar))
+    return conceptbrief(inhoud.concept(verzoek, ondertekenaar=ondertekenaar))
 
 
 @require_POST
