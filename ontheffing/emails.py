@@ -315,6 +315,25 @@ def account_bestaat_al(gebruiker) -> None:
     )
 
 
+def digid_koppelen(
+    adres: str, *, naam: str, link: str, bestaand: bool, reden: str | None, minuten: int
+) -> None:
+    """A first DigiD log-in gave this address: the link that makes the account,
+    or links the existing one (``identiteit.koppelen``)."""
+    verstuur(
+        "digid_koppelen",
+        "Uw e-mailadres bij inloggen met DigiD",
+        [adres],
+        {
+            "naam": naam,
+            "link": link,
+            "bestaand": bestaand,
+            "reden": reden,
+            "minuten": minuten,
+        },
+    )
+
+
 def wachtwoord_herstellen(gebruiker, link: str) -> None:
     verstuur(
         "wachtwoord_herstellen",

@@ -318,6 +318,8 @@ ALLEEN_GET = {
     "digid_inloggen",
     "digid_acs",
     "digid_metadata",
+    "machtigen_inloggen",
+    "machtigen_terug",
     "bijlage",
     "besluit",
     "start",

@@ -154,6 +154,9 @@ MATRIX = {
     "digid_acs": {"*": {404}},
     "digid_account": {"*": {404}},
     "digid_metadata": {"*": {404}},
+    "digid_bevestigen": {"*": {404}},
+    "machtigen_inloggen": {"*": {404}},  # not configured here (see test_machtigen)
+    "machtigen_terug": {"*": {404}},
     "sso_geweigerd": {"*": {403}, "behandelaar_zonder_tweede_factor": {403}},
     "tweede_factor": {"anoniem": {302}, "*": {200, 302}},
     "tweede_factor_instellen": {

@@ -169,7 +169,13 @@ FORMULIEREN = {
     "tweede_factor": lambda: [*velden(fi.CodeFormulier), "next"],
     "tweede_factor_instellen": lambda: velden(fi.CodeFormulier),
     "herstelcodes_vernieuwen": list,
-    "digid_account": lambda: [*velden(fi.DigiDAccountFormulier), "next"],
+    "digid_account": lambda: [
+        *velden(fi.DigiDAccountFormulier),
+        *velden(fc.InlogFormulier),
+        "actie",
+        "next",
+    ],
+    "digid_bevestigen": list,
 }
 
 

@@ -37,7 +37,7 @@ from ontheffing.models.bijlage import Bijlage, Bijlagesoort
 from ontheffing.models.derde import Derde, Verzending
 from ontheffing.models.dwangsom import Dwangsombesluit
 from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
-from ontheffing.models.inlogkoppeling import Inlogbron, Inlogkoppeling
+from ontheffing.models.inlogkoppeling import DigidMachtiging, Inlogbron, Inlogkoppeling
 from ontheffing.models.mandaat import Mandaat, Reikwijdte
 from ontheffing.models.opschorting import Opschorting
 from ontheffing.models.poststuk import Poststuk
@@ -71,6 +71,7 @@ __all__ = [
     "Herstelpoging",
     "Inlogbron",
     "Inlogkoppeling",
+    "DigidMachtiging",
     "Kenmerkteller",
     "Mandaat",
     "Oordeel",
