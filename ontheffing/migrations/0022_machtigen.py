@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ontheffing', '0018_regels'),
+        ('ontheffing', '0021_jurist'),
     ]
 
     operations = [
