@@ -7,6 +7,7 @@ from ontheffing.views import (
     besluit,
     intake,
     mandaten,
+    procedures,
     termijn,
     werkvoorraad,
     zaak,
@@ -62,6 +63,8 @@ urlpatterns = [
         termijn.ingebrekestelling,
         name="ingebrekestelling",
     ),
+    path("verzoek/<int:pk>/opschorten/", procedures.opschorten, name="opschorten"),
+    path("verzoek/<int:pk>/splitsen/", procedures.splitsen, name="splitsen"),
     path("verzoek/<int:pk>/notitie/", zaak.notitie, name="notitie"),
     # beheer
     path("beheer/", beheer.overzicht, name="beheer"),

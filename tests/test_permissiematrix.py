@@ -179,7 +179,7 @@ MEDEWERKER_ACTIES = (
     "verzoek oppakken toewijzen in_behandeling_nemen aanvulling_vragen "
     "buiten_behandeling_voorstellen doorzenden kwalificatie toetsing zienswijze_vragen "
     "zienswijze_verwerken voorstel concept vaststellen terugsturen verdagen "
-    "ingebrekestelling notitie"
+    "ingebrekestelling opschorten splitsen notitie"
 ).split()
 MATRIX.update({f"provincie:{naam}": MEDEWERKER_ZAAK for naam in MEDEWERKER_ACTIES})
 # Logged in through the identity provider, a behandelaar may what a local one
@@ -212,7 +212,7 @@ ALLEEN_POST = {
         for naam in "oppakken toewijzen in_behandeling_nemen aanvulling_vragen "
         "buiten_behandeling_voorstellen doorzenden zienswijze_vragen zienswijze_verwerken "
         "vaststellen "
-        "terugsturen verdagen ingebrekestelling notitie".split()
+        "terugsturen verdagen ingebrekestelling opschorten splitsen notitie".split()
     ),
     "provincie:beheer_mandaat_bevestigen",
     "provincie:beheer_mandaat_beeindigen",

@@ -13,6 +13,7 @@ from ontheffing.forms import aanvrager as fa
 from ontheffing.forms import account as fc
 from ontheffing.forms import beheer as fb
 from ontheffing.forms import mandaten as fm
+from ontheffing.forms import procedures as fpr
 from ontheffing.forms import provincie as fp
 from ontheffing.forms import toetsing as ft
 from ontheffing.forms.kwalificatie import KwalificatieForm
@@ -128,7 +129,7 @@ FORMULIEREN = {
         fp.AanvullingVragenForm, "aanvulling_vragen"
     ),
     "provincie:buiten_behandeling_voorstellen": lambda: velden(
-        fp.MotiveringForm, "buiten_behandeling_voorstellen"
+        fpr.BuitenBehandelingForm, "buiten_behandeling_voorstellen"
     ),
     "provincie:doorzenden": lambda: velden(fp.DoorzendenForm, "doorzenden"),
     "provincie:kwalificatie": lambda: [*velden(KwalificatieForm), "berekenen"],
@@ -144,6 +145,8 @@ FORMULIEREN = {
         fp.IngebrekestellingForm, "ingebrekestelling"
     ),
     "provincie:notitie": lambda: velden(fp.NotitieForm, "notitie"),
+    "provincie:opschorten": lambda: velden(fpr.OpschortenForm, "opschorten"),
+    "provincie:splitsen": lambda: ["terug"],
     "provincie:beheer_uitnodigen": lambda: velden(fb.UitnodigenForm),
     "provincie:beheer_medewerker": lambda: velden(fb.MedewerkerForm),
     "provincie:beheer_provincie": lambda: velden(fb.ProvincieForm),

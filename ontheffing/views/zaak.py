@@ -15,8 +15,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ontheffing import kwalificatie as kw
 from ontheffing import permissions, services, termijnen, werkvoorraad
+from ontheffing.forms import procedures as fp
 from ontheffing.forms import provincie as f
 from ontheffing.models import Bijlage, Opschorting
+from ontheffing.services import procedures
 from ontheffing.states import Actie, Status
 from ontheffing.views.provincie import (
     berekende_kwalificatie,
@@ -47,13 +49,16 @@ ACTIES = (
     "doorzenden",
     "zienswijze_vragen",
     "zienswijze_verwerken",
+    "splitsen",
     "toewijzen",
     "verdagen",
     "ingebrekestelling",
+    "opschorten",
     "notitie",
 )
-# Those that make up the panel "Wat kunt u nu doen?".
-PANEEL = ACTIES[:-3]
+# Those that make up the panel "Wat kunt u nu doen?" (the others are in the
+# deadline panel and the history).
+PANEEL = ACTIES[: ACTIES.index("verdagen")]
 
 
 def termijnoverzicht(verzoek, vandaag):
@@ -65,6 +70,11 @@ def termijnoverzicht(verzoek, vandaag):
     except ValueError as exc:
         return {"fout": str(exc)}
     result = {"opbouw": opbouw, "signaal": werkvoorraad.signaal(verzoek, vandaag)}
+    vier_weken = procedures.vier_weken_termijn(verzoek)
+    if vier_weken is not None:
+        # Awb 4:5, fourth paragraph: its own deadline beside the beslistermijn.
+        result["buiten_behandeling"] = vier_weken
+        result["buiten_behandeling_te_laat"] = vier_weken.te_laat(vandaag)
     ontvangen = verzoek.ingebrekestelling_ontvangen_op
     if ontvangen:
         if ontvangen <= opbouw.einde:
@@ -92,8 +102,13 @@ def _unbound_forms(verzoek, acties, berekend) -> dict:
         "toewijzen": (f.ToewijzenForm, {"provincie_id": verzoek.provincie_id}),
         "aanvulling_vragen": (f.AanvullingVragenForm, {"verzoek": verzoek}),
         "buiten_behandeling_voorstellen": (
-            f.MotiveringForm,
-            {"initial": {"motivering": BUITEN_BEHANDELING_MOTIVERING}},
+            fp.BuitenBehandelingForm,
+            {
+                "initial": {"motivering": BUITEN_BEHANDELING_MOTIVERING},
+                "te_laat": procedures.buiten_behandeling_te_laat(
+                    verzoek, timezone.localdate()
+                ),
+            },
         ),
         "doorzenden": (f.DoorzendenForm, {}),
         "zienswijze_vragen": (f.ZienswijzeVragenForm, {"verzoek": verzoek}),
@@ -101,6 +116,7 @@ def _unbound_forms(verzoek, acties, berekend) -> dict:
         "terugsturen": (f.RedenForm, {}),
         "verdagen": (f.VerdagenForm, {}),
         "ingebrekestelling": (f.IngebrekestellingForm, {}),
+        "opschorten": (fp.OpschortenForm, {"verzoek": verzoek}),
         "notitie": (f.NotitieForm, {}),
     }
     return {
@@ -141,7 +157,9 @@ def verzoekpagina(request, verzoek, bound=None):
         [verzoek],
         Prefetch(
             "opschortingen",
-            queryset=Opschorting.objects.select_related("gevraagd_door"),
+            queryset=Opschorting.objects.select_related(
+                "gevraagd_door", "instemming_bijlage"
+            ),
         ),
         Prefetch("bijlagen", queryset=Bijlage.objects.select_related("geupload_door")),
     )
@@ -173,7 +191,8 @@ def verzoekpagina(request, verzoek, bound=None):
             "ander_gezag": _ander_gezag(berekend),
             "forms": forms,
             "termijn": termijnoverzicht(verzoek, vandaag),
-            "opschortingen": list(verzoek.opschortingen.all()),
+            "opschortingen": procedures.aanvullingen(verzoek),
+            "opschortingen_tweede_lid": procedures.tweede_lid(verzoek),
             "bijlagen": verzoek.bijlagen.all(),
             "ontbrekende_bijlagen": verzoek.ontbrekende_bijlagen(),
             "gebeurtenissen": verzoek.gebeurtenissen.select_related("actor"),
@@ -182,6 +201,8 @@ def verzoekpagina(request, verzoek, bound=None):
             "buiten_behandeling": buiten_behandeling,
             "kwalificatie": kwalificatie_weergave(verzoek.kwalificatie),
             "berekend_afgeweken": _berekend_afgeweken(verzoek),
+            "ambten": procedures.ambten_verdeling(verzoek),
+            "gesplitst": list(verzoek.splitsingen.all()),
         },
     )
 
