@@ -457,7 +457,9 @@ def test_late_buiten_behandeling_with_confirmation_and_motivation(
         verzoek=ingediend, actie=Actie.BUITEN_BEHANDELING_VOORSTELLEN
     )
     assert gebeurtenis.details["te_laat"] is True
-    assert gebeurtenis.details["dagen_te_laat"] == 40 - 28
+    termijn = buiten_behandeling_termijn(vandaag() - timedelta(days=40))
+    assert gebeurtenis.details["dagen_te_laat"] == termijn.dagen_te_laat(vandaag())
+    assert gebeurtenis.details["dagen_te_laat"] > 0
     assert "ziekte" in gebeurtenis.reden
 
 
@@ -660,6 +662,7 @@ def test_split_gives_a_linked_case_per_authority(
     ingediend.refresh_from_db()
     assert ingediend.overige_ambten == []
     assert bzk.gesplitst_uit == ingediend
+    assert bzk.behandelaar == behandelaar
     assert bzk.ambt == kw.Ambt.STATENLID
     assert bzk.status == Status.INGEDIEND
     assert bzk.ontvangen_op == ingediend.ontvangen_op
@@ -788,3 +791,38 @@ def test_case_page_shows_each_office_and_splits(client, ingediend, behandelaar):
     html = _pagina(client, behandelaar, bzk)
     assert "Afgesplitst uit verzoek <a href=" in html
     assert "Doorzenden naar het bevoegde bestuursorgaan" in html
+
+
+@pytest.mark.django_db
+def test_fixing_a_late_buiten_behandeling_needs_the_beslissers_confirmation(
+    client, ingediend, behandelaar, beslisser
+):
+    _hersteltermijn_verstreken(ingediend, behandelaar, 20)
+    services.buiten_behandeling_voorstellen(
+        user=behandelaar, verzoek=ingediend, motivering="Niet aangevuld."
+    )
+    # The beslisser takes it up after the four weeks have passed.
+    Opschorting.objects.filter(verzoek=ingediend).update(
+        hersteltermijn_einde=vandaag() - timedelta(days=35)
+    )
+    ingediend.refresh_from_db()
+    inloggen(client, beslisser)
+    html = client.get(reverse("provincie:voorstel", args=[ingediend.pk])).content
+    assert "Vaststellen kan alleen als u dat bevestigt en motiveert." in html.decode()
+    brieven = ingediend.besluiten.count()  # the letter asking for the aanvulling
+    with pytest.raises(services.NietNu, match="artikel 4:5, vierde lid, Awb"):
+        services.besluit_vaststellen(user=beslisser, verzoek=ingediend)
+    assert ingediend.status == Status.TER_BESLUITVORMING
+    assert ingediend.besluiten.count() == brieven
+    services.besluit_vaststellen(
+        user=beslisser,
+        verzoek=ingediend,
+        te_laat_bevestigd=True,
+        te_laat_motivering="Het voorstel lag door vakantie stil.",
+    )
+    assert ingediend.uitkomst == Uitkomst.BUITEN_BEHANDELING
+    gebeurtenis = Gebeurtenis.objects.get(verzoek=ingediend, actie="vaststellen")
+    termijn = buiten_behandeling_termijn(vandaag() - timedelta(days=35))
+    assert gebeurtenis.details["dagen_te_laat"] == termijn.dagen_te_laat(vandaag())
+    assert gebeurtenis.details["dagen_te_laat"] > 0
+    assert gebeurtenis.details["te_laat_motivering"].startswith("Het voorstel")

@@ -128,9 +128,10 @@ FORMULIEREN = {
     "provincie:aanvulling_vragen": lambda: velden(
         fp.AanvullingVragenForm, "aanvulling_vragen"
     ),
-    "provincie:buiten_behandeling_voorstellen": lambda: velden(
-        fpr.BuitenBehandelingForm, "buiten_behandeling_voorstellen"
-    ),
+    "provincie:buiten_behandeling_voorstellen": lambda: [
+        f"buiten_behandeling_voorstellen-{naam}"
+        for naam in ("motivering", "te_laat_bevestigd", "te_laat_motivering")
+    ],
     "provincie:doorzenden": lambda: velden(fp.DoorzendenForm, "doorzenden"),
     "provincie:kwalificatie": lambda: [*velden(KwalificatieForm), "berekenen"],
     "provincie:toetsing": toetsingvelden,
@@ -138,7 +139,11 @@ FORMULIEREN = {
     "provincie:zienswijze_verwerken": lambda: velden(
         fp.ZienswijzeVerwerkenForm, "zienswijze_verwerken"
     ),
-    "provincie:vaststellen": lambda: velden(fm.VaststellenForm, "vaststellen"),
+    "provincie:vaststellen": lambda: [
+        *velden(fm.VaststellenForm, "vaststellen"),
+        "vaststellen-te_laat_bevestigd",
+        "vaststellen-te_laat_motivering",
+    ],
     "provincie:terugsturen": lambda: velden(fp.RedenForm, "terugsturen"),
     "provincie:verdagen": lambda: velden(fp.VerdagenForm, "verdagen"),
     "provincie:ingebrekestelling": lambda: velden(

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from ontheffing import termijnen
 from ontheffing.forms.fields import DateInput
+from ontheffing.forms.mandaten import VaststellenForm
 from ontheffing.forms.provincie import MotiveringForm
 from ontheffing.models import Bijlage
 
@@ -82,19 +83,31 @@ class BuitenBehandelingForm(MotiveringForm):
     """The proposal to leave the request unprocessed; after the four weeks of
     Awb 4:5, fourth paragraph, with the confirmation and its motivation."""
 
-    te_laat_bevestigd = forms.BooleanField(
-        label="Ik bevestig dat het verzoek na de termijn van vier weken toch "
-        "buiten behandeling wordt gelaten",
-        required=False,
-    )
-    te_laat_motivering = forms.CharField(
-        label="Waarom gebeurt dit na de vier weken?",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
     def __init__(self, *args, te_laat=True, **kwargs):
         super().__init__(*args, **kwargs)
-        if not te_laat:
-            del self.fields["te_laat_bevestigd"]
-            del self.fields["te_laat_motivering"]
+        if te_laat:
+            self.fields.update(_te_laat_velden())
+
+
+def _te_laat_velden():
+    return {
+        "te_laat_bevestigd": forms.BooleanField(
+            label="Ik bevestig dat het verzoek na de termijn van vier weken toch "
+            "buiten behandeling wordt gelaten",
+            required=False,
+        ),
+        "te_laat_motivering": forms.CharField(
+            label="Waarom gebeurt dit na de vier weken?",
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        ),
+    }
+
+
+class BesluitVaststellenForm(VaststellenForm):
+    """Fixing the decision; leaving the request unprocessed after the four weeks
+    of Awb 4:5, fourth paragraph, with the beslisser's own confirmation."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.update(_te_laat_velden())

@@ -197,6 +197,26 @@ def te_laat_controleren(
     }
 
 
+def vaststellen_te_laat_controleren(
+    verzoek: Verzoek, *, op: date, bevestigd: bool, motivering: str
+) -> dict:
+    """The same at the decision itself: fixing a proposal to leave the request
+    unprocessed after the four weeks needs the beslisser's own confirmation."""
+    if verzoek.voorstel_uitkomst != Uitkomst.BUITEN_BEHANDELING:
+        return {}
+    return te_laat_controleren(
+        verzoek, op=op, bevestigd=bevestigd, motivering=motivering
+    )
+
+
+def vaststellen_te_laat(verzoek: Verzoek, op: date) -> bool:
+    """Whether the decision page must ask for that confirmation."""
+    return (
+        verzoek.voorstel_uitkomst == Uitkomst.BUITEN_BEHANDELING
+        and buiten_behandeling_te_laat(verzoek, op)
+    )
+
+
 def buiten_behandeling_te_laat(verzoek: Verzoek, op: date) -> bool:
     """Whether proposing it on ``op`` comes after the four weeks."""
     termijn = buiten_behandeling_termijn(verzoek)
@@ -334,6 +354,7 @@ def _afsplitsen(user, verzoek: Verzoek, deel: kw.Deel, bron: dict) -> Verzoek:
         gemeente_id=gegevens.get("gemeente"),
         overige_ambten=[bron[id(a.opgave)] for a in rest],
         gesplitst_uit=verzoek,
+        behandelaar=user,  # who split it forwards or handles it, or hands it on
         bestuursorgaan=Bestuursorgaan.CDK
         if eerste.opgave.ambt == kw.Ambt.BURGEMEESTER
         else Bestuursorgaan.GS,

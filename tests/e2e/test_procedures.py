@@ -129,3 +129,32 @@ def test_the_four_weeks_of_article_4_5_are_their_own_deadline(page, behandelaar)
         "staat klaar voor besluitvorming"
     )
     expect(page.locator(".historie")).to_contain_text("ziekte van de behandelaar")
+
+
+def test_a_request_for_two_offices_is_split_per_authority(page, behandelaar):
+    verzoek = maak_ingediend(gemeente=maak_gemeente(behandelaar.provincie))
+    Verzoek.objects.filter(pk=verzoek.pk).update(
+        overige_ambten=[{"ambt": "statenlid", "wederpartij": "eigen_lichaam"}]
+    )
+    inloggen(page, behandelaar.email)
+    page.goto(f"/provincie/verzoek/{verzoek.pk}/")
+    tabel = page.get_by_role("table", name=re.compile("Kwalificatiehulp per ambt"))
+    expect(tabel.get_by_role("row").filter(has_text="Statenlid")).to_contain_text(
+        "De minister van Binnenlandse Zaken en Koninkrijksrelaties"
+    )
+    controleer(page, "zaakpagina met meer ambten")
+
+    page.get_by_role("button", name="Splitsen per bevoegd gezag").click()
+    expect(page.locator(".melding").first).to_contain_text(
+        "gesplitst per bevoegd gezag"
+    )
+    deel = Verzoek.objects.get(gesplitst_uit=verzoek)
+    page.get_by_role("link", name=deel.kenmerk).click()
+    expect(page.get_by_role("heading", name=f"Verzoek {deel.kenmerk}")).to_be_visible()
+    expect(page.get_by_text("Afgesplitst uit verzoek")).to_be_visible()
+    # From here the part for the minister is forwarded like any request.
+    expect(
+        page.get_by_text(
+            "Doorzenden naar het bevoegde bestuursorgaan (artikel 2:3 Awb)"
+        )
+    ).to_be_visible()
