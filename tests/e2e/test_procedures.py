@@ -151,7 +151,9 @@ def test_a_request_for_two_offices_is_split_per_authority(page, behandelaar):
     deel = Verzoek.objects.get(gesplitst_uit=verzoek)
     page.get_by_role("link", name=deel.kenmerk).click()
     expect(page.get_by_role("heading", name=f"Verzoek {deel.kenmerk}")).to_be_visible()
-    expect(page.get_by_text("Afgesplitst uit verzoek")).to_be_visible()
+    expect(page.locator("#ambten-kop + p")).to_contain_text(
+        f"Afgesplitst uit verzoek {verzoek.kenmerk}."
+    )
     # From here the part for the minister is forwarded like any request.
     expect(
         page.get_by_text(
