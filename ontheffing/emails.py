@@ -131,7 +131,9 @@ def aanvulling_gevraagd(verzoek) -> None:
         "Wij hebben meer informatie nodig",
         verzoek,
         brief,
-        opschorting=verzoek.opschortingen.order_by("-van", "-pk").first(),
+        opschorting=verzoek.opschortingen.aanvullingen()
+        .order_by("-van", "-pk")
+        .first(),
     )
 
 
@@ -211,6 +213,28 @@ def verdaagd(verzoek) -> None:
         "De beslistermijn van uw verzoek is verlengd",
         verzoek,
         beslistermijn=verzoek.beslistermijn,
+    )
+
+
+def opgeschort(verzoek, opschorting, *, beslistermijn) -> None:
+    """Awb 4:15, second and third paragraph: the term stands still for the
+    period registered, and the day by which the decision now comes."""
+    _aan_aanvrager(
+        "opgeschort",
+        "De beslistermijn van uw verzoek is opgeschort",
+        verzoek,
+        opschorting=opschorting,
+        beslistermijn=beslistermijn,
+    )
+
+
+def gesplitst(verzoek, nieuw) -> None:
+    """The request was split per competent authority: which case is which."""
+    _aan_aanvrager(
+        "gesplitst",
+        "Uw verzoek wordt per bestuursorgaan behandeld",
+        verzoek,
+        nieuw=nieuw,
     )
 
 

@@ -344,6 +344,19 @@ def _dwangsom_betaling(gebruiker, verzoek) -> Toestemming:
     return TOEGESTAAN
 
 
+def _splitsen(gebruiker, verzoek) -> Toestemming:
+    """Several offices: split per competent authority before the qualification
+    (``services.procedures.verzoek_splitsen``)."""
+    toestemming = behandelaar(verzoek, gebruiker)
+    if toestemming and verzoek.status not in (Status.INGEDIEND, Status.KWALIFICATIE):
+        return niet_nu(
+            "Splitsen per bevoegd gezag kan alleen vóór de kwalificatie is vastgelegd."
+        )
+    if toestemming and not verzoek.overige_ambten:
+        return niet_nu("Dit verzoek noemt één ambt.")
+    return toestemming
+
+
 def _concept_aanmaken(gebruiker, verzoek=None) -> Toestemming:
     if is_actief(gebruiker) and gebruiker.rol == Rol.AANVRAGER:
         return TOEGESTAAN
@@ -432,6 +445,8 @@ REGELS = {
     "toewijzen": _toewijzen,
     "notitie": _notitie,
     "verdagen": _open_voor_behandelaar,
+    "opschorten": _open_voor_behandelaar,
+    "splitsen": _splitsen,
     "ingebrekestelling": _open_voor_behandelaar,
     "criteria_beoordelen": _criteria_beoordelen,
     "zienswijze_geven": _zienswijze_geven,

@@ -96,6 +96,11 @@ class Actie(models.TextChoices):
     VASTSTELLEN = "vaststellen", "Besluit vastgesteld"
     INTREKKEN = "intrekken", "Verzoek ingetrokken"
     VERDAGEN = "verdagen", "Beslistermijn verdaagd"
+    OPSCHORTEN = (
+        "opschorten",
+        "Beslistermijn opgeschort (artikel 4:15, tweede lid, Awb)",
+    )
+    SPLITSEN = "splitsen", "Verzoek gesplitst per bevoegd gezag"
     INGEBREKESTELLING_REGISTREREN = (
         "ingebrekestelling_registreren",
         "Ingebrekestelling geregistreerd",

@@ -9,6 +9,7 @@ from ontheffing.views import (
     intake,
     mandaten,
     papier,
+    procedures,
     termijn,
     werkvoorraad,
     zaak,
@@ -64,6 +65,8 @@ urlpatterns = [
         termijn.ingebrekestelling,
         name="ingebrekestelling",
     ),
+    path("verzoek/<int:pk>/opschorten/", procedures.opschorten, name="opschorten"),
+    path("verzoek/<int:pk>/splitsen/", procedures.splitsen, name="splitsen"),
     path("verzoek/<int:pk>/notitie/", zaak.notitie, name="notitie"),
     # requests by post or e-mail, corrections, the way back (views/papier.py)
     path("registreren/", papier.registreren, name="papier_registreren"),

@@ -187,7 +187,8 @@ MEDEWERKER_ACTIES = (
     "ingebrekestelling notitie feiten_corrigeren post_verzonden aanvulling_registreren "
     "intrekking_registreren terug_naar_kwalificatie geen_ontheffing_voorstellen "
     "zienswijze_derde_vragen zienswijze_derde_vastleggen "
-    "dwangsom_vaststellen dwangsom_betaling"
+    "dwangsom_vaststellen dwangsom_betaling "
+    "opschorten splitsen"
 ).split()
 MATRIX.update({f"provincie:{naam}": MEDEWERKER_ZAAK for naam in MEDEWERKER_ACTIES})
 # Registering a request by post or e-mail: a behandelaar, for their own province.
@@ -231,7 +232,8 @@ ALLEEN_POST = {
         "post_verzonden aanvulling_registreren intrekking_registreren "
         "terug_naar_kwalificatie "
         "geen_ontheffing_voorstellen zienswijze_derde_vragen "
-        "zienswijze_derde_vastleggen dwangsom_vaststellen dwangsom_betaling".split()
+        "zienswijze_derde_vastleggen dwangsom_vaststellen dwangsom_betaling "
+        "opschorten splitsen".split()
     ),
     "provincie:beheer_mandaat_bevestigen",
     "provincie:beheer_mandaat_beeindigen",

@@ -11,6 +11,7 @@ from ontheffing.brieven import opmaak
 from ontheffing.kwalificatie import citaten
 from ontheffing.models import Besluit, Criteriumoordeel, Gebeurtenis, Provincie
 from ontheffing.states import Actie, Bestuursorgaan, Uitkomst
+from ontheffing.termijnen import Opschortingsgrond
 
 AMBT_OMSCHRIJVING = {
     kw.Ambt.RAADSLID: "lid van de gemeenteraad van {lichaam}",
@@ -178,7 +179,8 @@ def brief_voor(
         "criterium"
     )
     opschortingen = list(verzoek.opschortingen.all())
-    laatste = opschortingen[-1] if opschortingen else None
+    aanvullingen = [o for o in opschortingen if o.grond == Opschortingsgrond.AANVULLING]
+    laatste = aanvullingen[-1] if aanvullingen else None
     gemachtigde = verzoek.ingediend_door if verzoek.namens else None
     uitkomst = verzoek.uitkomst or verzoek.voorstel_uitkomst
     afschrift = verzoek.provincie.afschrift_voor(uitkomst)

@@ -120,6 +120,18 @@ class Verzoek(Werkstroom, ConcurrentTransitionMixin, models.Model):
     regeling = models.ForeignKey(
         "ontheffing.Regeling", on_delete=models.PROTECT, null=True, blank=True
     )
+    # The further offices of the same person, each qualified on its own (README,
+    # "Keuzes": "Meer ambten"): [{"ambt", "lichaam", "wederpartij",
+    # "lichaam_in_provincie"}], as ``kwalificatie.Ambtsopgave`` reads them.
+    overige_ambten = models.JSONField(default=list, blank=True)
+    gesplitst_uit = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="splitsingen",
+        help_text="Het verzoek waaruit dit verzoek is afgesplitst, per bevoegd gezag.",
+    )
 
     # --- the intended act and agreement (the facts of kwalificatie.Feiten and more)
     handeling = models.CharField(

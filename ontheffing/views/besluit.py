@@ -12,7 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 from ontheffing import permissions, services
 from ontheffing.brieven import inhoud
 from ontheffing.forms import provincie as f
-from ontheffing.forms.mandaten import VaststellenForm
+from ontheffing.forms.procedures import BesluitVaststellenForm
+from ontheffing.services import procedures
 from ontheffing.services.mandaten import mandaat_voor
 from ontheffing.states import Status
 from ontheffing.toetsing import beleidsregel_voor
@@ -46,7 +47,8 @@ def voorstelpagina(request, verzoek, bound=None):
             "terugsturen_form": bound.get("terugsturen")
             or f.RedenForm(prefix="terugsturen"),
             "vaststellen_form": bound.get("vaststellen")
-            or VaststellenForm(prefix="vaststellen"),
+            or BesluitVaststellenForm(prefix="vaststellen"),
+            "te_laat": procedures.vaststellen_te_laat(verzoek, vandaag),
             "mandaat": mandaat_voor(request.user, verzoek, op=vandaag),
             "kwalificatie": kwalificatie_weergave(verzoek.kwalificatie),
             "oordelen": verzoek.oordelen.select_related("criterium"),
@@ -85,13 +87,13 @@ def vaststellen(request, pk):
     forbid_if_not_for_user(
         request.user, "vaststellen", verzoek, op=timezone.localdate()
     )
-    form = VaststellenForm(request.POST, prefix="vaststellen")
+    form = BesluitVaststellenForm(request.POST, prefix="vaststellen")
     if form.is_valid() and call_service(
         request,
         services.besluit_vaststellen,
         user=request.user,
         verzoek=verzoek,
-        genomen_op=form.cleaned_data["genomen_op"],
+        **form.cleaned_data,
     ):
         return redirect_done(
             request,

@@ -18,8 +18,10 @@ from django.views.decorators.http import require_GET, require_POST
 from ontheffing import formatting, permissions, services, termijnen, werkvoorraad
 from ontheffing import kwalificatie as kw
 from ontheffing.forms import derden as fd
+from ontheffing.forms import procedures as fp
 from ontheffing.forms import provincie as f
 from ontheffing.models import Bijlage, Bijlagesoort, Opschorting
+from ontheffing.services import procedures
 from ontheffing.states import Actie, Status
 from ontheffing.views.provincie import (
     berekende_kwalificatie,
@@ -52,15 +54,17 @@ ACTIES = (
     "zienswijze_verwerken",
     "zienswijze_derde_vragen",
     "zienswijze_derde_vastleggen",
+    "splitsen",
     "toewijzen",
     "verdagen",
     "ingebrekestelling",
+    "opschorten",
     "dwangsom_vaststellen",
     "dwangsom_betaling",
     "notitie",
 )
-# Those that make up the panel "Wat kunt u nu doen?" (the others are beside
-# the deadline and the history).
+# Those that make up the panel "Wat kunt u nu doen?" (the others are in the
+# deadline panel and the history).
 PANEEL = tuple(
     a
     for a in ACTIES
@@ -68,6 +72,7 @@ PANEEL = tuple(
     not in (
         "verdagen",
         "ingebrekestelling",
+        "opschorten",
         "dwangsom_vaststellen",
         "dwangsom_betaling",
         "notitie",
@@ -84,6 +89,11 @@ def termijnoverzicht(verzoek, vandaag):
     except ValueError as exc:
         return {"fout": str(exc)}
     result = {"opbouw": opbouw, "signaal": werkvoorraad.signaal(verzoek, vandaag)}
+    vier_weken = procedures.vier_weken_termijn(verzoek)
+    if vier_weken is not None:
+        # Awb 4:5, fourth paragraph: its own deadline beside the beslistermijn.
+        result["buiten_behandeling"] = vier_weken
+        result["buiten_behandeling_te_laat"] = vier_weken.te_laat(vandaag)
     ontvangen = verzoek.ingebrekestelling_ontvangen_op
     if ontvangen:
         if ontvangen <= opbouw.einde:
@@ -111,8 +121,13 @@ def _unbound_forms(verzoek, acties, berekend) -> dict:
         "toewijzen": (f.ToewijzenForm, {"provincie_id": verzoek.provincie_id}),
         "aanvulling_vragen": (f.AanvullingVragenForm, {"verzoek": verzoek}),
         "buiten_behandeling_voorstellen": (
-            f.MotiveringForm,
-            {"initial": {"motivering": BUITEN_BEHANDELING_MOTIVERING}},
+            fp.BuitenBehandelingForm,
+            {
+                "initial": {"motivering": BUITEN_BEHANDELING_MOTIVERING},
+                "te_laat": procedures.buiten_behandeling_te_laat(
+                    verzoek, timezone.localdate()
+                ),
+            },
         ),
         "doorzenden": (f.DoorzendenForm, {}),
         "zienswijze_vragen": (f.ZienswijzeVragenForm, {"verzoek": verzoek}),
@@ -127,6 +142,7 @@ def _unbound_forms(verzoek, acties, berekend) -> dict:
         ),
         "dwangsom_vaststellen": (fd.DwangsomVaststellenForm, {}),
         "dwangsom_betaling": (fd.DwangsomBetalingForm, {}),
+        "opschorten": (fp.OpschortenForm, {"verzoek": verzoek}),
         "notitie": (f.NotitieForm, {}),
     }
     return {
@@ -213,7 +229,9 @@ def verzoekpagina(request, verzoek, bound=None):
         [verzoek],
         Prefetch(
             "opschortingen",
-            queryset=Opschorting.objects.select_related("gevraagd_door"),
+            queryset=Opschorting.objects.select_related(
+                "gevraagd_door", "instemming_bijlage"
+            ),
         ),
         Prefetch("bijlagen", queryset=Bijlage.objects.select_related("geupload_door")),
     )
@@ -245,7 +263,8 @@ def verzoekpagina(request, verzoek, bound=None):
             "ander_gezag": _ander_gezag(berekend),
             "forms": forms,
             "termijn": termijnoverzicht(verzoek, vandaag),
-            "opschortingen": list(verzoek.opschortingen.all()),
+            "opschortingen": procedures.aanvullingen(verzoek),
+            "opschortingen_tweede_lid": procedures.tweede_lid(verzoek),
             "bijlagen": verzoek.bijlagen.all(),
             "documenten": documenten(verzoek),
             "ontbrekende_bijlagen": verzoek.ontbrekende_bijlagen(),
@@ -258,6 +277,8 @@ def verzoekpagina(request, verzoek, bound=None):
             "berekend_afgeweken": _berekend_afgeweken(verzoek),
             "derden": verzoek.derden.select_related("brief", "bijlage"),
             "dwangsombesluit": getattr(verzoek, "dwangsombesluit", None),
+            "ambten": procedures.ambten_verdeling(verzoek),
+            "gesplitst": list(verzoek.splitsingen.all()),
         },
     )
 
