@@ -21,7 +21,7 @@ from django.urls import reverse
 
 from ontheffing import bezorging, formatting
 from ontheffing.brieven import opmaak
-from ontheffing.models import Gebruiker, Provincie
+from ontheffing.models import Gebruiker, Poststuk, Provincie
 from ontheffing.permissions import voorbereid_door
 from ontheffing.states import Rol
 
@@ -31,6 +31,10 @@ KNOP_VOORSTEL = "Bekijk het voorstel"
 
 
 def _link(verzoek) -> str:
+    """The applicant's page in the portal; none for a request registered from
+    post or e-mail (that applicant has no account)."""
+    if verzoek.geregistreerd:
+        return ""
     return settings.SITE_URL + reverse("aanvrager:verzoek", args=[verzoek.pk])
 
 
@@ -43,6 +47,9 @@ def _aanhef(verzoek) -> str:
 
 
 def _aanvrager_adressen(verzoek) -> list[str]:
+    if verzoek.geregistreerd:
+        # Registered by staff: the account that filed it is the behandelaar's.
+        return [verzoek.email] if verzoek.email else []
     adressen = [verzoek.ingediend_door.email]
     if verzoek.email and verzoek.email.lower() not in (a.lower() for a in adressen):
         adressen.append(verzoek.email)
@@ -83,21 +90,54 @@ def verstuur(
 
 
 def _aan_aanvrager(naam: str, onderwerp: str, verzoek, besluit=None, **extra):
+    """To the applicant by the channel they chose: by e-mail through the
+    outbox, or by post (``_per_post``)."""
+    onderwerp = f"{onderwerp} ({verzoek.kenmerk})" if verzoek.kenmerk else onderwerp
+    context = {
+        "verzoek": verzoek,
+        "link": _link(verzoek),
+        "aanhef": _aanhef(verzoek),
+        "besluit": besluit,
+        "per_post": verzoek.per_post,
+        **extra,
+    }
+    if verzoek.per_post:
+        _per_post(naam, onderwerp, verzoek, besluit, context)
+        return
     verstuur(
         naam,
-        f"{onderwerp} ({verzoek.kenmerk})" if verzoek.kenmerk else onderwerp,
+        onderwerp,
         _aanvrager_adressen(verzoek),
-        {
-            "verzoek": verzoek,
-            "link": _link(verzoek),
-            "aanhef": _aanhef(verzoek),
-            "besluit": besluit,
-            **extra,
-        },
+        context,
         knop=KNOP_AANVRAGER,
         verzoek=verzoek,
         besluit=besluit,
         bekendmaking=besluit is not None,
+    )
+
+
+def _per_post(naam: str, onderwerp: str, verzoek, besluit, context: dict) -> None:
+    """The applicant chose post: the same text, with the letter it carries,
+    waits on the case to be printed and posted. Staff record the day of
+    posting (``services.post_verzonden``); a decision is made known on that
+    day (artikel 3:41 Awb), never earlier."""
+    tekst = render_to_string(f"emails/{naam}.txt", {**context, "onderwerp": onderwerp})
+    Poststuk.objects.create(
+        verzoek=verzoek,
+        besluit=besluit,
+        bekendmaking=besluit is not None,
+        soort=naam,
+        onderwerp=onderwerp,
+        tekst=tekst.strip() + "\n",
+        adres=[
+            r
+            for r in (
+                verzoek.naam,
+                verzoek.adres,
+                f"{verzoek.postcode}  {verzoek.woonplaats}".strip(),
+            )
+            if r
+        ],
     )
 
 
@@ -121,7 +161,9 @@ def aanvulling_gevraagd(verzoek) -> None:
         "Wij hebben meer informatie nodig",
         verzoek,
         brief,
-        opschorting=verzoek.opschortingen.order_by("-van", "-pk").first(),
+        opschorting=verzoek.opschortingen.aanvullingen()
+        .order_by("-van", "-pk")
+        .first(),
     )
 
 
@@ -215,6 +257,32 @@ def zienswijze_gevraagd(verzoek, toelichting: str) -> None:
     )
 
 
+def zienswijze_derde_gevraagd(verzoek, derde) -> None:
+    """Awb 4:8: the dated letter to a third party who gave an e-mail address;
+    the message is the letter's proof of sending. By post, the behandelaar
+    prints the letter from the file and nothing is sent here."""
+    verstuur(
+        "zienswijze_derde",
+        f"Gelegenheid om uw zienswijze te geven ({verzoek.kenmerk})",
+        [derde.email],
+        {
+            "verzoek": verzoek,
+            "derde": derde,
+            "aanhef": _aanhef_derde(derde),
+        },
+        verzoek=verzoek,
+        besluit=derde.brief,
+        bekendmaking=True,
+    )
+
+
+def _aanhef_derde(derde) -> str:
+    vorm = (derde.aanspreekvorm or "").lower()
+    if vorm in ("heer", "mevrouw"):
+        return opmaak.aanhef(vorm, formatting.achternaam(derde.naam))
+    return "Geachte heer/mevrouw,"
+
+
 def zienswijze_ontvangen(verzoek) -> None:
     _aan_behandelaar("zienswijze_ontvangen", "Zienswijze ontvangen", verzoek)
 
@@ -229,16 +297,44 @@ def verdaagd(verzoek) -> None:
 
 
 def ontvangers_besluit(verzoek, uitkomst: str) -> list[tuple[str, list[str]]]:
-    """Who receives the decision on ``verzoek`` with ``uitkomst`` by e-mail,
-    as (wie, adressen): the applicant's addresses, and the copy when the
+    """Who receives the decision on ``verzoek`` with ``uitkomst``, as (wie,
+    adressen): the applicant's addresses (or postal address), and the copy when the
     province sends one for this outcome. What ``besluit_genomen`` sends to."""
-    ontvangers = [("De aanvrager", _aanvrager_adressen(verzoek))]
+    if verzoek.per_post:
+        adres = (
+            f"{verzoek.naam}, {verzoek.adres}, {verzoek.postcode} {verzoek.woonplaats}"
+        )
+        ontvangers = [("De aanvrager, per post", [adres])]
+    else:
+        ontvangers = [("De aanvrager", _aanvrager_adressen(verzoek))]
     provincie = verzoek.provincie
     if provincie.afschrift_voor(uitkomst):
         afschrift = list(Provincie.regels(provincie.afschrift_emails))
         if afschrift:
             ontvangers.append(("Afschrift", afschrift))
     return ontvangers
+
+
+def opgeschort(verzoek, opschorting, *, beslistermijn) -> None:
+    """Awb 4:15, second and third paragraph: the term stands still for the
+    period registered, and the day by which the decision now comes."""
+    _aan_aanvrager(
+        "opgeschort",
+        "De beslistermijn van uw verzoek is opgeschort",
+        verzoek,
+        opschorting=opschorting,
+        beslistermijn=beslistermijn,
+    )
+
+
+def gesplitst(verzoek, nieuw) -> None:
+    """The request was split per competent authority: which case is which."""
+    _aan_aanvrager(
+        "gesplitst",
+        "Uw verzoek wordt per bestuursorgaan behandeld",
+        verzoek,
+        nieuw=nieuw,
+    )
 
 
 def besluit_genomen(verzoek, besluit) -> None:
@@ -260,6 +356,32 @@ def besluit_genomen(verzoek, besluit) -> None:
             verzoek=verzoek,
             besluit=besluit,
         )
+    for derde in verzoek.derden.exclude(email=""):
+        # Awb 3:41: a third party heard on the case (4:8) is a belanghebbende;
+        # by post, the behandelaar sends the letter (the case page says so).
+        verstuur(
+            "besluit_derde",
+            f"Besluit op een aanvraag om ontheffing ({verzoek.kenmerk})",
+            [derde.email],
+            {
+                "verzoek": verzoek,
+                "besluit": besluit,
+                "derde": derde,
+                "aanhef": _aanhef_derde(derde),
+            },
+            verzoek=verzoek,
+            besluit=besluit,
+        )
+
+
+def dwangsom_vastgesteld(verzoek, besluit) -> None:
+    """Awb 4:18: the decision fixing the dwangsom, made known by sending it."""
+    _aan_aanvrager(
+        "dwangsom_vastgesteld",
+        "Besluit over de dwangsom",
+        verzoek,
+        besluit=besluit,
+    )
 
 
 def doorgezonden(verzoek) -> None:
@@ -308,6 +430,25 @@ def account_bestaat_al(gebruiker) -> None:
             "gebruiker": gebruiker,
             "inloggen": settings.SITE_URL + reverse("login"),
             "wachtwoord_vergeten": settings.SITE_URL + reverse("password_reset"),
+        },
+    )
+
+
+def digid_koppelen(
+    adres: str, *, naam: str, link: str, bestaand: bool, reden: str | None, minuten: int
+) -> None:
+    """A first DigiD log-in gave this address: the link that makes the account,
+    or links the existing one (``identiteit.koppelen``)."""
+    verstuur(
+        "digid_koppelen",
+        "Uw e-mailadres bij inloggen met DigiD",
+        [adres],
+        {
+            "naam": naam,
+            "link": link,
+            "bestaand": bestaand,
+            "reden": reden,
+            "minuten": minuten,
         },
     )
 

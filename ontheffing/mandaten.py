@@ -13,12 +13,17 @@ from datetime import date
 from ontheffing.states import Bestuursorgaan, Rol
 
 
-def mandaat_voor(gebruiker, verzoek, *, op: date, mandaten: Iterable):
+def mandaat_voor(
+    gebruiker, verzoek, *, op: date, mandaten: Iterable, alleen_volledig=False
+):
     """The confirmed mandate of ``gebruiker`` that covers the decision proposed
     on ``verzoek`` on the day ``op``: the same province, the case's organ (GS or
     the CdK), an outcome within its scope, and ``op`` within its term. None when
-    there is none. Of several, the one that started last."""
-    uitkomst = verzoek.voorstel_uitkomst
+    there is none. Of several, the one that started last.
+
+    ``alleen_volledig``: a decision that is no outcome of the request (the
+    dwangsom of artikel 4:18 Awb) is covered only by a mandate for all outcomes."""
+    uitkomst = None if alleen_volledig else verzoek.voorstel_uitkomst
     passend = [
         m
         for m in mandaten

@@ -90,6 +90,21 @@ def aanvrager(verzoek, user) -> Toestemming:
     return niet_voor_u("Alleen de aanvrager van dit verzoek kan dit doen.")
 
 
+def aanvrager_of_registratie(verzoek, user) -> Toestemming:
+    """Transition permission: the applicant of this case; for a request
+    registered from post or e-mail (no applicant account), a behandelaar of
+    the province records what the applicant sent (README, "Verzoeken per post
+    of e-mail")."""
+    if getattr(verzoek, "geregistreerd", False):
+        if is_medewerker_van(verzoek, user, Rol.BEHANDELAAR):
+            return TOEGESTAAN
+        return niet_voor_u(
+            "Dit verzoek kwam per post of e-mail; een behandelaar van de provincie "
+            "legt vast wat de aanvrager stuurt."
+        )
+    return aanvrager(verzoek, user)
+
+
 def behandelaar(verzoek, user) -> Toestemming:
     """Transition permission: a behandelaar of the case's province."""
     if is_medewerker_van(verzoek, user, Rol.BEHANDELAAR):
@@ -133,7 +148,9 @@ def vier_ogen(verzoek, user) -> Toestemming:
     return TOEGESTAAN
 
 
-def bevoegd(verzoek, user, op: date | None = None) -> Toestemming:
+def bevoegd(
+    verzoek, user, op: date | None = None, *, alleen_volledig: bool = False
+) -> Toestemming:
     """The competence to decide this case on day ``op``: staff of the case's
     province who is a confirmed beslisser for a GS case (recording the
     college's decision), or who holds a mandate in force that covers this
@@ -148,7 +165,11 @@ def bevoegd(verzoek, user, op: date | None = None) -> Toestemming:
     orgaan_zelf = verzoek.bestuursorgaan == Bestuursorgaan.GS and mandaten.is_beslisser(
         user
     )
-    if orgaan_zelf or mandaat_voor(user, verzoek, op=op) is not None:
+    if (
+        orgaan_zelf
+        or mandaat_voor(user, verzoek, op=op, alleen_volledig=alleen_volledig)
+        is not None
+    ):
         return TOEGESTAAN
     if verzoek.bestuursorgaan == Bestuursorgaan.CDK:
         return niet_voor_u(
@@ -230,6 +251,112 @@ def _zienswijze_geven(gebruiker, verzoek) -> Toestemming:
     return TOEGESTAAN
 
 
+def _zienswijze_derde_vragen(gebruiker, verzoek) -> Toestemming:
+    """Awb 4:8: a behandelaar asks a third party for their view before the
+    proposal: from the assessment, or while views are already asked."""
+    toestemming = behandelaar(verzoek, gebruiker)
+    if toestemming and verzoek.status not in (
+        Status.TOETSING,
+        Status.ZIENSWIJZE_GEVRAAGD,
+    ):
+        return niet_nu("Een zienswijze vraagt u in de stap toetsing.")
+    return toestemming
+
+
+def _zienswijze_derde_vastleggen(gebruiker, verzoek) -> Toestemming:
+    """The view of a third party comes in by post or e-mail; a behandelaar
+    records it while views are asked (like the applicant's, Awb 4:7)."""
+    toestemming = behandelaar(verzoek, gebruiker)
+    if toestemming and verzoek.status != Status.ZIENSWIJZE_GEVRAAGD:
+        return niet_nu(
+            "Er wordt (nu) geen zienswijze gevraagd; een zienswijze vastleggen kan "
+            "zolang het verzoek in de stap 'zienswijze gevraagd' staat."
+        )
+    return toestemming
+
+
+def dwangsom_stand(verzoek, vandaag: date):
+    """(dwangsom, reason): the dwangsom forfeited for not deciding in time as it
+    stands on ``vandaag`` (Awb 4:17), and why it cannot be fixed now (Awb
+    4:18: after its last day), or "" when it can. Reads the case's deadline."""
+    from ontheffing import termijnen
+    from ontheffing.formatting import datum
+
+    ontvangen = verzoek.ingebrekestelling_ontvangen_op
+    if ontvangen is None:
+        return None, "Er is geen ingebrekestelling geregistreerd."
+    try:
+        einde = verzoek.beslistermijn
+    except ValueError as fout:
+        return None, f"De beslistermijn kan niet worden berekend: {fout}"
+    if einde is None or ontvangen <= einde:
+        return None, (
+            "De ingebrekestelling kwam niet na het einde van de beslistermijn; "
+            "daardoor is geen dwangsom verbeurd (artikel 4:17 Awb)."
+        )
+    stand = termijnen.dwangsom(ontvangen, verzoek.afgehandeld_op, vandaag)
+    if stand.dagen == 0 and verzoek.afgehandeld_op is not None:
+        return stand, (
+            "Er is geen dwangsom verbeurd: het besluit kwam binnen twee weken na "
+            "de ontvangst van de ingebrekestelling (artikel 4:17, derde lid, Awb)."
+        )
+    if stand.dagen == 0:
+        return stand, (
+            f"De dwangsom loopt pas vanaf {datum(stand.start)} (artikel 4:17, derde "
+            "lid, Awb); vastgesteld wordt hij na de laatste dag waarover hij "
+            "verschuldigd is (artikel 4:18 Awb)."
+        )
+    if stand.vaststellen_uiterlijk is None or stand.laatste_dag >= vandaag:
+        return stand, (
+            "De dwangsom loopt nog: hij wordt vastgesteld na de laatste dag waarover "
+            "hij verschuldigd is, dus na het besluit op de aanvraag of na de "
+            "42e dag (artikelen 4:17 en 4:18 Awb)."
+        )
+    return stand, ""
+
+
+def _dwangsom_vaststellen(gebruiker, verzoek, vandaag: date | None = None):
+    """Awb 4:18: the competent authority of the case fixes the dwangsom, by
+    someone who did not prepare the case (four eyes), once it stopped running."""
+    if not is_medewerker_van(verzoek, gebruiker, Rol.BEHANDELAAR, Rol.BESLISSER):
+        return niet_voor_u("Alleen een beslisser van deze provincie kan dit doen.")
+    vandaag = vandaag or timezone.localdate()
+    toestemming = vier_ogen(verzoek, gebruiker) and bevoegd(
+        verzoek, gebruiker, vandaag, alleen_volledig=True
+    )
+    if not toestemming:
+        return toestemming
+    if hasattr(verzoek, "dwangsombesluit"):
+        return niet_nu("De dwangsom van dit verzoek is al vastgesteld.")
+    _, reden = dwangsom_stand(verzoek, vandaag)
+    return niet_nu(reden) if reden else TOEGESTAAN
+
+
+def _dwangsom_betaling(gebruiker, verzoek) -> Toestemming:
+    """Recording that the fixed dwangsom was paid: staff of the province."""
+    if not is_medewerker_van(verzoek, gebruiker, Rol.BEHANDELAAR, Rol.BESLISSER):
+        return niet_voor_u("Alleen medewerkers van de provincie kunnen dit doen.")
+    besluit = getattr(verzoek, "dwangsombesluit", None)
+    if besluit is None:
+        return niet_nu("De dwangsom is nog niet vastgesteld (artikel 4:18 Awb).")
+    if besluit.betaald:
+        return niet_nu("De betaling van de dwangsom is al vastgelegd.")
+    return TOEGESTAAN
+
+
+def _splitsen(gebruiker, verzoek) -> Toestemming:
+    """Several offices: split per competent authority before the qualification
+    (``services.procedures.verzoek_splitsen``)."""
+    toestemming = behandelaar(verzoek, gebruiker)
+    if toestemming and verzoek.status not in (Status.INGEDIEND, Status.KWALIFICATIE):
+        return niet_nu(
+            "Splitsen per bevoegd gezag kan alleen vóór de kwalificatie is vastgelegd."
+        )
+    if toestemming and not verzoek.overige_ambten:
+        return niet_nu("Dit verzoek noemt één ambt.")
+    return toestemming
+
+
 def _concept_aanmaken(gebruiker, verzoek=None) -> Toestemming:
     if is_actief(gebruiker) and gebruiker.rol == Rol.AANVRAGER:
         return TOEGESTAAN
@@ -245,6 +372,38 @@ def _concept_bewerken(gebruiker, verzoek) -> Toestemming:
     return TOEGESTAAN
 
 
+def _papier_registreren(gebruiker, verzoek=None) -> Toestemming:
+    """A request by post or e-mail is registered by a behandelaar, for their
+    own province."""
+    if (
+        is_actief(gebruiker)
+        and gebruiker.rol == Rol.BEHANDELAAR
+        and (gebruiker.provincie_id is not None)
+    ):
+        return TOEGESTAAN
+    return niet_voor_u("Alleen een behandelaar kan een verzoek registreren.")
+
+
+def _feiten_corrigeren(gebruiker, verzoek) -> Toestemming:
+    """Staff correct the facts while the case is being prepared; not while a
+    beslisser reads the proposal (the letter would change under them), and
+    not after the decision (an issued letter never changes)."""
+    toestemming = _open_voor_behandelaar(gebruiker, verzoek)
+    if toestemming and verzoek.status == Status.TER_BESLUITVORMING:
+        return niet_nu(
+            "Het voorstel ligt bij de beslisser; laat het eerst terugsturen om "
+            "gegevens te corrigeren."
+        )
+    return toestemming
+
+
+def _post_verzonden(gebruiker, verzoek) -> Toestemming:
+    """Recording that a printed letter was posted: staff of the province."""
+    if is_medewerker_van(verzoek, gebruiker, Rol.BEHANDELAAR, Rol.BESLISSER):
+        return TOEGESTAAN
+    return niet_voor_u("Alleen medewerkers van de provincie leggen de verzending vast.")
+
+
 def _beslissen(gebruiker, verzoek=None) -> Toestemming:
     """The list of proposals and the signature under a concept letter."""
     if mag_beslissen(gebruiker):
@@ -252,17 +411,55 @@ def _beslissen(gebruiker, verzoek=None) -> Toestemming:
     return niet_voor_u("Alleen wie mag beslissen, ziet de voorstellen.")
 
 
+def _provincie_beheren(gebruiker, verzoek=None, provincie_id=None) -> Toestemming:
+    """Beheer of one province (staff, letterhead, afschriften, bodies, the
+    beleidsregel, mandates): only an active beheerder of that province."""
+    if (
+        is_actief(gebruiker)
+        and gebruiker.rol == Rol.BEHEERDER
+        and gebruiker.provincie_id is not None
+        and gebruiker.provincie_id == provincie_id
+    ):
+        return TOEGESTAAN
+    return niet_voor_u("Alleen de beheerder van deze provincie mag dit wijzigen.")
+
+
+def _doorzendadres_instellen(gebruiker, verzoek=None, provincie_id=None):
+    """Where other authorities forward requests to the GS and the CdK of a
+    province is that province's beheer. The Minister's one address serves
+    every province, so it is set in the admin of the installation, not by the
+    beheerder of one province (README, "Doorzenden")."""
+    if provincie_id is None:
+        return niet_voor_u(
+            "Het adres van de minister geldt voor alle provincies; de functioneel "
+            "beheerder van de installatie stelt het in."
+        )
+    return _provincie_beheren(gebruiker, provincie_id=provincie_id)
+
+
 REGELS = {
+    "provincie_beheren": _provincie_beheren,
+    "afschriften_instellen": _provincie_beheren,
+    "doorzendadres_instellen": _doorzendadres_instellen,
     "oppakken": _oppakken,
     "toewijzen": _toewijzen,
     "notitie": _notitie,
     "verdagen": _open_voor_behandelaar,
+    "opschorten": _open_voor_behandelaar,
+    "splitsen": _splitsen,
     "ingebrekestelling": _open_voor_behandelaar,
     "criteria_beoordelen": _criteria_beoordelen,
     "zienswijze_geven": _zienswijze_geven,
+    "zienswijze_derde_vragen": _zienswijze_derde_vragen,
+    "zienswijze_derde_vastleggen": _zienswijze_derde_vastleggen,
+    "dwangsom_vaststellen": _dwangsom_vaststellen,
+    "dwangsom_betaling": _dwangsom_betaling,
     "concept_aanmaken": _concept_aanmaken,
     "concept_bewerken": _concept_bewerken,
     "beslissen": _beslissen,
+    "papier_registreren": _papier_registreren,
+    "feiten_corrigeren": _feiten_corrigeren,
+    "post_verzonden": _post_verzonden,
 }
 
 

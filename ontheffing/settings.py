@@ -240,6 +240,24 @@ DIGID_BETROUWBAARHEIDSNIVEAU = os.environ.get(
 DIGID_SESSIEDUUR = int(os.environ.get("DIGID_SESSIEDUUR", str(15 * 60)))
 DIGID_BSN_SLEUTEL = os.environ.get("DIGID_BSN_SLEUTEL", "")
 
+# DigiD Machtigen through an OpenID Connect broker: a gemachtigde logs in with
+# his own DigiD for the person who authorised him; on when a client id is set
+# (README "DigiD Machtigen"). The claims are modelled as django-digid-eherkenning
+# models them (a path into the id_token; the defaults are that library's).
+DIGID_MACHTIGEN_CLIENT_ID = os.environ.get("DIGID_MACHTIGEN_CLIENT_ID", "")
+DIGID_MACHTIGEN_CLIENT_SECRET = os.environ.get("DIGID_MACHTIGEN_CLIENT_SECRET", "")
+DIGID_MACHTIGEN_ISSUER = os.environ.get("DIGID_MACHTIGEN_ISSUER", "").rstrip("/")
+DIGID_MACHTIGEN_SCOPES = os.environ.get("DIGID_MACHTIGEN_SCOPES", "openid bsn")
+DIGID_MACHTIGEN_SIGN_ALGO = os.environ.get("DIGID_MACHTIGEN_SIGN_ALGO", "RS256")
+DIGID_MACHTIGEN_VERTEGENWOORDIGDE_CLAIM = os.environ.get(
+    "DIGID_MACHTIGEN_VERTEGENWOORDIGDE_CLAIM", ""
+)
+DIGID_MACHTIGEN_GEMACHTIGDE_CLAIM = os.environ.get(
+    "DIGID_MACHTIGEN_GEMACHTIGDE_CLAIM", ""
+)
+DIGID_MACHTIGEN_DIENST_CLAIM = os.environ.get("DIGID_MACHTIGEN_DIENST_CLAIM", "")
+DIGID_MACHTIGEN_DIENST_ID = os.environ.get("DIGID_MACHTIGEN_DIENST_ID", "")
+
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Amsterdam")

@@ -107,12 +107,46 @@ class Actie(models.TextChoices):
     VASTSTELLEN = "vaststellen", "Besluit vastgesteld"
     INTREKKEN = "intrekken", "Verzoek ingetrokken"
     VERDAGEN = "verdagen", "Beslistermijn verdaagd"
+    OPSCHORTEN = (
+        "opschorten",
+        "Beslistermijn opgeschort (artikel 4:15, tweede lid, Awb)",
+    )
+    SPLITSEN = "splitsen", "Verzoek gesplitst per bevoegd gezag"
     INGEBREKESTELLING_REGISTREREN = (
         "ingebrekestelling_registreren",
         "Ingebrekestelling geregistreerd",
     )
+    ZIENSWIJZE_DERDE_ONTVANGEN = (
+        "zienswijze_derde_ontvangen",
+        "Zienswijze van een derde vastgelegd",
+    )
+    DWANGSOM_VASTSTELLEN = "dwangsom_vaststellen", "Dwangsom vastgesteld"
+    DWANGSOM_BETAALD = "dwangsom_betaald", "Betaling dwangsom vastgelegd"
     NOTITIE_TOEVOEGEN = "notitie_toevoegen", "Notitie"
     TOEWIJZEN = "toewijzen", "Behandelaar toegewezen"
     CONCEPT_OPGESLAGEN = "concept_opgeslagen", "Concept aangemaakt"
     BIJLAGE_TOEVOEGEN = "bijlage_toevoegen", "Document toegevoegd"
     TOETSEN = "toetsen", "Criteria beoordeeld"
+    REGISTREREN = "registreren", "Verzoek per post of e-mail ontvangen en geregistreerd"
+    FEITEN_CORRIGEREN = "feiten_corrigeren", "Gegevens van de overeenkomst gecorrigeerd"
+    TERUG_NAAR_KWALIFICATIE = "terug_naar_kwalificatie", "Terug naar kwalificatie"
+    GEEN_ONTHEFFING_VOORSTELLEN = (
+        "geen_ontheffing_voorstellen",
+        "Voorgesteld: geen ontheffing vereist",
+    )
+    POST_VERZONDEN = "post_verzonden", "Brief per post verzonden"
+
+
+class Ontvangstkanaal(models.TextChoices):
+    """How a request reached the province."""
+
+    PORTAAL = "portaal", "Via het portaal"
+    POST = "post", "Per post"
+    EMAIL = "email", "Per e-mail"
+
+
+class Berichtkanaal(models.TextChoices):
+    """How the applicant receives letters and messages (their choice)."""
+
+    EMAIL = "email", "Per e-mail"
+    POST = "post", "Per post"

@@ -23,6 +23,7 @@ from html import escape
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ontheffing.settings")
 os.environ["DEBUG"] = "0"
 os.environ.setdefault("SECRET_KEY", "bench-" + "x" * 60)
+os.environ.setdefault("AUDIT_SLEUTEL", "bench-" + "k" * 40)  # production requires one
 os.environ["SECURE_SSL_REDIRECT"] = "0"
 os.environ["ALLOWED_HOSTS"] = "testserver"
 os.environ["EMAIL_URL"] = "locmem://"
@@ -61,19 +62,24 @@ from tests.factories import inloggen  # noqa: E402
 HERHALINGEN = 101
 
 
-def mediaan_ms(client, url, basis_client, basis_url, n=HERHALINGEN):
+def mediaan_ms(
+    client, url, basis_client, basis_url, n=HERHALINGEN, klok=time.perf_counter
+):
     """Median server time (ms) of ``url`` and of the baseline ``basis_url``,
     requested alternately so that both see the same machine state (measuring
-    one block after the other let drift and warm caches favour either side)."""
+    one block after the other let drift and warm caches favour either side).
+    ``klok=time.process_time`` counts this process's processor time only: on a
+    machine shared with other work, wall time punishes every request that runs
+    longer than a scheduler slice."""
     tijden = {url: [], basis_url: []}
     paren = ((client, url), (basis_client, basis_url))
     for c, u in paren:
         c.get(u)  # warm up
     for _ in range(n):
         for c, u in paren:
-            t = time.perf_counter()
+            t = klok()
             response = c.get(u)
-            tijden[u].append((time.perf_counter() - t) * 1000)
+            tijden[u].append((klok() - t) * 1000)
             assert response.status_code in (200, 302), (u, response.status_code)
     return statistics.median(tijden[url]), statistics.median(tijden[basis_url])
 
@@ -94,14 +100,14 @@ def maak_verzoeken(provincie, gemeenten, aanvrager, aantal, start):
     for i in range(start, start + aantal):
         ontvangen = vandaag - timedelta(days=i % 90)
         status = OPEN_STATUSSEN[i % len(OPEN_STATUSSEN)]
-        ledger = []
+        grootboek = []
         if i % 20 == 0:
             lopend = status == Status.AANVULLING_GEVRAAGD
             van = vandaag - timedelta(days=10)
-            ledger = [termijnen.Opschorting(van, None if lopend else vandaag)]
-            opschortingen.append((i, ledger[0], vandaag + timedelta(days=4)))
+            grootboek = [termijnen.Opschorting(van, None if lopend else vandaag)]
+            opschortingen.append((i, grootboek[0], vandaag + timedelta(days=4)))
         sleutel = termijnen.beslistermijn(
-            ontvangen, ledger, peildatum=vandaag + timedelta(days=4)
+            ontvangen, grootboek, peildatum=vandaag + timedelta(days=4)
         )
         rijen.append(
             Verzoek(
@@ -142,6 +148,74 @@ def maak_verzoeken(provincie, gemeenten, aanvrager, aantal, start):
     )
 
 
+def zaak_met_historie(aanvrager, behandelaar):
+    """One case with 50 events and 20 documents: the case pages' load."""
+    verzoek = Verzoek.objects.filter(ingediend_door=aanvrager).first()
+    for i in range(50):
+        Gebeurtenis.objects.create(
+            verzoek=verzoek,
+            actor=behandelaar,
+            actie=Actie.NOTITIE_TOEVOEGEN,
+            reden=f"Notitie {i}",
+            intern=i % 2 == 0,
+        )
+    Bijlage.objects.bulk_create(
+        Bijlage(
+            verzoek=verzoek,
+            soort="anders",
+            bestand=f"bijlagen/x{i}",
+            bestandsnaam=f"document-{i}.pdf",
+            content_type="application/pdf",
+            grootte=1000,
+            sha256="0" * 64,
+            geupload_door=aanvrager,
+        )
+        for i in range(20)
+    )
+    return verzoek
+
+
+def zaakpagina(profiel: bool = False):
+    """Only the staff case page (`python -m tests.bench zaakpagina [--profiel]`):
+    200 cases, one with 50 events and 20 documents; the ratio to the trivial
+    page, the query count, and with ``--profiel`` where 20 requests spend
+    their time (cProfile, sorted by own time)."""
+    call_command("migrate", verbosity=0)
+    call_command("referentiedata_laden", verbosity=0)
+    provincie = Provincie.objects.get(code="PV25")
+    gemeenten = list(Gemeente.objects.filter(provincie=provincie))
+    aanvrager = Gebruiker.objects.create_user("a@bench.nl", "x", naam="Aanvrager")
+    behandelaar = Gebruiker.objects.create_user(
+        "b@bench.nl", "x", naam="Behandelaar", rol=Rol.BEHANDELAAR, provincie=provincie
+    )
+    maak_verzoeken(provincie, gemeenten, aanvrager, 200, 0)
+    verzoek = zaak_met_historie(aanvrager, behandelaar)
+    staf = Client()
+    inloggen(staf, behandelaar)
+    url = reverse("provincie:verzoek", args=[verzoek.pk])
+    pagina, basis = mediaan_ms(staf, url, staf, reverse("gegevens"))
+    cpu, cpu_basis = mediaan_ms(
+        staf, url, staf, reverse("gegevens"), klok=time.process_time
+    )
+    print(
+        f"zaakpagina medewerker (50 gebeurtenissen, 20 documenten): {pagina:.1f} ms; "
+        f"triviale pagina {basis:.1f} ms; verhouding {pagina / basis:.2f} (doel ≤ 2); "
+        f"queries {queries(staf, url)}\n"
+        f"in processortijd (ongevoelig voor andere processen op de machine): "
+        f"{cpu:.1f} ms; triviale pagina {cpu_basis:.1f} ms; verhouding "
+        f"{cpu / cpu_basis:.2f}"
+    )
+    if profiel:
+        import cProfile
+        import pstats
+
+        with cProfile.Profile(time.process_time) as p:
+            for _ in range(20):
+                staf.get(url)
+        pstats.Stats(p).sort_stats("tottime").print_stats(25)
+        pstats.Stats(p).sort_stats("cumulative").print_stats(40)
+
+
 def main():
     call_command("migrate", verbosity=0)
     call_command("referentiedata_laden", verbosity=0)
@@ -172,29 +246,7 @@ def main():
             )
         )
 
-    # One case with 50 events and 20 documents.
-    verzoek = Verzoek.objects.filter(ingediend_door=aanvrager).first()
-    for i in range(50):
-        Gebeurtenis.objects.create(
-            verzoek=verzoek,
-            actor=behandelaar,
-            actie=Actie.NOTITIE_TOEVOEGEN,
-            reden=f"Notitie {i}",
-            intern=i % 2 == 0,
-        )
-    Bijlage.objects.bulk_create(
-        Bijlage(
-            verzoek=verzoek,
-            soort="anders",
-            bestand=f"bijlagen/x{i}",
-            bestandsnaam=f"document-{i}.pdf",
-            content_type="application/pdf",
-            grootte=1000,
-            sha256="0" * 64,
-            geupload_door=aanvrager,
-        )
-        for i in range(20)
-    )
+    verzoek = zaak_met_historie(aanvrager, behandelaar)
     eigen = Client()
     inloggen(eigen, aanvrager)
     for naam, client, url in (
@@ -320,4 +372,7 @@ def brief_benchmark():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["zaakpagina"]:
+        zaakpagina(profiel="--profiel" in sys.argv)
+    else:
+        main()

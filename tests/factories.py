@@ -211,6 +211,28 @@ def vandaag():
     return timezone.localdate()
 
 
+def papier_velden(gemeente, **extra) -> dict:
+    """What a behandelaar types from a request that came by post."""
+    velden = verzoek_velden(gemeente, **extra)
+    velden.pop("verklaring")
+    return velden
+
+
+def maak_papieren_verzoek(
+    behandelaar, gemeente=None, *, berichten_per="post", ontvangen_op=None, **extra
+):
+    """A request by post, registered by ``behandelaar`` with a scanned offer."""
+    gemeente = gemeente or maak_gemeente(behandelaar.provincie)
+    return services.papieren_verzoek_registreren(
+        user=behandelaar,
+        ontvangen_op=ontvangen_op or vandaag() - timedelta(days=3),
+        ontvangen_via="post",
+        berichten_per=berichten_per,
+        velden=papier_velden(gemeente, **extra),
+        documenten=[("overeenkomst", pdf_upload("scan-offerte.pdf"))],
+    )
+
+
 def kwalificeer(verzoek, behandelaar, **feiten):
     return services.verzoek_kwalificeren(
         user=behandelaar,
@@ -296,6 +318,8 @@ ALLEEN_GET = {
     "digid_inloggen",
     "digid_acs",
     "digid_metadata",
+    "machtigen_inloggen",
+    "machtigen_terug",
     "bijlage",
     "besluit",
     "start",

@@ -28,7 +28,9 @@ def als_beheerder(client, beheerder):
 
 
 @pytest.mark.parametrize("naam", ["beheer", "beheer_provincie", "beheer_lichamen",
-                                  "beheer_beleidsregels", "beheer_uitnodigen"])  # fmt: skip
+                                  "beheer_beleidsregels", "beheer_uitnodigen",
+                                  "beheer_afschriften",
+                                  "beheer_doorzendadressen"])  # fmt: skip
 def test_other_roles_get_403(client, behandelaar, aanvrager, naam):
     for user in (behandelaar, aanvrager):
         inloggen(client, user)
@@ -102,11 +104,6 @@ def test_beheerder_cannot_deactivate_self(als_beheerder, beheerder):
 
 
 def test_letterhead(als_beheerder, provincie):
-    response = als_beheerder.post(reverse("provincie:beheer_provincie"), {
-        "postadres": "Postbus 1\n6800 AA Arnhem", "email": "post@gelderland.nl",
-        "cdk_naam": "Mr. C. de Commissaris", "afschrift_emails": "geen-adres",
-    })  # fmt: skip
-    assert "is geen geldig e-mailadres" in response.content.decode()
     als_beheerder.post(reverse("provincie:beheer_provincie"), {
         "postadres": "Postbus 1\n6800 AA Arnhem", "email": "post@gelderland.nl",
         "cdk_naam": "Mr. C. de Commissaris",
@@ -528,3 +525,146 @@ def test_history_is_for_the_beheerder_only(client, behandelaar, beslisser):
     for user in (behandelaar, beslisser):
         inloggen(client, user)
         assert client.get(reverse("provincie:beheer_historie")).status_code == 403
+
+
+# ------------------------------------------------- afschriften and doorzenden
+
+
+def _afschriften(client, **data):
+    return client.post(reverse("provincie:beheer_afschriften"), data)
+
+
+def test_an_outcome_without_recipient_or_address_is_refused_in_dutch(
+    als_beheerder, provincie
+):
+    response = _afschriften(
+        als_beheerder, afschrift_uitkomsten=["verleend"], afschrift_emails="geen-adres"
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "&#x27;geen-adres&#x27; is geen geldig e-mailadres." in html
+    assert "Vul in aan wie het afschrift gaat" in html
+    response = _afschriften(
+        als_beheerder,
+        afschrift_uitkomsten=["verleend"],
+        afschrift_aan="de griffier van de gemeente",
+    )
+    html = response.content.decode()
+    assert "Vul ten minste één e-mailadres in" in html
+    assert "de griffier van de gemeente" in html  # the input is kept
+    provincie.refresh_from_db()
+    assert provincie.afschrift_uitkomsten == []
+    assert not Beheergebeurtenis.objects.filter(
+        actie=Beheeractie.AFSCHRIFTEN_GEWIJZIGD
+    ).exists()
+
+
+def test_afschriften_are_set_per_outcome_and_recorded_once(als_beheerder, provincie):
+    data = {
+        "afschrift_aan": "de griffier van de gemeente",
+        "afschrift_emails": "griffie@gemeente.example",
+        "afschrift_uitkomsten": ["gedeeltelijk_verleend", "verleend"],
+    }
+    assert _afschriften(als_beheerder, **data).status_code == 302
+    _afschriften(als_beheerder, **data)  # no real change: nothing recorded
+    provincie.refresh_from_db()
+    assert provincie.afschrift_uitkomsten == ["verleend", "gedeeltelijk_verleend"]
+    assert provincie.afschrift_voor("verleend") == ("de griffier van de gemeente",)
+    assert provincie.afschrift_voor("geweigerd") == ()
+    (gebeurtenis,) = Beheergebeurtenis.objects.filter(
+        actie=Beheeractie.AFSCHRIFTEN_GEWIJZIGD
+    )
+    assert gebeurtenis.details["afschrift_uitkomsten"] == {
+        "oud": [],
+        "nieuw": ["Ontheffing verleend", "Ontheffing gedeeltelijk verleend"],
+    }
+    html = als_beheerder.get(reverse("provincie:beheer_historie")).content.decode()
+    assert "Afschriften gewijzigd" in html
+    assert "Ontheffing gedeeltelijk verleend" in html
+
+
+def test_only_the_beheerder_of_the_province_sets_afschriften(
+    provincie, andere_provincie, behandelaar
+):
+    from ontheffing.permissions import mag
+
+    vreemde_beheerder = maak_gebruiker(Rol.BEHEERDER, andere_provincie)
+    for user in (behandelaar, vreemde_beheerder):
+        assert not mag(user, "afschriften_instellen", provincie_id=provincie.pk)
+        with pytest.raises(services.GeenToegang):
+            services.afschriften_instellen(
+                user=user,
+                provincie=provincie,
+                afschrift_aan="x",
+                afschrift_emails="x@example.org",
+                afschrift_uitkomsten=["verleend"],
+            )
+    provincie.refresh_from_db()
+    assert provincie.afschrift_uitkomsten == []
+
+
+def _doorzenden(client, **data):
+    return client.post(reverse("provincie:beheer_doorzendadressen"), data)
+
+
+def test_the_beheerder_sets_the_addresses_of_the_own_gs_and_cdk(
+    als_beheerder, provincie
+):
+    from ontheffing.models import Doorzendadres
+
+    response = _doorzenden(
+        als_beheerder,
+        **{
+            "gs-postadres": "Postbus 9090\n6800 GX Arnhem",
+            "gs-email": "Post@GS.example",
+        },
+    )
+    assert response.status_code == 302
+    (adres,) = Doorzendadres.objects.filter(provincie=provincie)
+    assert (adres.orgaan, adres.email) == ("gs", "post@gs.example")
+    (gebeurtenis,) = Beheergebeurtenis.objects.filter(
+        actie=Beheeractie.DOORZENDADRES_GEWIJZIGD
+    )
+    assert (
+        gebeurtenis.onderwerp == "Doorzendadres van Gedeputeerde Staten van Gelderland"
+    )
+    assert gebeurtenis.details["email"] == {"oud": None, "nieuw": "post@gs.example"}
+    html = als_beheerder.get(reverse("provincie:beheer_doorzendadressen")).content
+    assert "post@gs.example" in html.decode()
+
+
+def test_a_set_address_cannot_be_emptied_and_a_postal_one_needs_an_email(
+    als_beheerder, provincie
+):
+    from ontheffing.models import Doorzendadres
+
+    Doorzendadres.objects.create(orgaan="gs", provincie=provincie, email="gs@x.example")
+    response = _doorzenden(
+        als_beheerder, **{"gs-email": "", "cdk-postadres": "Postbus 1\n6800 AA Arnhem"}
+    )
+    html = response.content.decode()
+    assert "Een ingesteld adres kan niet leeg worden gemaakt" in html
+    assert (
+        "Vul het e-mailadres in waarnaar verzoeken aan de Commissaris van de Koning "
+        "in Gelderland worden doorgezonden."
+    ) in html
+    assert Doorzendadres.objects.get(provincie=provincie).email == "gs@x.example"
+    assert not Doorzendadres.objects.filter(orgaan="cdk").exists()
+
+
+def test_the_ministers_address_and_another_province_are_not_the_beheerders(
+    beheerder, andere_provincie
+):
+    from ontheffing.permissions import mag
+
+    assert not mag(beheerder, "doorzendadres_instellen", provincie_id=None)
+    assert (
+        "functioneel beheerder"
+        in mag(beheerder, "doorzendadres_instellen", provincie_id=None).reden
+    )
+    with pytest.raises(services.GeenToegang):
+        services.doorzendadressen_instellen(
+            user=beheerder,
+            provincie=andere_provincie,
+            adressen={"gs": ("", "gs@elders.example")},
+        )

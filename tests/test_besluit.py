@@ -379,21 +379,41 @@ KANTOREN = [
     ),
     (
         "gemeentesecretaris",
-        "in samenhang met artikel 101",
+        "artikel 15, eerste lid, onder d, 1°, van de Gemeentewet, in samenhang met "
+        "artikel 101",
         "(artikel 101 van de Gemeentewet)",
-        ["zittingsperiode", "107d", "artikel 28"],
+        ["zittingsperiode", "106", "107d", "artikel 28"],
     ),
     (
         "griffier",
-        "in samenhang met artikel 101",
+        "artikel 15, eerste lid, onder d, 1°, van de Gemeentewet, in samenhang met "
+        "artikel 101",
         "(artikel 101 van de Gemeentewet)",
+        ["zittingsperiode", "106", "107d", "artikel 28"],
+    ),
+    (
+        "vervanger_secretaris",
+        "in samenhang met de artikelen 101 en 106",
+        "(artikel 101, in samenhang met artikel 106, van de Gemeentewet)",
         ["zittingsperiode", "107d", "artikel 28"],
     ),
     (
+        "plaatsvervangend_griffier",
+        "in samenhang met de artikelen 101 en 107d",
+        "(artikel 101, in samenhang met artikel 107d, van de Gemeentewet)",
+        ["zittingsperiode", "106", "artikel 28"],
+    ),
+    (
         "burgemeester",
-        "in samenhang met artikel 69",
+        "artikel 15, eerste lid, onder d, 1°, van de Gemeentewet, in samenhang met "
+        "artikel 69",
         "(artikel 69 van de Gemeentewet)",
-        ["artikel 69, eerste lid, onder d", "aan Gedeputeerde Staten", "artikel 28"],
+        [
+            "artikel 69, eerste lid, onder d",
+            "artikel 69, onder",
+            "aan Gedeputeerde Staten",
+            "artikel 28",
+        ],
     ),
     (
         "ab_lid_waterschap",
@@ -409,8 +429,8 @@ KANTOREN = [
     ),
     (
         "bestuurslid_gr",
-        "artikel 20, onder c, 1°, van de Wet gemeenschappelijke regelingen",
-        "(artikel 20 van de Wet gemeenschappelijke regelingen)",
+        "artikel 20, eerste lid, onder c, 1°, van de Wet gemeenschappelijke regelingen",
+        "(artikel 20, tweede lid, van de Wet gemeenschappelijke regelingen)",
         ["onder d", "zittingsperiode", "Gemeentewet"],
     ),
 ]
@@ -434,7 +454,7 @@ def test_each_office_gets_its_ground_power_clause_and_fitting_voorschriften(
     )
     verzoek.refresh_from_db()
     verzoek.voorstel_voorschriften = inhoud.standaardvoorschriften(verzoek, None)
-    html = inhoud.concept_html(verzoek)
+    html = inhoud.concept(verzoek)
 
     assert grond in html
     assert bevoegdheid in html

@@ -11,11 +11,12 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.db import connection
-from django.test import Client
+from django.test import Client, TestCase
 from django.utils import timezone
 
 from ontheffing.identiteit import digid
 from ontheffing.models import Gebruiker, Inlogbron, Inlogkoppeling
+from ontheffing.states import Rol
 from tests.factories import maak_gebruiker
 from tests.idp.saml.proces import APP, SP_ENTITY_ID, SamlProvider, ontbreekt
 
@@ -61,16 +62,29 @@ def ingelogd(client) -> bool:
     return "_auth_user_id" in client.session
 
 
-def eerste_keer(client, idp, email="burger@example.nl"):
-    antwoord = client.get(artefact(client, idp))
-    assert antwoord["Location"].startswith("/account/digid/account/")
+def link_uit(bericht) -> str:
+    return re.search(r"http://\S+/account/digid/bevestigen/\S+/", bericht.body)[0]
+
+
+def aanmaken(client, email, naam="Bas Burger"):
     return client.post(
         "/account/digid/account/",
-        {"naam": "Bas Burger", "email": email, "next": "/mijn/"},
+        {"actie": "aanmaken", "naam": naam, "email": email, "next": "/mijn/"},
     )
 
 
-def test_a_first_log_in_asks_an_e_mail_address_and_makes_an_account_without_password(
+def eerste_keer(client, idp, email="burger@example.nl"):
+    """A first DigiD log-in that makes an account through the e-mailed link."""
+    antwoord = client.get(artefact(client, idp))
+    assert antwoord["Location"].startswith("/account/digid/account/")
+    mail.outbox.clear()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        aanmaken(client, email)
+    link = link_uit(mail.outbox[-1])
+    return client.post(link)
+
+
+def test_a_first_log_in_makes_an_account_without_password_through_the_emailed_link(
     idp, client, django_capture_on_commit_callbacks
 ):
     antwoord = client.get(artefact(client, idp))
@@ -79,20 +93,30 @@ def test_a_first_log_in_asks_an_e_mail_address_and_makes_an_account_without_pass
     assert BSN not in str(dict(client.session.items()))
 
     with django_capture_on_commit_callbacks(execute=True):
-        antwoord = client.post(
-            "/account/digid/account/",
-            {"naam": "Bas Burger", "email": "Burger@Example.nl", "next": "/mijn/"},
-        )
+        antwoord = aanmaken(client, "Burger@Example.nl")
+
+    assert antwoord.status_code == 200
+    assert "Wij hebben een e-mail gestuurd naar burger@example.nl" in (
+        antwoord.content.decode()
+    )
+    assert not Gebruiker.objects.exists(), "only the link makes the account"
+    assert [m.to for m in mail.outbox] == [["burger@example.nl"]]
+    assert "uw account aan te maken" in mail.outbox[0].body
+    link = link_uit(mail.outbox[0])
+
+    pagina = client.get(link)
+    assert pagina.status_code == 200
+    assert not Gebruiker.objects.exists(), "opening the link changes nothing"
+    antwoord = client.post(link)
 
     assert antwoord["Location"] == "/mijn/"
     gebruiker = Gebruiker.objects.get(email="burger@example.nl")
     assert not gebruiker.has_usable_password()
-    assert not gebruiker.email_bevestigd
-    assert [m.to for m in mail.outbox] == [["burger@example.nl"]]
-    assert "bevestig" in mail.outbox[0].body.lower()
+    assert gebruiker.email_bevestigd
     koppeling = Inlogkoppeling.objects.get(gebruiker=gebruiker)
     assert koppeling.bron == Inlogbron.DIGID
     assert koppeling.sleutel == digid.bsn_sleutel(BSN)
+    assert client.session["_auth_user_id"] == str(gebruiker.pk)
     assert client.get("/mijn/").status_code == 200
 
 
@@ -166,12 +190,132 @@ def test_the_session_ends_after_fifteen_idle_minutes(idp, client, settings):
     assert client.get("/mijn/")["Location"].startswith("/account/inloggen/")
 
 
-def test_an_address_of_another_account_is_refused(idp, client):
+WACHTWOORD = "geheim-wachtwoord-123"  # tests.factories.maak_gebruiker's
+
+
+def koppelen(client, email, wachtwoord=WACHTWOORD):
+    return client.post(
+        "/account/digid/account/",
+        {
+            "actie": "koppelen",
+            "username": email,
+            "password": wachtwoord,
+            "next": "/mijn/",
+        },
+    )
+
+
+def test_an_existing_account_is_linked_after_logging_in_with_its_password(idp, client):
+    bestaand = maak_gebruiker(naam="Bas Burger")
+    client.get(artefact(client, idp))
+
+    antwoord = koppelen(client, bestaand.email.upper())
+
+    assert antwoord["Location"] == "/mijn/"
+    assert client.session["_auth_user_id"] == str(bestaand.pk)
+    assert Inlogkoppeling.objects.get(bron=Inlogbron.DIGID).gebruiker == bestaand
+    bestaand.refresh_from_db()
+    assert bestaand.check_password(WACHTWOORD), "the password keeps working"
+
+    client.post("/account/uitloggen/")
+    assert client.get(artefact(client, idp))["Location"] == "/mijn/"
+    assert client.session["_auth_user_id"] == str(bestaand.pk)
+    assert Gebruiker.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "eigen_adres", [True, False], ids=["fout-wachtwoord", "onbekend"]
+)
+def test_a_wrong_password_links_nothing_and_says_nothing_of_the_account(
+    idp, client, eigen_adres
+):
     bestaand = maak_gebruiker()
-    antwoord = eerste_keer(client, idp, email=bestaand.email)
+    client.get(artefact(client, idp))
+
+    email = bestaand.email if eigen_adres else "niemand@example.nl"
+    antwoord = koppelen(client, email, wachtwoord="verkeerd-wachtwoord")
+
     assert antwoord.status_code == 200
-    assert "Er is al een account met dit e-mailadres" in antwoord.content.decode()
+    assert "Het e-mailadres of het wachtwoord klopt niet" in antwoord.content.decode()
     assert not Inlogkoppeling.objects.exists()
+    assert not ingelogd(client)
+
+
+def test_a_staff_account_is_never_linked_to_digid(idp, client):
+    medewerker = maak_gebruiker(rol=Rol.BEHANDELAAR)
+    client.get(artefact(client, idp))
+
+    antwoord = koppelen(client, medewerker.email)
+
+    assert "account van een medewerker" in antwoord.content.decode()
+    assert not Inlogkoppeling.objects.exists()
+    assert not ingelogd(client)
+
+
+def test_an_address_with_an_account_gets_the_same_answer_and_the_owner_the_link(
+    idp, client, django_capture_on_commit_callbacks
+):
+    bestaand = maak_gebruiker(naam="Bas Burger", email_bevestigd=False)
+    client.get(artefact(client, idp))
+    with django_capture_on_commit_callbacks(execute=True):
+        onbekend = aanmaken(client, "nieuw@example.nl").content.decode()
+        bekend = aanmaken(client, bestaand.email).content.decode()
+
+    assert bekend.replace(bestaand.email, "ADRES") == onbekend.replace(
+        "nieuw@example.nl", "ADRES"
+    ), "the page does not tell whether the address has an account"
+    assert not Inlogkoppeling.objects.exists()
+    assert not ingelogd(client)
+    aan_eigenaar = mail.outbox[-1]
+    assert aan_eigenaar.to == [bestaand.email]
+    assert "bestaat al een account" in aan_eigenaar.body
+
+    client.get(link_uit(aan_eigenaar))
+    antwoord = client.post(link_uit(aan_eigenaar))
+
+    assert antwoord["Location"] == "/mijn/"
+    assert client.session["_auth_user_id"] == str(bestaand.pk)
+    assert Inlogkoppeling.objects.get(bron=Inlogbron.DIGID).gebruiker == bestaand
+    bestaand.refresh_from_db()
+    assert bestaand.email_bevestigd
+    assert Gebruiker.objects.count() == 1
+
+
+def test_the_link_works_only_in_the_browser_of_the_digid_session(
+    idp, client, django_capture_on_commit_callbacks
+):
+    """The owner of the address who did not log in with DigiD (someone else
+    gave his address) cannot link his account to that other person's DigiD by
+    opening the link, nor can any other browser."""
+    bestaand = maak_gebruiker()
+    client.get(artefact(client, idp))
+    with django_capture_on_commit_callbacks(execute=True):
+        aanmaken(client, bestaand.email)
+    link = link_uit(mail.outbox[-1])
+
+    eigenaar = Client()
+    assert eigenaar.get(link).status_code == 400
+    assert eigenaar.post(link).status_code == 400
+    ingelogde_eigenaar = Client()
+    ingelogde_eigenaar.force_login(bestaand)
+    assert ingelogde_eigenaar.post(link).status_code == 400
+    vervalst = link.replace("/bevestigen/", "/bevestigen/x")
+    assert client.post(vervalst).status_code == 400
+
+    assert not Inlogkoppeling.objects.exists()
+
+
+def test_an_account_linked_to_another_digid_is_not_linked_again(idp, client):
+    bestaand = maak_gebruiker()
+    Inlogkoppeling.objects.create(
+        gebruiker=bestaand, bron=Inlogbron.DIGID, sleutel=digid.bsn_sleutel("111222333")
+    )
+    client.get(artefact(client, idp))
+
+    antwoord = koppelen(client, bestaand.email)
+
+    assert "al gekoppeld aan een andere DigiD" in antwoord.content.decode()
+    assert Inlogkoppeling.objects.count() == 1
     assert not ingelogd(client)
 
 
@@ -193,3 +337,49 @@ def test_the_service_provider_metadata_for_logius(idp, client):
         xml,
     )
     assert "<ds:Signature" in xml
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"actie": "onbekend"},
+        {"actie": "koppelen"},
+        {"actie": "koppelen", "username": "x" * 20_000, "password": "\x00"},
+        {"actie": "koppelen", "username": "<script>@x.nl", "password": ["a", "b"]},
+        {"actie": "aanmaken", "naam": "\u202eevil", "email": "a@b"},
+        {"actie": "aanmaken", "naam": "", "email": "{{ 7*7 }}"},
+        {"actie": "aanmaken", "naam": "9" * 400, "email": "x@example.nl" * 30},
+    ],
+)
+def test_hostile_input_on_the_first_log_in_page_never_breaks(client, settings, data):
+    settings.DIGID_ENTITY_ID = SP_ENTITY_ID
+    sessie = client.session
+    sessie[digid.NIEUW_SESSION_KEY] = digid.bsn_sleutel(BSN)
+    sessie.save()
+
+    antwoord = client.post("/account/digid/account/", data)
+
+    assert antwoord.status_code == 200
+    assert not Inlogkoppeling.objects.exists()
+    assert not Gebruiker.objects.exists()
+    assert not ingelogd(client)
+
+
+def test_linking_by_password_is_locked_after_five_failures_like_the_log_in(
+    client, settings
+):
+    settings.DIGID_ENTITY_ID = SP_ENTITY_ID
+    settings.AXES_ENABLED = True
+    bestaand = maak_gebruiker()
+    sessie = client.session
+    sessie[digid.NIEUW_SESSION_KEY] = digid.bsn_sleutel(BSN)
+    sessie.save()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        koppelen(client, bestaand.email, wachtwoord="verkeerd-wachtwoord")
+
+    antwoord = koppelen(client, bestaand.email)
+
+    assert antwoord.status_code == 429
+    assert not Inlogkoppeling.objects.exists()
+    assert not ingelogd(client)

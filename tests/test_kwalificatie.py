@@ -95,7 +95,7 @@ CASEBOOK = [
     ),
     geval(
         "wethouder-huurt-garagebox-tegen-standaardtarief", VO, "d7", GS,
-        grond=("onder d, 7°", "in samenhang met artikel 41c, eerste lid"),
+        grond=("onder d, 7°", "in samenhang met artikel 41c"),
         ambt=A.WETHOUDER, handeling=H.HUUR_OF_PACHT_VAN_OVERHEID,
     ),
     geval(
@@ -423,8 +423,19 @@ CASEBOOK = [
         ambt=A.REKENKAMERLID, handeling=H.LEVERING_ROERENDE_ZAKEN,
     ),
     geval(
-        "griffier-levert-aan-gemeente", VO, "d3", GS, grond=("artikel 107d",),
+        "griffier-levert-aan-gemeente", VO, "d3", GS,
+        grond=("in samenhang met artikel 101",), zonder=("107d", "106"),
         ambt=A.GRIFFIER, handeling=H.LEVERING_ROERENDE_ZAKEN,
+    ),
+    geval(
+        "plaatsvervanger-griffier-levert-aan-gemeente", VO, "d3", GS,
+        grond=("onder d, 3°", "in samenhang met de artikelen 101 en 107d"),
+        ambt=A.PLAATSVERVANGEND_GRIFFIER, handeling=H.LEVERING_ROERENDE_ZAKEN,
+    ),
+    geval(
+        "vervanger-secretaris-neemt-werk-aan", VO, "d1", GS,
+        grond=("onder d, 1°", "in samenhang met de artikelen 101 en 106"),
+        ambt=A.VERVANGER_SECRETARIS, handeling=H.AANNEMING_VAN_WERK,
     ),
     geval(
         "gemeentesecretaris-koopt-gemeentegrond", VO, "d6", GS,
@@ -443,8 +454,11 @@ CASEBOOK = [
     ),
     geval(
         "bestuurslid-gr-levert-aan-regeling", VO, "c3", GS,
-        grond=("artikel 20, onder c, 3°, van de Wet gemeenschappelijke regelingen",),
-        punten=("Vindplaats artikel 20 Wgr",),
+        grond=(
+            "artikel 20, eerste lid, onder c, 3°, van de Wet gemeenschappelijke "
+            "regelingen",
+        ),
+        zonder=("onder d",),
         ambt=A.BESTUURSLID_GR, handeling=H.LEVERING_ROERENDE_ZAKEN,
     ),
     geval(
@@ -455,7 +469,7 @@ CASEBOOK = [
     ),
     geval(
         "bestuurslid-gr-advocaat-tegen-regeling", VNO, "a", GS,
-        grond=("artikel 20, onder a",),
+        grond=("artikel 20, eerste lid, onder a,",),
         ambt=A.BESTUURSLID_GR, handeling=H.ADVOCAAT_OF_ADVISEUR_IN_GESCHIL,
     ),
     geval(
@@ -749,3 +763,71 @@ def test_teksten_zijn_nette_zinnen():
             assert zin.endswith("."), zin
             for fout in ("{", "  ", ",,", " ,", "..", "°,,"):
                 assert fout not in zin, zin
+
+
+# --- Eén bron: de brief citeert wat de kwalificatie citeert -----------------------
+
+BEVOEGDHEID_PER_AMBT = [
+    (A.RAADSLID, "artikel 15, tweede lid, van de Gemeentewet"),
+    (A.WETHOUDER, "artikel 41c van de Gemeentewet"),
+    (
+        A.REKENKAMERLID,
+        "artikel 81h van de Gemeentewet (bij een gemeenschappelijke rekenkamer: "
+        "artikel 81m)",
+    ),
+    (A.GEMEENTESECRETARIS, "artikel 101 van de Gemeentewet"),
+    (A.GRIFFIER, "artikel 101 van de Gemeentewet"),
+    (
+        A.VERVANGER_SECRETARIS,
+        "artikel 101, in samenhang met artikel 106, van de Gemeentewet",
+    ),
+    (
+        A.PLAATSVERVANGEND_GRIFFIER,
+        "artikel 101, in samenhang met artikel 107d, van de Gemeentewet",
+    ),
+    (A.BURGEMEESTER, "artikel 69 van de Gemeentewet"),
+    (A.AB_LID_WATERSCHAP, "artikel 33 van de Waterschapswet"),
+    (
+        A.DB_LID_WATERSCHAP_EXTERN,
+        "artikel 45, in samenhang met artikel 33, van de Waterschapswet",
+    ),
+    (
+        A.BESTUURSLID_GR,
+        "artikel 20, tweede lid, van de Wet gemeenschappelijke regelingen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("ambt", "bevoegdheid"), BEVOEGDHEID_PER_AMBT)
+def test_elk_ambt_heeft_zijn_bevoegdheid(ambt, bevoegdheid):
+    from ontheffing.kwalificatie.citaten import BEVOEGDHEID
+
+    assert BEVOEGDHEID[ambt] == bevoegdheid
+
+
+def test_alleen_ambten_waarover_de_provincie_beslist_hebben_een_bevoegdheid():
+    from ontheffing.kwalificatie.citaten import BEVOEGDHEID
+
+    assert set(BEVOEGDHEID) == {ambt for ambt, _ in BEVOEGDHEID_PER_AMBT}
+
+
+@pytest.mark.parametrize("ambt", [ambt for ambt, _ in BEVOEGDHEID_PER_AMBT])
+@pytest.mark.parametrize(
+    ("handeling", "relatie"),
+    [
+        (H.LEVERING_ROERENDE_ZAKEN, R.RECHTSTREEKS),
+        (H.AANNEMING_VAN_WERK, R.EIGEN_RECHTSPERSOON),
+        (H.ADVOCAAT_OF_ADVISEUR_IN_GESCHIL, R.RECHTSTREEKS),
+    ],
+)
+def test_de_brief_citeert_de_grondslag_van_de_kwalificatie(ambt, handeling, relatie):
+    from ontheffing.kwalificatie.citaten import grondslag
+
+    k = kwalificeer(Feiten(ambt=ambt, handeling=handeling, relatie=relatie))
+    middellijk = relatie is not R.RECHTSTREEKS
+    assert grondslag(ambt, k.onderdeel, middellijk=middellijk) == k.grondslag
+    assert "107d" not in k.grondslag or ambt is A.PLAATSVERVANGEND_GRIFFIER
+    # the onderdeel belongs to the article with the list, never to the one
+    # that declares it applicable ("artikel 69, onder d" does not exist)
+    if "in samenhang met" in k.grondslag:
+        assert "onder" not in k.grondslag.split("in samenhang met")[1]

@@ -27,7 +27,7 @@ from ontheffing.brieven.opmaak import (
     render,
     render_html,
 )
-from ontheffing.brieven.voorbeelden import voorbeelden
+from ontheffing.brieven.voorbeelden import dwangsomstaat, voorbeelden
 
 GELDERLAND = Briefhoofd(
     provincie="Gelderland",
@@ -56,6 +56,8 @@ GRONDSLAGEN = {
     Briefsoort.DOORZENDING: "artikel 15 Provinciewet",
     Briefsoort.GEDEELTELIJK_VERLEEND: "artikel 15, eerste lid, onder d, 6°, Gemeentewet",
     Briefsoort.AANVULLING: "",  # asked before the qualification: no ground yet
+    Briefsoort.ZIENSWIJZE_DERDE: "artikel 15, eerste lid, onder d, 6°, Gemeentewet",
+    Briefsoort.DWANGSOM: "",  # about the late decision, not the prohibition
 }
 GOEDKEURING = {
     Briefsoort.GEWEIGERD_CRITERIA: "geweigerd",
@@ -63,6 +65,8 @@ GOEDKEURING = {
     Briefsoort.BUITEN_BEHANDELING: "",
     Briefsoort.DOORZENDING: "",
     Briefsoort.AANVULLING: "",
+    Briefsoort.ZIENSWIJZE_DERDE: "",
+    Briefsoort.DWANGSOM: "",
 }
 OORDEEL = {
     Briefsoort.VERLEEND: "voldaan",
@@ -101,6 +105,14 @@ SECTIES = {
         "Uw aanvraag", "Wat wij nog van u nodig hebben",
         "Waarom deze vraag, en wat als u niet aanvult?", "Afschrift",
     ],
+    Briefsoort.ZIENSWIJZE_DERDE: [
+        "De aanvraag", "Waarom wij u om uw zienswijze vragen",
+        "Hoe u uw zienswijze geeft", "Afschrift",
+    ],
+    Briefsoort.DWANGSOM: [
+        "Uw aanvraag en uw ingebrekestelling", "Wettelijk kader", "Overwegingen",
+        "Besluit", "Betaling", *BEZWAAR, "Afschrift",
+    ],
 }  # fmt: skip
 ARTIKELEN = {
     Briefsoort.VERLEEND: [
@@ -129,6 +141,18 @@ ARTIKELEN = {
         "artikel 4:5 Algemene wet bestuursrecht",
         "artikel 4:15 Algemene wet bestuursrecht",
     ],
+    Briefsoort.ZIENSWIJZE_DERDE: [
+        "artikel 4:8, eerste lid, Algemene wet bestuursrecht",
+        "artikel 4:9 Algemene wet bestuursrecht",
+        "artikel 15, tweede lid, Gemeentewet",
+    ],
+    Briefsoort.DWANGSOM: [
+        "artikel 4:17, eerste lid, Algemene wet bestuursrecht",
+        "artikel 4:17, tweede lid, Algemene wet bestuursrecht",
+        "artikel 4:17, derde lid, Algemene wet bestuursrecht",
+        "artikel 4:18 Algemene wet bestuursrecht",
+        "artikel 4:87, eerste lid, Algemene wet bestuursrecht",
+    ],
 }
 BEZWAARARTIKELEN = [
     "artikelen 6:7 en 6:8 Algemene wet bestuursrecht",
@@ -144,7 +168,8 @@ MET_OVEREENKOMST = [
 BESLUITEN = [
     soort
     for soort in Briefsoort
-    if soort not in (Briefsoort.DOORZENDING, Briefsoort.AANVULLING)
+    if soort
+    not in (Briefsoort.DOORZENDING, Briefsoort.AANVULLING, Briefsoort.ZIENSWIJZE_DERDE)
 ]
 
 PAYLOAD = (
@@ -214,6 +239,14 @@ def maak_brief(soort: Briefsoort = Briefsoort.VERLEEND, **velden) -> Brief:
         "doorgezonden_adres": ("Postbus 20011", "2500 EA Den Haag"),
         "ondertekening": GS,
         "briefhoofd": GELDERLAND,
+        "zienswijzevraag": opmaak.Zienswijzevraag(
+            aanvrager="de heer J.H. Jansen",
+            uiterlijk=date(2026, 4, 27),
+            toelichting="U huurt de strook nu van de gemeente.",
+        ),
+        "dwangsom": dwangsomstaat(
+            date(2026, 3, 16), date(2026, 4, 10), date(2026, 4, 13)
+        ),
     }
     return Brief(**(basis | velden))
 
@@ -830,7 +863,7 @@ def test_forwarding_before_qualification_prints_no_hole():
         (
             "bestuurslid_gr",
             "c7",
-            "artikel 20, onder c, 7°, van de Wet gemeenschappelijke regelingen",
+            "artikel 20, eerste lid, onder c, 7°, van de Wet gemeenschappelijke regelingen",
         ),
     ],
 )
@@ -848,3 +881,54 @@ def test_an_apposition_in_the_contracting_party_is_closed_by_a_comma():
     )
     jansen = voorbeelden()["gedeeltelijk-verleend"]
     assert "door Jansen Druk B.V. van de overeenkomst" in jansen.handeling_tekst
+
+
+# ------------------------------------------------ what a jurist corrected
+
+
+@pytest.mark.parametrize("naam", sorted(voorbeelden()))
+def test_a_college_decision_was_taken_after_the_request_and_before_the_letter(naam):
+    brief = voorbeelden()[naam]
+    vergadering = brief.ondertekening.genomen_op
+    if vergadering is not None:
+        assert brief.ontvangen <= vergadering <= brief.datum
+
+
+@pytest.mark.parametrize(
+    ("naam", "zin"),
+    [
+        ("doorzending-minister", "Deze brief is onder mandaat ondertekend"),
+        ("aanvulling", "Deze brief is onder mandaat ondertekend"),
+        ("gedeeltelijk-verleend", "Dit besluit is onder mandaat genomen"),
+    ],
+)
+def test_only_a_decision_says_it_was_taken_under_mandate(naam, zin):
+    html = render_html(voorbeelden()[naam])
+    assert zin in html
+    if zin.startswith("Deze brief"):
+        assert "Dit besluit is onder mandaat" not in html
+
+
+@pytest.mark.parametrize("naam", ["gedeeltelijk-verleend", "verleend-cdk"])
+def test_a_grant_judges_every_criterion_of_the_policy(naam):
+    titels = [c.titel for c in voorbeelden()[naam].criteria]
+    assert titels == [
+        "Totstandkoming",
+        "Marktconformiteit",
+        "Geen betrokkenheid",
+        "Omvang en duur",
+        "Bijzondere omstandigheden",
+        "Schijn van belangenverstrengeling",
+    ]
+
+
+def test_gedeputeerde_staten_take_the_plural_in_a_forwarding():
+    html = render_html(voorbeelden()["doorzending-provincie"])
+    assert "maar Gedeputeerde Staten van Utrecht beslissen op uw aanvraag" in html
+    assert "zijn Gedeputeerde Staten van Utrecht bevoegd" in html
+    assert (
+        "Gedeputeerde Staten van Utrecht behandelen uw aanvraag verder en beslissen"
+        in html
+    )
+    minister = render_html(voorbeelden()["doorzending-minister"])
+    assert "Koninkrijksrelaties beslist op uw aanvraag" in minister

@@ -135,6 +135,8 @@ MATRIX = {
     "provincie:beheer_uitnodigen": BEHEER,
     "provincie:beheer_medewerker": BEHEER_OBJECT,
     "provincie:beheer_provincie": BEHEER,
+    "provincie:beheer_afschriften": BEHEER,
+    "provincie:beheer_doorzendadressen": BEHEER,
     "provincie:beheer_lichamen": BEHEER,
     "provincie:beheer_historie": BEHEER,
     "provincie:beheer_beleidsregels": BEHEER,
@@ -154,6 +156,9 @@ MATRIX = {
     "digid_acs": {"*": {404}},
     "digid_account": {"*": {404}},
     "digid_metadata": {"*": {404}},
+    "digid_bevestigen": {"*": {404}},
+    "machtigen_inloggen": {"*": {404}},  # not configured here (see test_machtigen)
+    "machtigen_terug": {"*": {404}},
     "sso_geweigerd": {"*": {403}, "behandelaar_zonder_tweede_factor": {403}},
     "tweede_factor": {"anoniem": {302}, "*": {200, 302}},
     "tweede_factor_instellen": {
@@ -181,9 +186,20 @@ MEDEWERKER_ACTIES = (
     "verzoek oppakken toewijzen in_behandeling_nemen aanvulling_vragen "
     "buiten_behandeling_voorstellen doorzenden kwalificatie toetsing zienswijze_vragen "
     "zienswijze_verwerken voorstel concept vaststellen terugsturen verdagen "
-    "ingebrekestelling notitie"
+    "ingebrekestelling notitie feiten_corrigeren post_verzonden aanvulling_registreren "
+    "intrekking_registreren terug_naar_kwalificatie geen_ontheffing_voorstellen "
+    "zienswijze_derde_vragen zienswijze_derde_vastleggen "
+    "dwangsom_vaststellen dwangsom_betaling "
+    "opschorten splitsen"
 ).split()
 MATRIX.update({f"provincie:{naam}": MEDEWERKER_ZAAK for naam in MEDEWERKER_ACTIES})
+# Registering a request by post or e-mail: a behandelaar, for their own province.
+MATRIX["provincie:papier_registreren"] = {
+    "anoniem": {302},
+    "behandelaar": {200, 302},
+    "vreemde_behandelaar": {200, 302},
+    "*": {403},
+}
 # Logged in through the identity provider, a behandelaar may what a local one
 # may; a local one who has not given the second factor is sent to give it
 # (302) from every page that is not public.
@@ -214,7 +230,12 @@ ALLEEN_POST = {
         for naam in "oppakken toewijzen in_behandeling_nemen aanvulling_vragen "
         "buiten_behandeling_voorstellen doorzenden zienswijze_vragen zienswijze_verwerken "
         "vaststellen "
-        "terugsturen verdagen ingebrekestelling notitie".split()
+        "terugsturen verdagen ingebrekestelling notitie feiten_corrigeren "
+        "post_verzonden aanvulling_registreren intrekking_registreren "
+        "terug_naar_kwalificatie "
+        "geen_ontheffing_voorstellen zienswijze_derde_vragen "
+        "zienswijze_derde_vastleggen dwangsom_vaststellen dwangsom_betaling "
+        "opschorten splitsen".split()
     ),
     "provincie:beheer_mandaat_bevestigen",
     "provincie:beheer_mandaat_beeindigen",

@@ -809,14 +809,14 @@ def ledgers(draw, na=0):
     """Non-overlapping suspensions starting ``na`` days or more after receipt."""
     ontvangen = draw(ontvangst)
     van = ontvangen + timedelta(days=na)
-    ledger = []
+    grootboek = []
     for gat, duur in draw(
         st.lists(st.tuples(st.integers(0, 20), st.integers(0, 30)), max_size=4)
     ):
         van += timedelta(days=gat)
-        ledger.append(Opschorting(van=van, tot=van + timedelta(days=duur)))
+        grootboek.append(Opschorting(van=van, tot=van + timedelta(days=duur)))
         van += timedelta(days=duur)
-    return ontvangen, ledger
+    return ontvangen, grootboek
 
 
 @eigen_tempo
@@ -831,31 +831,31 @@ def test_atw_verlengen_gives_a_werkdag_at_most_five_days_later(dag):
 @eigen_tempo
 @given(ledgers(), st.data())
 def test_a_suspension_never_makes_the_deadline_earlier(geval, data):
-    ontvangen, ledger = geval
-    zonder = data.draw(st.sampled_from(range(len(ledger)))) if ledger else None
-    minder = [o for i, o in enumerate(ledger) if i != zonder]
-    assert beslistermijn(ontvangen, ledger) >= beslistermijn(ontvangen, minder)
+    ontvangen, grootboek = geval
+    zonder = data.draw(st.sampled_from(range(len(grootboek)))) if grootboek else None
+    minder = [o for i, o in enumerate(grootboek) if i != zonder]
+    assert beslistermijn(ontvangen, grootboek) >= beslistermijn(ontvangen, minder)
 
 
 @eigen_tempo
 @given(ledgers(na=10), st.integers(0, 60))
 def test_a_suspension_after_the_verdaging_never_makes_it_earlier(geval, extra):
-    ontvangen, ledger = geval
+    ontvangen, grootboek = geval
     verdaging = Verdaging(ontvangen + timedelta(days=10), ontvangen + timedelta(70))
-    met = beslistermijn(ontvangen, ledger, verdaging)
-    assert met >= beslistermijn(ontvangen, ledger[:-1], verdaging)
+    met = beslistermijn(ontvangen, grootboek, verdaging)
+    assert met >= beslistermijn(ontvangen, grootboek[:-1], verdaging)
     assert met >= atw_verlengen(verdaging.nieuwe_datum)
 
 
 @eigen_tempo
 @given(ledgers(), st.integers(0, 80))
 def test_a_term_never_ends_before_its_unextended_end(geval, verdaagd):
-    ontvangen, ledger = geval
+    ontvangen, grootboek = geval
     acht_weken = ontvangen + timedelta(weeks=8)
-    opbouw = beslistermijn_opbouw(ontvangen, ledger)
+    opbouw = beslistermijn_opbouw(ontvangen, grootboek)
     assert opbouw.einde >= opbouw.einde_voor_atw >= acht_weken
     assert opbouw.einde == atw_verlengen(opbouw.einde_voor_atw)
-    assert opbouw.einde == beslistermijn(ontvangen, ledger)
+    assert opbouw.einde == beslistermijn(ontvangen, grootboek)
     verdaging = Verdaging(
         ontvangen + timedelta(days=1), acht_weken + timedelta(verdaagd)
     )

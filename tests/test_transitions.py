@@ -42,6 +42,9 @@ SPECIFICATIE = {
     ),
     "vaststellen": ([S.TER_BESLUITVORMING], [S.AFGEHANDELD]),
     "intrekken": (OPEN, [S.INGETROKKEN]),
+    "registreren": ([S.CONCEPT], [S.INGEDIEND]),
+    "terug_naar_kwalificatie": ([S.TOETSING], [S.KWALIFICATIE]),
+    "geen_ontheffing_voorstellen": ([S.TOETSING], [S.TER_BESLUITVORMING]),
 }
 
 
@@ -102,6 +105,8 @@ ARGUMENTEN = {
         "goedkeuring": "",
     },
     "vaststellen": {"op": date(2026, 1, 5)},
+    "registreren": {"ontvangen_op": date(2026, 1, 5)},
+    "geen_ontheffing_voorstellen": {"voorgesteld_door": None, "motivering": "m"},
 }
 
 

@@ -66,3 +66,24 @@ def test_a_beslisser_who_prepared_nothing_decides(ingediend, behandelaar, beslis
     assert permissions.beslisser(ingediend, beslisser)
     besluit = services.besluit_vaststellen(user=beslisser, verzoek=ingediend)
     assert besluit.pk
+
+
+def test_the_migration_fills_who_prepared_from_the_audit_trail(
+    ingediend, behandelaar, provincie
+):
+    """Cases from before ``Verzoek.voorbereiders`` get it from their events."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from ontheffing.models import Verzoek
+
+    migratie = import_module("ontheffing.migrations.0018_regels")
+    kwalificeerder = maak_gebruiker(Rol.BEHANDELAAR, provincie)
+    services.verzoek_in_behandeling_nemen(user=behandelaar, verzoek=ingediend)
+    kwalificeer(ingediend, kwalificeerder)
+    beoordeel_alles(ingediend, behandelaar)
+    Verzoek.objects.filter(pk=ingediend.pk).update(voorbereiders=[])
+    migratie.voorbereiders_uit_audittrail(apps, None)
+    ingediend.refresh_from_db()
+    assert ingediend.voorbereiders == [kwalificeerder.pk, behandelaar.pk]

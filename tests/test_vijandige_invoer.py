@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from ontheffing.forms import aanvrager as fa
 from ontheffing.forms import account as fc
 from ontheffing.forms import beheer as fb
+from ontheffing.forms import derden as fd
 from ontheffing.forms import mandaten as fm
+from ontheffing.forms import procedures as fpr
 from ontheffing.forms import provincie as fp
 from ontheffing.forms import toetsing as ft
 from ontheffing.forms.kwalificatie import KwalificatieForm
@@ -127,9 +129,10 @@ FORMULIEREN = {
     "provincie:aanvulling_vragen": lambda: velden(
         fp.AanvullingVragenForm, "aanvulling_vragen"
     ),
-    "provincie:buiten_behandeling_voorstellen": lambda: velden(
-        fp.MotiveringForm, "buiten_behandeling_voorstellen"
-    ),
+    "provincie:buiten_behandeling_voorstellen": lambda: [
+        f"buiten_behandeling_voorstellen-{naam}"
+        for naam in ("motivering", "te_laat_bevestigd", "te_laat_motivering")
+    ],
     "provincie:doorzenden": lambda: velden(fp.DoorzendenForm, "doorzenden"),
     "provincie:kwalificatie": lambda: [*velden(KwalificatieForm), "berekenen"],
     "provincie:toetsing": toetsingvelden,
@@ -137,13 +140,25 @@ FORMULIEREN = {
     "provincie:zienswijze_verwerken": lambda: velden(
         fp.ZienswijzeVerwerkenForm, "zienswijze_verwerken"
     ),
-    "provincie:vaststellen": lambda: velden(fm.VaststellenForm, "vaststellen"),
+    "provincie:vaststellen": lambda: [
+        *velden(fm.VaststellenForm, "vaststellen"),
+        "vaststellen-te_laat_bevestigd",
+        "vaststellen-te_laat_motivering",
+    ],
     "provincie:terugsturen": lambda: velden(fp.RedenForm, "terugsturen"),
     "provincie:verdagen": lambda: velden(fp.VerdagenForm, "verdagen"),
     "provincie:ingebrekestelling": lambda: velden(
         fp.IngebrekestellingForm, "ingebrekestelling"
     ),
     "provincie:notitie": lambda: velden(fp.NotitieForm, "notitie"),
+    "provincie:zienswijze_derde_vragen": lambda: velden(fd.ZienswijzeDerdeVragenForm),
+    "provincie:zienswijze_derde_vastleggen": lambda: velden(
+        fd.ZienswijzeDerdeVastleggenForm
+    ),
+    "provincie:dwangsom_vaststellen": lambda: velden(fd.DwangsomVaststellenForm),
+    "provincie:dwangsom_betaling": lambda: velden(fd.DwangsomBetalingForm),
+    "provincie:opschorten": lambda: velden(fpr.OpschortenForm, "opschorten"),
+    "provincie:splitsen": lambda: ["terug"],
     "provincie:beheer_uitnodigen": lambda: velden(fb.UitnodigenForm),
     "provincie:beheer_medewerker": lambda: velden(fb.MedewerkerForm),
     "provincie:beheer_provincie": lambda: velden(fb.ProvincieForm),
@@ -162,7 +177,13 @@ FORMULIEREN = {
     "tweede_factor": lambda: [*velden(fi.CodeFormulier), "next"],
     "tweede_factor_instellen": lambda: velden(fi.CodeFormulier),
     "herstelcodes_vernieuwen": list,
-    "digid_account": lambda: [*velden(fi.DigiDAccountFormulier), "next"],
+    "digid_account": lambda: [
+        *velden(fi.DigiDAccountFormulier),
+        *velden(fc.InlogFormulier),
+        "actie",
+        "next",
+    ],
+    "digid_bevestigen": list,
 }
 
 

@@ -58,3 +58,42 @@ def test_missing_documents_from_the_prefetch_are_those_of_the_query(gemeente):
     with CaptureQueriesContext(connection) as ctx:
         assert gelezen.ontbrekende_bijlagen() == los
     assert ctx.captured_queries == []
+
+
+def test_history_and_documents_show_what_they_showed(client, gemeente, behandelaar):
+    """The history and the document list are read as values: each still shows
+    time, action, actor, step change and text; name, link, size, kind,
+    uploader and time."""
+    from django.utils import timezone
+
+    from ontheffing import formatting
+    from ontheffing.states import Status
+
+    verzoek = maak_ingediend(gemeente=gemeente)
+    stuk = Bijlage.objects.create(
+        verzoek=verzoek, soort="overeenkomst", bestand="bijlagen/o", bestandsnaam="offerte.pdf",
+        content_type="application/pdf", grootte=2048, sha256="0" * 64,
+        geupload_door=verzoek.ingediend_door,
+    )  # fmt: skip
+    stap = Gebeurtenis.objects.create(
+        verzoek=verzoek, actor=behandelaar, actie=Actie.IN_BEHANDELING_NEMEN,
+        van_status=Status.INGEDIEND, naar_status=Status.KWALIFICATIE,
+        reden="Eerste regel\nTweede regel",
+    )  # fmt: skip
+    inloggen(client, behandelaar)
+    html = client.get(reverse("provincie:verzoek", args=[verzoek.pk])).content.decode()
+
+    lokaal = timezone.localtime(stap.tijdstip)
+    assert f'<time datetime="{lokaal.isoformat()}">' in html
+    assert f"{formatting.datum(lokaal)} om {lokaal:%H:%M}" in html
+    assert f"<strong>{Actie.IN_BEHANDELING_NEMEN.label}</strong>" in html
+    assert f"– {behandelaar.naam}" in html
+    assert (
+        f"Van {Status.INGEDIEND.label.lower()} naar {Status.KWALIFICATIE.label.lower()}"
+    ) in html
+    assert "Eerste regel<br>Tweede regel" in html
+    url = reverse("bijlage", args=[verzoek.pk, stuk.pk])
+    assert f'<a href="{url}">offerte.pdf</a>' in html
+    assert "(2,0\xa0KB)" in html
+    assert f'<td data-label="Soort">{stuk.get_soort_display()}</td>' in html
+    assert f'<td data-label="Geüpload door">{verzoek.ingediend_door.naam}</td>' in html

@@ -11,6 +11,7 @@ from ontheffing.brieven import opmaak
 from ontheffing.kwalificatie import citaten
 from ontheffing.models import Besluit, Criteriumoordeel, Gebeurtenis, Provincie
 from ontheffing.states import Actie, Bestuursorgaan, Uitkomst
+from ontheffing.termijnen import Opschortingsgrond
 
 AMBT_OMSCHRIJVING = {
     kw.Ambt.RAADSLID: "lid van de gemeenteraad van {lichaam}",
@@ -19,6 +20,12 @@ AMBT_OMSCHRIJVING = {
     kw.Ambt.REKENKAMERLID: "lid van de rekenkamer van de gemeente {lichaam}",
     kw.Ambt.GRIFFIER: "griffier van de gemeente {lichaam}",
     kw.Ambt.GEMEENTESECRETARIS: "secretaris van de gemeente {lichaam}",
+    kw.Ambt.PLAATSVERVANGEND_GRIFFIER: (
+        "plaatsvervanger van de griffier van de gemeente {lichaam}"
+    ),
+    kw.Ambt.VERVANGER_SECRETARIS: (
+        "vervanger van de secretaris van de gemeente {lichaam}"
+    ),
     kw.Ambt.AB_LID_WATERSCHAP: "lid van het algemeen bestuur van {lichaam}",
     kw.Ambt.DB_LID_WATERSCHAP_EXTERN: "lid van het dagelijks bestuur van {lichaam}",
     kw.Ambt.BESTUURSLID_GR: "lid van het bestuur van {lichaam}",
@@ -75,20 +82,57 @@ def _ambt_omschrijving(verzoek) -> str:
     return kw.Ambt(verzoek.ambt).label.lower() if verzoek.ambt else ""
 
 
+GEGEVEN = (Actie.ZIENSWIJZE_GEVEN, Actie.ZIENSWIJZE_DERDE_ONTVANGEN)
+
+
 def gegeven_zienswijze(verzoek) -> str:
-    """The summary of a zienswijze the applicant gave (Awb 4:7), as the
-    behandelaar processed it; empty when none was given."""
+    """The summary of a zienswijze the applicant (Awb 4:7) or a third party
+    (Awb 4:8, recorded by the behandelaar) gave, as the behandelaar processed
+    it; empty when none was given."""
     acties = list(
         Gebeurtenis.objects.filter(
             verzoek=verzoek,
-            actie__in=[Actie.ZIENSWIJZE_GEVEN, Actie.ZIENSWIJZE_VERWERKEN],
+            actie__in=[*GEGEVEN, Actie.ZIENSWIJZE_VERWERKEN],
         )
         .order_by("pk")
         .values_list("actie", "reden")
     )
-    gegeven = any(actie == Actie.ZIENSWIJZE_GEVEN for actie, _ in acties)
+    gegeven = any(actie in GEGEVEN for actie, _ in acties)
     verwerkt = [reden for actie, reden in acties if actie == Actie.ZIENSWIJZE_VERWERKEN]
     return verwerkt[-1] if gegeven and verwerkt else ""
+
+
+def zienswijze_gevers(verzoek) -> tuple[str, bool]:
+    """Who gave a view: the third parties by name ('de heer P. de Boer en
+    Buurtvereniging Zuid'), and whether the applicant did too."""
+    derden = [
+        opmaak_naam(d.aanspreekvorm, d.naam)
+        for d in verzoek.derden.filter(ontvangen_op__isnull=False)
+    ]
+    aanvrager = Gebeurtenis.objects.filter(
+        verzoek=verzoek, actie=Actie.ZIENSWIJZE_GEVEN
+    ).exists()
+    namen = (
+        ", ".join(derden[:-1]) + " en " + derden[-1]
+        if len(derden) > 1
+        else "".join(derden)
+    )
+    return namen, aanvrager
+
+
+def belanghebbende_derden(verzoek) -> tuple[str, ...]:
+    """The third parties heard on the case (Awb 4:8): belanghebbenden, to whom
+    the decision is sent too (Awb 3:41); the letter's copy list names them."""
+    return tuple(
+        f"{opmaak_naam(d.aanspreekvorm, d.naam)} (belanghebbende)"
+        for d in verzoek.derden.all()
+    )
+
+
+def opmaak_naam(aanspreekvorm: str, naam: str) -> str:
+    """'de heer P. de Boer', 'mevrouw ...', or the name alone, mid-sentence."""
+    vorm = {"heer": "de heer", "mevrouw": "mevrouw"}.get((aanspreekvorm or "").lower())
+    return f"{vorm} {naam}" if vorm else naam
 
 
 def tekst(verzoek, sleutel: str) -> str:
@@ -135,11 +179,13 @@ def brief_voor(
         "criterium"
     )
     opschortingen = list(verzoek.opschortingen.all())
-    laatste = opschortingen[-1] if opschortingen else None
+    aanvullingen = [o for o in opschortingen if o.grond == Opschortingsgrond.AANVULLING]
+    laatste = aanvullingen[-1] if aanvullingen else None
     gemachtigde = verzoek.ingediend_door if verzoek.namens else None
     uitkomst = verzoek.uitkomst or verzoek.voorstel_uitkomst
     afschrift = verzoek.provincie.afschrift_voor(uitkomst)
     onderdeel = kwalificatie.get("onderdeel")
+    derden_namen, aanvrager_gaf = zienswijze_gevers(verzoek)
     velden = dict(
         soort=soort,
         kenmerk=verzoek.kenmerk or "",
@@ -196,6 +242,8 @@ def brief_voor(
             for o in verzoek.voorstel_onderdelen or ()
         ),
         zienswijze=gegeven_zienswijze(verzoek),
+        zienswijze_van=derden_namen,
+        zienswijze_ook_aanvrager=aanvrager_gaf and bool(derden_namen),
         zienswijze_reactie=verzoek.voorstel_zienswijze,
         beleidsregel=(
             f"{regel.titel}, versie {regel.versie}, geldend vanaf "
@@ -217,7 +265,7 @@ def brief_voor(
         onthouding=citaten.onthouding(verzoek.ambt)
         if soort == opmaak.Briefsoort.GEEN_ONTHEFFING_VEREIST
         else "",
-        afschrift=tuple(afschrift),
+        afschrift=tuple(afschrift) + belanghebbende_derden(verzoek),
         bezwaar_adres=Provincie.regels(verzoek.provincie.postadres),
         aanvulling_gevraagd_op=laatste.van if laatste else None,
         hersteltermijn_einde=laatste.hersteltermijn_einde if laatste else None,
@@ -230,19 +278,29 @@ def brief_voor(
     return opmaak.Brief(**velden)
 
 
-def concept_html(verzoek, ondertekenaar=None) -> str:
+def concept(verzoek, ondertekenaar=None) -> str:
     """The draft letter as it will be sent, marked CONCEPT; never stored."""
     return opmaak.render_html(
         brief_voor(verzoek, ondertekenaar=ondertekenaar), concept=True
     )
 
 
+# Letters that carry the outcome of the request; the others (a request for a
+# third party's view, the dwangsom decision) record none.
+UITKOMSTBRIEVEN = frozenset(opmaak.Briefsoort) - {
+    opmaak.Briefsoort.ZIENSWIJZE_DERDE,
+    opmaak.Briefsoort.DWANGSOM,
+}
+
+
 def _uitgeven(verzoek, brief: opmaak.Brief, ondertekenaar, **velden) -> Besluit:
     gerenderd = opmaak.render(brief)
+    velden.setdefault(
+        "uitkomst", verzoek.uitkomst if brief.soort in UITKOMSTBRIEVEN else ""
+    )
     return Besluit.objects.create(
         verzoek=verzoek,
         soort=brief.soort.value,
-        uitkomst=verzoek.uitkomst,
         datum=brief.datum,
         kenmerk=brief.kenmerk,
         ondertekenaar=ondertekenaar,
@@ -318,3 +376,78 @@ def samenvatting_pdf(verzoek) -> bytes:
         },
     )
     return opmaak.render_pdf(html)
+
+
+def zienswijze_derde_uitgeven(verzoek, *, ondertekenaar, derde) -> Besluit:
+    """The dated letter that asks a third party for their view (Awb 4:8),
+    kept in the file; called inside ``services.derden``."""
+    from ontheffing.formatting import achternaam
+
+    vorm = (derde.aanspreekvorm or "").lower()
+    brief = brief_voor(
+        verzoek,
+        soort=opmaak.Briefsoort.ZIENSWIJZE_DERDE,
+        ondertekenaar=ondertekenaar,
+        geadresseerde_naam=derde.naam,
+        geadresseerde_adres=derde.adresregels,
+        aanspreekvorm=vorm,
+        aanhef=opmaak.aanhef(vorm, achternaam(derde.naam))
+        if vorm in ("heer", "mevrouw")
+        else "Geachte heer/mevrouw,",
+        zienswijzevraag=opmaak.Zienswijzevraag(
+            aanvrager=opmaak_naam(verzoek.aanspreekvorm, verzoek.naam),
+            uiterlijk=derde.uiterlijk,
+            toelichting=derde.toelichting,
+            verzending=derde.verzending,
+        ),
+        zienswijze="",
+        zienswijze_van="",
+        afschrift=(),
+    )
+    return _uitgeven(verzoek, brief, ondertekenaar)
+
+
+def dwangsomstaat(verzoek, stand) -> opmaak.Dwangsomstaat:
+    """The dwangsom ``stand`` (``termijnen.Dwangsom``) as the letter shows it."""
+    from ontheffing import termijnen
+
+    return opmaak.Dwangsomstaat(
+        ingebrekestelling_ontvangen=verzoek.ingebrekestelling_ontvangen_op,
+        beslistermijn_einde=verzoek.beslistermijn,
+        eerste_dag=stand.start,
+        laatste_dag=stand.laatste_dag,
+        dagen=stand.dagen,
+        bedrag=stand.bedrag,
+        treden=tuple(
+            opmaak.Dwangsomtrede(
+                eerste_dag=t.eerste_dag,
+                laatste_dag=t.laatste_dag,
+                dagen=t.dagen,
+                per_dag=t.per_dag,
+                bedrag=t.bedrag,
+            )
+            for t in termijnen.dwangsom_treden(stand)
+        ),
+        staffel=termijnen.dwangsom_staffel(stand.start),
+        maximum=termijnen.dwangsom_maximum(stand.start),
+        beslist_op=verzoek.afgehandeld_op,
+    )
+
+
+def dwangsom_uitgeven(
+    verzoek, *, ondertekenaar, stand, mandaat=None, genomen_op=None
+) -> Besluit:
+    """The decision fixing the dwangsom (Awb 4:18), signed like the case's
+    decision: under ``mandaat`` or by the organ that decided on
+    ``genomen_op``; called inside ``services.dwangsom``."""
+    hoe = {"mandaat": mandaat, "genomen_op": genomen_op}
+    brief = brief_voor(
+        verzoek,
+        soort=opmaak.Briefsoort.DWANGSOM,
+        ondertekenaar=ondertekenaar,
+        ondertekening=_ondertekening(verzoek, ondertekenaar, **hoe),
+        dwangsom=dwangsomstaat(verzoek, stand),
+        motivering="",
+        afschrift=(),
+    )
+    return _uitgeven(verzoek, brief, ondertekenaar, **hoe)

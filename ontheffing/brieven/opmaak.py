@@ -50,6 +50,8 @@ class Briefsoort(StrEnum):
     BUITEN_BEHANDELING = "buiten_behandeling"
     DOORZENDING = "doorzending"
     AANVULLING = "aanvulling"  # Awb 4:5: a request, not a decision
+    ZIENSWIJZE_DERDE = "zienswijze_derde"  # Awb 4:8: to a third party, no decision
+    DWANGSOM = "dwangsom"  # Awb 4:18: a decision of its own, open to objection
 
 
 ONDERWERPEN = {
@@ -58,6 +60,10 @@ ONDERWERPEN = {
     ),
     Briefsoort.DOORZENDING: "Doorzending van uw verzoek om ontheffing",
     Briefsoort.AANVULLING: "Verzoek om aanvulling van uw aanvraag om ontheffing",
+    Briefsoort.ZIENSWIJZE_DERDE: (
+        "Gelegenheid om uw zienswijze te geven over een aanvraag om ontheffing"
+    ),
+    Briefsoort.DWANGSOM: "Besluit over de dwangsom bij niet tijdig beslissen",
 }
 ONDERWERP_BESLUIT = "Besluit op uw verzoek om ontheffing"
 
@@ -77,12 +83,16 @@ SPREKERS = {
         "kunnen": "kunnen", "handelen": "handelen", "laten": "laten",
         "wijzen": "wijzen", "besluiten": "besluiten", "beslissen": "beslissen",
         "verlenen": "verlenen", "weigeren": "weigeren",
+        "blijven": "blijven", "betalen": "betalen", "ons": "ons", "onze": "onze",
+        "vragen": "vragen",
     },
     "cdk": {
         "wij": "ik", "Wij": "Ik", "hebben": "heb", "zijn": "ben",
         "kunnen": "kan", "handelen": "handel", "laten": "laat",
         "wijzen": "wijs", "besluiten": "besluit", "beslissen": "beslis",
         "verlenen": "verleen", "weigeren": "weiger",
+        "blijven": "blijf", "betalen": "betaal", "ons": "mij", "onze": "mijn",
+        "vragen": "vraag",
     },
 }  # fmt: skip
 
@@ -154,6 +164,17 @@ class Ondertekening:
             f"bestuursrecht) op grond van: {self.mandaat}."
         )
 
+    @property
+    def mandaat_tekst_brief(self) -> str:
+        """The same for a letter that is no decision (a request): signed under
+        mandate too, artikel 10:12 Awb applying the rules of mandate to it."""
+        if not (self.namens and self.mandaat):
+            return ""
+        return (
+            "Deze brief is onder mandaat ondertekend (artikelen 10:10 en 10:12 van de "
+            f"Algemene wet bestuursrecht) op grond van: {self.mandaat}."
+        )
+
 
 @dataclass(frozen=True)
 class Criteriumoordeel:
@@ -185,6 +206,81 @@ class Onderdeel:
 
 
 GOEDKEURINGEN = ("", "verleend", "geweigerd")
+
+
+@dataclass(frozen=True)
+class Dwangsomtrede:
+    """Days of one tier of artikel 4:17, second paragraph, Awb."""
+
+    eerste_dag: date
+    laatste_dag: date
+    dagen: int
+    per_dag: Decimal
+    bedrag: Decimal
+
+
+@dataclass(frozen=True)
+class Dwangsomstaat:
+    """The dwangsom fixed under artikel 4:18 Awb and how it came about."""
+
+    ingebrekestelling_ontvangen: date
+    beslistermijn_einde: date
+    eerste_dag: date
+    laatste_dag: date
+    dagen: int
+    bedrag: Decimal
+    treden: tuple[Dwangsomtrede, ...]
+    staffel: tuple[tuple[int, Decimal], ...]  # (last day of the tier, per day)
+    maximum: Decimal
+    beslist_op: date | None = None  # the decision on the request, if given
+
+    @property
+    def maximum_dagen(self) -> int:
+        return self.staffel[-1][0]
+
+    @property
+    def maximum_bereikt(self) -> bool:
+        return self.dagen == self.maximum_dagen
+
+    @property
+    def staffel_tekst(self) -> str:
+        """Artikel 4:17, second paragraph, in its own words, with the amounts
+        in force: 'de eerste veertien dagen € 23,00 per dag, ...'."""
+        delen, vorige = [], 0
+        for n, (laatste, per_dag) in enumerate(self.staffel):
+            if n == 0:
+                wanneer = f"de eerste {_telwoord(laatste)} dagen"
+            elif n == len(self.staffel) - 1:
+                wanneer = "de overige dagen"
+            else:
+                wanneer = f"de daaropvolgende {_telwoord(laatste - vorige)} dagen"
+            delen.append(
+                f"{wanneer} {bedrag(per_dag).replace('€ ', NBSP_EURO)} per dag"
+            )
+            vorige = laatste
+        if len(delen) == 1:
+            return delen[0]
+        return ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+# An amount is never broken after its euro sign.
+NBSP_EURO = "€\u00a0"
+
+TELWOORDEN = {7: "zeven", 14: "veertien", 21: "eenentwintig", 28: "achtentwintig"}
+
+
+def _telwoord(n: int) -> str:
+    return TELWOORDEN.get(n, str(n))
+
+
+@dataclass(frozen=True)
+class Zienswijzevraag:
+    """The request to a third party for their view (artikel 4:8 Awb)."""
+
+    aanvrager: str  # who asked for the exemption, as named to the third party
+    uiterlijk: date
+    toelichting: str  # what it is about: the facts and interests concerning them
+    verzending: str = "email"  # "email" or "post"
 
 
 @dataclass(frozen=True)
@@ -233,6 +329,9 @@ class Brief:
     doorgezonden_adres: tuple[str, ...] = ()
     doorgezonden_stukken: tuple[str, ...] = ()
     statenlid_provincie: str = ""  # forwarding: the province is the counterparty
+    zienswijze_ook_aanvrager: bool = False  # third parties and the applicant spoke
+    zienswijzevraag: Zienswijzevraag | None = None  # to a third party (Awb 4:8)
+    dwangsom: Dwangsomstaat | None = None  # the decision of artikel 4:18 Awb
 
     def __post_init__(self):
         if self.goedkeuring not in GOEDKEURINGEN:
@@ -360,6 +459,20 @@ class Brief:
             regels.append(
                 f"vast te stellen dat voor {wat} geen ontheffing is vereist{reden}"
             )
+        elif self.soort == Briefsoort.DWANGSOM and self.dwangsom:
+            d = self.dwangsom
+            dagen = f"{d.dagen} {'dag' if d.dagen == 1 else 'dagen'}"
+            vast_bedrag = bedrag(d.bedrag).replace("€ ", NBSP_EURO)
+            regels.append(
+                "de dwangsom die is verbeurd omdat niet tijdig is beslist op uw "
+                f"aanvraag van {datum(self.ontvangen)}, vast te stellen op "
+                f"{vast_bedrag}: {dagen}, van {datum(d.eerste_dag)} tot en met "
+                f"{datum(d.laatste_dag)}"
+            )
+            regels.append(
+                "dit bedrag binnen zes weken na de datum van dit besluit aan u te "
+                "betalen"
+            )
         elif self.soort == Briefsoort.BUITEN_BEHANDELING:
             regels.append(
                 f"uw aanvraag van {datum(self.ontvangen)} om ontheffing niet te behandelen"
@@ -382,10 +495,31 @@ class Brief:
         return tuple(regels)
 
     @property
+    def doorgezonden_vormen(self) -> dict[str, str]:
+        """The verbs after the authority forwarded to: "Gedeputeerde Staten"
+        are plural, the Minister and the Commissaris singular."""
+        meervoud = self.doorgezonden_aan.startswith("Gedeputeerde Staten")
+        return {
+            "beslist": "beslissen" if meervoud else "beslist",
+            "is": "zijn" if meervoud else "is",
+            "behandelt": "behandelen" if meervoud else "behandelt",
+        }
+
+    @property
     def is_besluit(self) -> bool:
         """A forwarding (Awb 2:3) is a notice and a request for completion
-        (Awb 4:5) a request, not decisions: no objection clause."""
-        return self.soort not in (Briefsoort.DOORZENDING, Briefsoort.AANVULLING)
+        (Awb 4:5) or for a third party's view (Awb 4:8) a request, not
+        decisions: no objection clause."""
+        return self.soort not in (
+            Briefsoort.DOORZENDING,
+            Briefsoort.AANVULLING,
+            Briefsoort.ZIENSWIJZE_DERDE,
+        )
+
+    @property
+    def aan_aanvrager(self) -> bool:
+        """Addressed to the applicant (not to a third party): 'uw aanvraag'."""
+        return self.soort != Briefsoort.ZIENSWIJZE_DERDE
 
 
 def aanhef(aanspreekvorm: str, achternaam: str) -> str:

@@ -5,7 +5,7 @@ Nothing is read from or written to the database.
 """
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from ontheffing.brieven.opmaak import (
@@ -13,8 +13,11 @@ from ontheffing.brieven.opmaak import (
     Briefhoofd,
     Briefsoort,
     Criteriumoordeel,
+    Dwangsomstaat,
+    Dwangsomtrede,
     Onderdeel,
     Ondertekening,
+    Zienswijzevraag,
     aanhef,
 )
 from ontheffing.kwalificatie import Ambt
@@ -94,12 +97,113 @@ def _raadslid_arnhem(**velden) -> Brief:
     return Brief(**(basis | velden))
 
 
+def dwangsomstaat(
+    ingebrekestelling: date, beslist_op: date | None, peildatum: date
+) -> Dwangsomstaat:
+    """A dwangsom as the engine computes it (``termijnen.dwangsom``)."""
+    from ontheffing import termijnen
+
+    stand = termijnen.dwangsom(ingebrekestelling, beslist_op, peildatum)
+    return Dwangsomstaat(
+        ingebrekestelling_ontvangen=ingebrekestelling,
+        beslistermijn_einde=date(2026, 4, 28),
+        eerste_dag=stand.start,
+        laatste_dag=stand.laatste_dag,
+        dagen=stand.dagen,
+        bedrag=stand.bedrag,
+        treden=tuple(
+            Dwangsomtrede(t.eerste_dag, t.laatste_dag, t.dagen, t.per_dag, t.bedrag)
+            for t in termijnen.dwangsom_treden(stand)
+        ),
+        staffel=termijnen.dwangsom_staffel(stand.start),
+        maximum=termijnen.dwangsom_maximum(stand.start),
+        beslist_op=beslist_op,
+    )
+
+
+def _dwangsom_en_derde() -> dict[str, Brief]:
+    """The decision of artikel 4:18 Awb, and the request to a third party of
+    artikel 4:8 Awb (the neighbour whose view the decision would rest on)."""
+    agrarier = {
+        "kenmerk": "2026-PV25-0031",
+        "ontvangen": date(2026, 3, 2),
+        "handeling_omschrijving": (
+            "de onderhandse pacht van 4 hectare weiland van de gemeente Arnhem"
+        ),
+        "wederpartij": "de gemeente Arnhem",
+        "overeenkomst_onderwerp": (
+            "de pacht van 4 hectare weiland aan de Schaapsdrift, kadastraal bekend "
+            "als gemeente Arnhem, sectie P, nummer 212"
+        ),
+        "onderdeel": "d7",
+        "grondslag": grondslag("raadslid", "d7"),
+        "bevoegdheid": RAADSLID_15,
+        "namens_ingediend_door": None,
+    }
+    return {
+        "dwangsom": _raadslid_arnhem(
+            soort=Briefsoort.DWANGSOM,
+            datum=date(2026, 6, 19),
+            dwangsom=dwangsomstaat(
+                date(2026, 5, 18), date(2026, 6, 17), date(2026, 6, 19)
+            ),
+            ondertekening=GS_MANDAAT,
+            afschrift=(),
+            **agrarier,
+        ),
+        "dwangsom-maximum": _raadslid_arnhem(
+            soort=Briefsoort.DWANGSOM,
+            kenmerk="2026-PV25-0033",
+            datum=date(2026, 7, 20),
+            dwangsom=dwangsomstaat(date(2026, 5, 18), None, date(2026, 7, 20)),
+            ondertekening=replace(GS, genomen_op=date(2026, 7, 14)),
+            afschrift=(),
+            **{k: v for k, v in agrarier.items() if k != "kenmerk"},
+        ),
+        "zienswijze-derde": _raadslid_arnhem(
+            soort=Briefsoort.ZIENSWIJZE_DERDE,
+            datum=date(2026, 4, 7),
+            geadresseerde_naam="P. de Boer",
+            aanspreekvorm="heer",
+            aanhef=aanhef("heer", "De Boer"),
+            geadresseerde_adres=("Schaapsdrift 40", "6816 RB Arnhem"),
+            zienswijzevraag=Zienswijzevraag(
+                aanvrager="de heer J.H. Jansen",
+                uiterlijk=date(2026, 4, 21),
+                toelichting=(
+                    "U pacht het weiland aan de Schaapsdrift sinds 2014 van de "
+                    "gemeente. Volgens de aanvraag heeft u de pacht per 1 maart "
+                    "2026 opgezegd en komt het weiland daardoor vrij. Wij willen "
+                    "ons besluit mede baseren op die opzegging en op de pachtprijs "
+                    "die u betaalde (€ 1.150,00 per hectare per jaar). Die gegevens "
+                    "heeft u niet zelf aan ons verstrekt."
+                ),
+            ),
+            ondertekening=GS_MANDAAT,
+            afschrift=(),
+            **agrarier,
+        ),
+    }
+
+
 def voorbeelden() -> dict[str, Brief]:
-    brieven = _voorbeelden()
+    brieven = {naam: _vergaderd(brief) for naam, brief in _voorbeelden().items()}
+    brieven |= _dwangsom_en_derde()
     brieven["verleend-cdk-mandaat"] = replace(
         brieven["verleend-cdk"], ondertekening=CDK_MANDAAT
     )
     return brieven
+
+
+def _vergaderd(brief: Brief) -> Brief:
+    """A decision of the college was taken in its meeting a week before the
+    letter is dated: after the request came in, never before (as the service
+    requires of a real decision)."""
+    o = brief.ondertekening
+    if o.genomen_op is None:
+        return brief
+    vergadering = replace(o, genomen_op=brief.datum - timedelta(days=7))
+    return replace(brief, ondertekening=vergadering)
 
 
 def _voorbeelden() -> dict[str, Brief]:
@@ -225,6 +329,22 @@ def _voorbeelden() -> dict[str, Brief]:
                     "Marktconformiteit",
                     "voldaan",
                     "De huur van € 95,00 per maand is het gepubliceerde tarief.",
+                ),
+                (
+                    "Geen betrokkenheid",
+                    "voldaan",
+                    "U en uw echtgenoot hebben geen rol gehad bij de toewijzing van "
+                    "deze garagebox; hij stond als eerste op de wachtlijst.",
+                ),
+                (
+                    "Omvang en duur",
+                    "voldaan",
+                    "Het gaat om de huur van één garagebox voor een jaar.",
+                ),
+                (
+                    "Bijzondere omstandigheden",
+                    "niet_van_toepassing",
+                    "Er zijn geen bijzondere omstandigheden aangevoerd of gebleken.",
                 ),
                 (
                     "Schijn van belangenverstrengeling",
@@ -450,9 +570,33 @@ def _voorbeelden() -> dict[str, Brief]:
                     "gemeentegids 2027. De offerte van Jansen Druk B.V. was de laagste.",
                 ),
                 (
+                    "Marktconformiteit",
+                    "voldaan",
+                    "De prijs is die van de laagste van drie offertes; de andere twee "
+                    "lagen 6 en 11 procent hoger.",
+                ),
+                (
+                    "Geen betrokkenheid",
+                    "voldaan",
+                    "U heeft geen rol gehad bij de offerteaanvraag of de gunning, en u "
+                    "heeft verklaard dat u zich onthoudt van beraadslaging en stemming "
+                    "hierover.",
+                ),
+                (
                     "Omvang en duur",
                     "voldaan",
                     "De opdracht voor de gemeentegids is eenmalig en duurt vier maanden.",
+                ),
+                (
+                    "Bijzondere omstandigheden",
+                    "niet_van_toepassing",
+                    "Er zijn geen bijzondere omstandigheden aangevoerd of gebleken.",
+                ),
+                (
+                    "Schijn van belangenverstrengeling",
+                    "voldaan",
+                    "De opdracht is na een vergelijking van offertes aan de laagste "
+                    "inschrijver gegund; daardoor ontstaat geen schijn van bevoordeling.",
                 ),
             ),
             onderdelen=(
@@ -478,7 +622,7 @@ def _voorbeelden() -> dict[str, Brief]:
                     verleend=False,
                     motivering=(
                         "U vraagt ook ontheffing voor alle toekomstige opdrachten. Van "
-                        "die opdrachten staan de wederpartij, het onderwerp, de prijs en "
+                        "die opdrachten staan het onderwerp, de prijs, de looptijd en "
                         "de manier van gunnen nog niet vast. Wij kunnen ze daarom niet "
                         "toetsen aan de criteria. Een ontheffing geldt voor één "
                         "overeenkomst; voor een volgende opdracht kunt u een nieuwe "

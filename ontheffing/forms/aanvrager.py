@@ -89,6 +89,32 @@ class VerzoekForm(forms.ModelForm):
         queryset=Regeling.objects.select_related("provincie").order_by("naam"),
         error_messages={"invalid_choice": "Kies een regeling uit de lijst."},
     )
+    # Several offices (README, "Keuzes": "Meer ambten"): one further office,
+    # stored in ``Verzoek.overige_ambten``; the province qualifies each.
+    tweede_ambt = forms.ChoiceField(
+        label="Heeft de ambtsdrager nog een ambt? (niet verplicht)",
+        required=False,
+        help_text="Bijvoorbeeld raadslid én Statenlid. De provincie beoordeelt het "
+        "verzoek voor elk ambt; beslist over een ambt een ander bestuursorgaan, dan "
+        "wordt dat deel doorgezonden.",
+    )
+    tweede_ambt_gemeente = forms.ModelChoiceField(
+        label="Gemeente van dat ambt",
+        queryset=Gemeente.objects.order_by("naam"),
+        required=False,
+        empty_label="Geen gemeente (bijvoorbeeld bij een Statenlid)",
+        error_messages={"invalid_choice": "Kies een gemeente uit de lijst."},
+    )
+    tweede_ambt_wederpartij = forms.ChoiceField(
+        label="Sluit de ambtsdrager de overeenkomst met het lichaam van dat ambt "
+        "(bijvoorbeeld de provincie bij een Statenlid)?",
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[
+            (kw.Wederpartij.EIGEN_LICHAAM.value, "Ja"),
+            (kw.Wederpartij.ANDER_LICHAAM.value, "Nee, met een andere overheid"),
+        ],
+    )
     bestand = forms.FileField(
         label="Document toevoegen",
         required=False,
@@ -201,6 +227,17 @@ class VerzoekForm(forms.ModelForm):
         for veld in self.fields.values():
             veld.required = False
         self.fields["ambt"].choices = [("", "Kies een ambt…"), *kw.keuzes(kw.Ambt)]
+        self.fields["tweede_ambt"].choices = [
+            ("", "Geen ander ambt"),
+            *kw.keuzes(kw.Ambt),
+        ]
+        tweede = (self.instance.overige_ambten or [{}])[0] if self.instance else {}
+        self.initial.setdefault("tweede_ambt", tweede.get("ambt", ""))
+        self.initial.setdefault("tweede_ambt_gemeente", tweede.get("gemeente"))
+        self.initial.setdefault(
+            "tweede_ambt_wederpartij",
+            tweede.get("wederpartij", kw.Wederpartij.EIGEN_LICHAAM.value),
+        )
         self.fields["handeling"].choices = [("", "Kies…"), *kw.keuzes(kw.Handeling)]
         for naam in ("ambtsstatus", "wederpartij", "relatie", "aangegaan"):
             self.fields[naam].choices = [
@@ -235,10 +272,26 @@ class VerzoekForm(forms.ModelForm):
         """The model fields that validated, with their cleaned values."""
         namen = set(self.Meta.fields)
         velden = {k: v for k, v in self.cleaned_data.items() if k in namen}
+        if "tweede_ambt" in self.cleaned_data:
+            velden["overige_ambten"] = self._overige_ambten()
         for naam in NIET_LEEG:
             if velden.get(naam) in ("", None):
                 velden.pop(naam, None)
         return velden
+
+    def _overige_ambten(self) -> list[dict]:
+        ambt = self.cleaned_data.get("tweede_ambt")
+        if not ambt:
+            return []
+        gemeente = self.cleaned_data.get("tweede_ambt_gemeente")
+        return [
+            {
+                "ambt": ambt,
+                "gemeente": gemeente.pk if gemeente else None,
+                "wederpartij": self.cleaned_data.get("tweede_ambt_wederpartij")
+                or kw.Wederpartij.EIGEN_LICHAAM.value,
+            }
+        ]
 
 
 class AanvullenForm(forms.Form):

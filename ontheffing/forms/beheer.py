@@ -7,7 +7,7 @@ from django import forms
 from ontheffing import tekst
 from ontheffing.forms.fields import DateInput
 from ontheffing.models import Beleidsregel, Criterium, Gebruiker, Provincie
-from ontheffing.states import Rol
+from ontheffing.states import Rol, Uitkomst
 
 STAFROLLEN = [
     (r.value, r.label) for r in (Rol.BEHANDELAAR, Rol.BESLISSER, Rol.BEHEERDER)
@@ -55,13 +55,11 @@ class ProvincieForm(forms.ModelForm):
         model = Provincie
         fields = [
             "postadres", "bezoekadres", "telefoon", "email", "website", "cdk_naam",
-            "secretaris_naam", "afschrift_aan", "afschrift_emails",
+            "secretaris_naam",
         ]  # fmt: skip
         widgets = {
             "postadres": forms.Textarea(attrs={"rows": 3}),
             "bezoekadres": forms.Textarea(attrs={"rows": 3}),
-            "afschrift_aan": forms.Textarea(attrs={"rows": 3}),
-            "afschrift_emails": forms.Textarea(attrs={"rows": 3}),
         }
 
     logo = forms.FileField(
@@ -107,18 +105,107 @@ class ProvincieForm(forms.ModelForm):
             provincie.save()
         return provincie
 
-    def clean_afschrift_emails(self):
-        from django.core.validators import validate_email
 
-        waarde = self.cleaned_data["afschrift_emails"]
-        for regel in Provincie.regels(waarde):
-            try:
-                validate_email(regel)
-            except forms.ValidationError as exc:
-                raise forms.ValidationError(
-                    f"'{regel}' is geen geldig e-mailadres."
-                ) from exc
-        return waarde
+def _emailadressen(waarde: str) -> str:
+    """One address a line, each valid; the message names the wrong one."""
+    from django.core.validators import validate_email
+
+    for regel in Provincie.regels(waarde):
+        try:
+            validate_email(regel)
+        except forms.ValidationError as exc:
+            raise forms.ValidationError(
+                f"'{regel}' is geen geldig e-mailadres."
+            ) from exc
+    return waarde
+
+
+class AfschriftenForm(forms.Form):
+    """Who gets a copy, where, and for which outcomes (README, "Afschrift")."""
+
+    afschrift_aan = forms.CharField(
+        label="Aan wie gaat een afschrift",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Zoals de brief het noemt, één ontvanger per regel, bijvoorbeeld "
+        "'de griffier van de gemeente'.",
+    )
+    afschrift_emails = forms.CharField(
+        label="E-mailadressen voor afschriften",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Eén e-mailadres per regel.",
+    )
+    afschrift_uitkomsten = forms.MultipleChoiceField(
+        label="Bij welke uitkomsten gaat een afschrift",
+        required=False,
+        choices=Uitkomst.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Zonder gekozen uitkomst gaat er geen afschrift en noemt de brief "
+        "er ook geen.",
+        error_messages={"invalid_choice": "Kies alleen uitkomsten uit de lijst."},
+    )
+
+    def clean_afschrift_emails(self):
+        return _emailadressen(self.cleaned_data["afschrift_emails"])
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned.update(tekst.schoon_velden(cleaned, ("afschrift_aan",)))
+        if cleaned.get("afschrift_uitkomsten"):
+            if not Provincie.regels(cleaned.get("afschrift_aan", "")):
+                self.add_error(
+                    "afschrift_aan",
+                    "Vul in aan wie het afschrift gaat; zonder ontvanger gaat er "
+                    "geen afschrift.",
+                )
+            if "afschrift_emails" in cleaned and not Provincie.regels(
+                cleaned["afschrift_emails"]
+            ):
+                self.add_error(
+                    "afschrift_emails",
+                    "Vul ten minste één e-mailadres in; zonder adres gaat er geen "
+                    "afschrift.",
+                )
+        return cleaned
+
+
+class DoorzendadresForm(forms.Form):
+    """The address of one of the province's own authorities (GS or CdK)."""
+
+    postadres = forms.CharField(
+        label="Postadres",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Eén regel per adresregel; de brief aan de aanvrager noemt het.",
+    )
+    email = forms.EmailField(
+        label="E-mailadres voor doorgezonden verzoeken",
+        required=False,
+        error_messages={"invalid": "Vul een geldig e-mailadres in."},
+    )
+
+    def __init__(self, *args, bestaat: bool = False, naam: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.bestaat, self.naam = bestaat, naam
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned.update(tekst.schoon_velden(cleaned, ("postadres",)))
+        if "email" in cleaned and not cleaned["email"]:
+            if self.bestaat:
+                self.add_error(
+                    "email",
+                    "Een ingesteld adres kan niet leeg worden gemaakt: vul het "
+                    "nieuwe e-mailadres in.",
+                )
+            elif cleaned.get("postadres"):
+                self.add_error(
+                    "email",
+                    f"Vul het e-mailadres in waarnaar verzoeken aan {self.naam} "
+                    "worden doorgezonden.",
+                )
+        return cleaned
 
 
 class LichaamForm(forms.Form):

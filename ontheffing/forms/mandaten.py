@@ -3,15 +3,21 @@ and the day the organ itself decided."""
 
 from django import forms
 
+from ontheffing.forms.fields import DATE_FORMATS, DateInput
 from ontheffing.models import Gebruiker, Reikwijdte
 from ontheffing.states import Bestuursorgaan, Rol
 
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 FOUTEN = {"required": "Vul de datum in.", "invalid": "Vul een geldige datum in."}
 
 
 def _datum(label, **kwargs):
-    return forms.DateField(label=label, widget=DATUM, error_messages=FOUTEN, **kwargs)
+    return forms.DateField(
+        label=label,
+        widget=DateInput(),
+        input_formats=DATE_FORMATS,
+        error_messages=FOUTEN,
+        **kwargs,
+    )
 
 
 class MandaatForm(forms.Form):

@@ -21,6 +21,8 @@ GEMEENTELIJKE_AMBTEN = {
     A.REKENKAMERLID,
     A.GRIFFIER,
     A.GEMEENTESECRETARIS,
+    A.PLAATSVERVANGEND_GRIFFIER,
+    A.VERVANGER_SECRETARIS,
 }
 # Waterschap and regeling: the province where the body lies decides (GS).
 PROVINCIALE_LICHAMEN = {

@@ -11,6 +11,7 @@ def inlogkeuzes(request):
     return {
         "sso_beschikbaar": bool(settings.OIDC_RP_CLIENT_ID),
         "digid_beschikbaar": bool(settings.DIGID_ENTITY_ID),
+        "machtigen_beschikbaar": bool(settings.DIGID_MACHTIGEN_CLIENT_ID),
         "heeft_tweede_factor": functools.partial(user_has_device, user)
         if user is not None and user.is_authenticated
         else False,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from digid_eherkenning.saml2.base import BaseSaml2Client
 from django.conf import settings
+from django.contrib.auth import login
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 from onelogin.saml2.constants import OneLogin_Saml2_Constants
@@ -21,11 +22,27 @@ SECTORCODE_BSN = "s00000000"
 AANVRAAG_SESSION_KEY = "digid_aanvraag"
 NIEUW_SESSION_KEY = "digid_nieuw"
 DIGID_SESSION_KEY = "digid"
+# Where a first-time applicant goes once the e-mailed link made his account.
+VOLGENDE_SESSION_KEY = "digid_volgende"
+# A first log-in with DigiD Machtigen: the mandate, until the account exists.
+MACHTIGING_NIEUW_SESSION_KEY = "digid_machtiging_nieuw"
+# The mandate a DigiD Machtigen session acts under (``machtigen.uit_sessie``).
+MACHTIGING_SESSION_KEY = "digid_machtiging"
+BACKEND = "django.contrib.auth.backends.ModelBackend"
 AANVRAAG_GELDIG_SECONDEN = 15 * 60
 
 
 def ingeschakeld() -> bool:
     return bool(settings.DIGID_ENTITY_ID)
+
+
+def inloggen(request, gebruiker) -> None:
+    """Logs in through DigiD: the session lasts ``DIGID_SESSIEDUUR`` without
+    activity, and acts under no mandate unless DigiD Machtigen gave one."""
+    login(request, gebruiker, backend=BACKEND)
+    request.session.pop(MACHTIGING_SESSION_KEY, None)
+    request.session[DIGID_SESSION_KEY] = True
+    request.session.set_expiry(settings.DIGID_SESSIEDUUR)
 
 
 def bsn_sleutel(bsn: str) -> str:
@@ -122,8 +139,17 @@ class DigiDClient(BaseSaml2Client):
         )
 
 
+def geldig_bsn(nummer) -> bool:
+    """Nine digits that pass the BSN's eleven test (elfproef: the weights 9 to 2
+    and -1 give a multiple of 11)."""
+    if not (isinstance(nummer, str) and nummer.isdigit() and len(nummer) == 9):
+        return False
+    gewichten = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+    return sum(g * int(c) for g, c in zip(gewichten, nummer, strict=True)) % 11 == 0
+
+
 def bsn_uit_antwoord(antwoord) -> str | None:
     sector, _, nummer = (antwoord.get_nameid() or "").partition(":")
-    if sector != SECTORCODE_BSN or not (nummer.isdigit() and len(nummer) == 9):
+    if sector != SECTORCODE_BSN or not geldig_bsn(nummer):
         return None
     return nummer

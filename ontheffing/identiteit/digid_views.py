@@ -6,8 +6,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
-from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,16 +15,16 @@ from django.views.decorators.http import require_GET
 from onelogin.saml2.errors import OneLogin_Saml2_Error, OneLogin_Saml2_ValidationError
 from requests import RequestException
 
-from ontheffing.identiteit import digid
+from ontheffing.beveiliging import client_ip
+from ontheffing.forms.account import InlogFormulier
+from ontheffing.identiteit import digid, koppelen, machtigen
 from ontheffing.identiteit.forms import DigiDAccountFormulier
 from ontheffing.middleware import CONTENT_SECURITY_POLICY
-from ontheffing.models import Gebruiker, Inlogbron, Inlogkoppeling
-from ontheffing.services.accounts import bevestigingsmail_versturen
-from ontheffing.states import Rol
+from ontheffing.models import Inlogbron, Inlogkoppeling
+from ontheffing.services.accounts import TeVaak
 
 logger = logging.getLogger(__name__)
 
-BACKEND = "django.contrib.auth.backends.ModelBackend"
 GEANNULEERD = "U hebt het inloggen met DigiD geannuleerd. U bent niet ingelogd."
 MISLUKT = (
     "Inloggen met DigiD is niet gelukt. Probeer het later opnieuw. Blijft dit "
@@ -36,6 +34,12 @@ MISLUKT = (
 
 def _ingeschakeld():
     if not digid.ingeschakeld():
+        raise Http404
+
+
+def _een_van_beide():
+    """The first-log-in pages serve DigiD and DigiD Machtigen alike."""
+    if not (digid.ingeschakeld() or machtigen.ingeschakeld()):
         raise Http404
 
 
@@ -118,55 +122,99 @@ def digid_acs(request):
 
 
 def _inloggen(request, gebruiker):
-    login(request, gebruiker, backend=BACKEND)
-    request.session[digid.DIGID_SESSION_KEY] = True
-    request.session.set_expiry(settings.DIGID_SESSIEDUUR)
+    digid.inloggen(request, gebruiker)
 
 
 @never_cache
 def digid_account(request):
-    """A first DigiD log-in: the account gets no password; the e-mail address for
-    messages is confirmed through the usual link."""
-    _ingeschakeld()
+    """A first DigiD log-in: link an existing account by its password, or give
+    a name and an e-mail address, to which the link goes that makes the account
+    (or links the existing one). Neither says whether an address has an
+    account (``identiteit.koppelen``)."""
+    _een_van_beide()
     sleutel = request.session.get(digid.NIEUW_SESSION_KEY)
     if not sleutel:
         return redirect("login")
-    form = DigiDAccountFormulier(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    volgende = request.POST.get("next") or request.GET.get("next", "")
+    actie = request.POST.get("actie") if request.method == "POST" else None
+    nieuw = DigiDAccountFormulier(request.POST if actie == "aanmaken" else None)
+    bestaand = InlogFormulier(
+        request, data=request.POST if actie == "koppelen" else None
+    )
+    if actie == "koppelen" and bestaand.is_valid():
         try:
-            with transaction.atomic():
-                gebruiker = Gebruiker.objects.create_user(
-                    email=form.cleaned_data["email"],
-                    password=None,
-                    naam=form.cleaned_data["naam"],
-                    rol=Rol.AANVRAGER,
-                    email_bevestigd=False,
-                )
-                Inlogkoppeling.objects.create(
-                    gebruiker=gebruiker, bron=Inlogbron.DIGID, sleutel=sleutel
-                )
-                bevestigingsmail_versturen(gebruiker)
-        except IntegrityError:  # the same address registered meanwhile
-            form.add_error("email", "Er is al een account met dit e-mailadres.")
+            gebruiker = koppelen.koppelen(
+                gebruiker=bestaand.get_user(), sleutel=sleutel
+            )
+        except koppelen.KanNietKoppelen as fout:
+            bestaand.add_error(None, str(fout))
+        else:
+            return _eerste_keer_ingelogd(
+                request, gebruiker, volgende, "Uw account is nu gekoppeld aan uw DigiD."
+            )
+    if actie == "aanmaken" and nieuw.is_valid():
+        aanvraag = koppelen.Aanvraag(
+            sleutel=sleutel,
+            email=nieuw.cleaned_data["email"],
+            naam=nieuw.cleaned_data["naam"],
+        )
+        try:
+            koppelen.bevestiging_vragen(aanvraag=aanvraag, client=client_ip(request))
+        except TeVaak as fout:
+            nieuw.add_error(None, str(fout))
+        else:
+            request.session[digid.VOLGENDE_SESSION_KEY] = volgende
             return render(
                 request,
-                "identiteit/digid_account.html",
-                {"form": form, "next": request.POST.get("next", "")},
+                "identiteit/digid_verstuurd.html",
+                {"email": aanvraag.email, "minuten": settings.DIGID_SESSIEDUUR // 60},
             )
-        del request.session[digid.NIEUW_SESSION_KEY]
-        _inloggen(request, gebruiker)
-        messages.success(
-            request,
-            f"Uw account is aangemaakt. Wij hebben een e-mail gestuurd naar "
-            f"{gebruiker.email}. Klik op de link in die e-mail om uw e-mailadres te "
-            "bevestigen; daarna kunt u een verzoek indienen.",
-        )
-        return redirect(_volgende(request, request.POST.get("next")))
     return render(
         request,
         "identiteit/digid_account.html",
-        {"form": form, "next": request.POST.get("next") or request.GET.get("next", "")},
+        {"nieuw": nieuw, "bestaand": bestaand, "next": volgende},
     )
+
+
+@never_cache
+def digid_bevestigen(request, token):
+    """The e-mailed link, opened in the browser of the DigiD session it was
+    asked from: confirm (a POST, so that a mail scanner opening the link
+    changes nothing), then the account is made or linked and logged in."""
+    _een_van_beide()
+    aanvraag = koppelen.uit_token(token)
+    if aanvraag is None or request.session.get(digid.NIEUW_SESSION_KEY) != (
+        aanvraag.sleutel
+    ):
+        return render(request, "identiteit/digid_bevestigen.html", {}, status=400)
+    bestaand = koppelen.bestaand_account(aanvraag)
+    fout = None
+    if request.method == "POST":
+        try:
+            gebruiker = koppelen.bevestigen(aanvraag=aanvraag)
+        except koppelen.KanNietKoppelen as weigering:
+            fout = str(weigering)
+        else:
+            melding = (
+                "Uw account is nu gekoppeld aan uw DigiD."
+                if bestaand
+                else "Uw account is aangemaakt en uw e-mailadres is bevestigd."
+            )
+            volgende = request.session.pop(digid.VOLGENDE_SESSION_KEY, "")
+            return _eerste_keer_ingelogd(request, gebruiker, volgende, melding)
+    return render(
+        request,
+        "identiteit/digid_bevestigen.html",
+        {"aanvraag": aanvraag, "bestaand": bestaand, "fout": fout},
+    )
+
+
+def _eerste_keer_ingelogd(request, gebruiker, volgende, melding):
+    request.session.pop(digid.NIEUW_SESSION_KEY, None)
+    _inloggen(request, gebruiker)
+    machtigen.na_eerste_keer(request, gebruiker)
+    messages.success(request, melding)
+    return redirect(_volgende(request, volgende))
 
 
 @require_GET

@@ -1,7 +1,6 @@
 from django import forms
 
 from ontheffing.forms.account import RegistratieFormulier
-from ontheffing.models import Gebruiker
 
 
 class CodeFormulier(forms.Form):
@@ -20,19 +19,8 @@ class CodeFormulier(forms.Form):
 
 class DigiDAccountFormulier(RegistratieFormulier):
     """Name and e-mail address for a first DigiD log-in: the registration form's
-    own rules, without a password (the account has none)."""
+    own rules, without a password (the account has none). Whether the address
+    has an account is not said here (``identiteit.koppelen``)."""
 
     password1 = None
     password2 = None
-
-    def clean_email(self):
-        """A DigiD log-in never takes over an existing account (README,
-        "DigiD"). Unlike registration this says so: the person is identified
-        by DigiD, and the way forward is to log in to that account."""
-        email = super().clean_email()
-        if Gebruiker.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                "Er is al een account met dit e-mailadres. Log in, of vraag een nieuw "
-                "wachtwoord aan als u het niet meer weet."
-            )
-        return email

@@ -64,6 +64,24 @@ def instelling(attr, *args):
     return import_from_settings(attr, *args)
 
 
+def strikt_decoderen(token, key, *, algoritme: str, client_id: str, issuer: str):
+    """Signature, algorithm, expiry, audience and (when known) issuer of an
+    id_token; anything wrong is a SuspiciousOperation."""
+    try:
+        if jwt.get_unverified_header(token).get("alg") != algoritme:
+            raise SuspiciousOperation("Onverwacht ondertekeningsalgoritme.")
+        return jwt.decode(
+            token,
+            key,
+            algorithms=[algoritme],
+            audience=client_id,
+            issuer=issuer or None,
+            options={"require": ["exp", "iat", "sub"]},
+        )
+    except jwt.InvalidTokenError as exc:
+        raise SuspiciousOperation(f"Token geweigerd: {exc}") from exc
+
+
 def weigeren(request, reden: str) -> None:
     request.session[WEIGERING_SESSION_KEY] = reden
 
@@ -91,21 +109,13 @@ class MedewerkerBackend(OIDCAuthenticationBackend):
             return None
 
     def _verify_jws(self, payload, key):
-        """Signature, algorithm, expiry, audience and (when known) issuer."""
-        try:
-            algoritme = jwt.get_unverified_header(payload).get("alg")
-            if algoritme != self.OIDC_RP_SIGN_ALGO:
-                raise SuspiciousOperation("Onverwacht ondertekeningsalgoritme.")
-            return jwt.decode(
-                payload,
-                key,
-                algorithms=[algoritme],
-                audience=self.OIDC_RP_CLIENT_ID,
-                issuer=settings.OIDC_ISSUER or None,
-                options={"require": ["exp", "iat", "sub"]},
-            )
-        except jwt.InvalidTokenError as exc:
-            raise SuspiciousOperation(f"Token geweigerd: {exc}") from exc
+        return strikt_decoderen(
+            payload,
+            key,
+            algoritme=self.OIDC_RP_SIGN_ALGO,
+            client_id=self.OIDC_RP_CLIENT_ID,
+            issuer=settings.OIDC_ISSUER,
+        )
 
     def get_or_create_user(self, access_token, id_token, payload):
         claims = self.get_userinfo(access_token, id_token, payload)

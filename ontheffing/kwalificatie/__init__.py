@@ -26,9 +26,19 @@ Waar staat wat (elk een module in dit pakket):
 - `onderdelen`: a, b en c (eigen optreden) en d (overeenkomsten), regels 2-4;
 - `bevoegdheid`: wie beslist, en de uitkomst (`afronden`);
 - `redenering`: de toelichting en onzekerheden die de regels opbouwen;
+- `ambten`: meer ambten van één persoon, een kwalificatie per ambt en de verdeling
+  per bevoegd gezag;
 - `citaten`: artikelen en onderdelen als tekst, ook de Wgr-nummering (regel 6).
 """
 
+from ontheffing.kwalificatie.ambten import (
+    Ambtskwalificatie,
+    Ambtsopgave,
+    Deel,
+    Verdeling,
+    kwalificeer_ambten,
+    verdeling,
+)
 from ontheffing.kwalificatie.begrippen import (
     Aangegaan,
     Ambt,
@@ -47,6 +57,12 @@ from ontheffing.kwalificatie.regels import kwalificeer
 __all__ = [
     "Aangegaan",
     "Ambt",
+    "Ambtskwalificatie",
+    "Ambtsopgave",
+    "Deel",
+    "Verdeling",
+    "kwalificeer_ambten",
+    "verdeling",
     "Ambtsstatus",
     "BevoegdGezag",
     "Feiten",

@@ -25,6 +25,8 @@ class Ambt(_Keuze):
     REKENKAMERLID = enum.auto()
     GRIFFIER = enum.auto()
     GEMEENTESECRETARIS = enum.auto()
+    PLAATSVERVANGEND_GRIFFIER = enum.auto()
+    VERVANGER_SECRETARIS = enum.auto()
     STATENLID = enum.auto()
     GEDEPUTEERDE = enum.auto()
     COMMISSARIS_VAN_DE_KONING = enum.auto()
@@ -114,8 +116,10 @@ _LABELS: dict[type[_Keuze], dict[_Keuze, str]] = {
         Ambt.WETHOUDER: "Wethouder",
         Ambt.BURGEMEESTER: "Burgemeester (ook waarnemend)",
         Ambt.REKENKAMERLID: "Lid van de (gemeenschappelijke) rekenkamer",
-        Ambt.GRIFFIER: "Griffier (of plaatsvervanger)",
-        Ambt.GEMEENTESECRETARIS: "Gemeentesecretaris (of plaatsvervanger)",
+        Ambt.GRIFFIER: "Griffier",
+        Ambt.GEMEENTESECRETARIS: "Gemeentesecretaris",
+        Ambt.PLAATSVERVANGEND_GRIFFIER: "Plaatsvervanger van de griffier",
+        Ambt.VERVANGER_SECRETARIS: "Vervanger van de gemeentesecretaris",
         Ambt.STATENLID: "Statenlid",
         Ambt.GEDEPUTEERDE: "Gedeputeerde",
         Ambt.COMMISSARIS_VAN_DE_KONING: "Commissaris van de Koning",

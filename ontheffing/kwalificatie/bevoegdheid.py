@@ -11,7 +11,7 @@ from ontheffing.kwalificatie.begrippen import BevoegdGezag, Uitkomst
 from ontheffing.kwalificatie.citaten import orgaan_in_provincie, werkwoord_beslissen
 from ontheffing.kwalificatie.feiten import Kwalificatie
 from ontheffing.kwalificatie.redenering import Redenering
-from ontheffing.kwalificatie.regimes import BZK, CDK, GS, WGR
+from ontheffing.kwalificatie.regimes import BZK, CDK, GS
 
 
 def afronden(
@@ -25,11 +25,6 @@ def afronden(
     """Pas nu telt wie bevoegd is; daarna volgt de uitkomst."""
     f, r = red.feiten, red.regime
     gezag = r.gezag
-    if WGR in grondslag:
-        red.punt(
-            "Vindplaats artikel 20 Wgr: controleer lid en onderdeel van artikel 20 "
-            "van de Wet gemeenschappelijke regelingen in de wettekst vóór het besluit."
-        )
     if gezag is BevoegdGezag.ONBEKEND:
         red.punt(
             "Dijkgraaf: voor de dijkgraaf (artikel 47 van de Waterschapswet) is niet "

@@ -6,7 +6,7 @@ Bij artikel 20 Wgr heet onderdeel d "c" (regel 6): zie `_letter`.
 from __future__ import annotations
 
 from ontheffing.kwalificatie.begrippen import Ambt, BevoegdGezag
-from ontheffing.kwalificatie.regimes import GS, Regime
+from ontheffing.kwalificatie.regimes import GS, REGIMES, Regime
 
 
 def werkwoord_beslissen(gezag: BevoegdGezag) -> str:
@@ -71,31 +71,12 @@ def kleine_beginletter(tekst: str) -> str:
 # What a letter cites per office: the power to exempt, and the rule on
 # abstaining. An article is cited with a lid only where it is certain.
 
-_GEMW, _WSW = "van de Gemeentewet", "van de Waterschapswet"
+_GEMW = "van de Gemeentewet"
 
+# The power clause per office, from the one table of articles (`REGIMES`):
+# only the offices on which this province (GS or the CdK) decides.
 BEVOEGDHEID: dict[Ambt, str] = {
-    Ambt.RAADSLID: f"artikel 15, tweede lid, {_GEMW}",
-    Ambt.WETHOUDER: f"artikel 41c {_GEMW}",
-    Ambt.REKENKAMERLID: (
-        f"artikel 81h {_GEMW} (bij een gemeenschappelijke rekenkamer: artikel 81m)"
-    ),
-    Ambt.GEMEENTESECRETARIS: f"artikel 101 {_GEMW}",
-    Ambt.GRIFFIER: f"artikel 101 {_GEMW}",
-    # Art. 69 declares art. 15 applicable to the burgemeester: no "onderdeel d".
-    Ambt.BURGEMEESTER: f"artikel 69 {_GEMW}",
-    Ambt.AB_LID_WATERSCHAP: f"artikel 33 {_WSW}",
-    Ambt.DB_LID_WATERSCHAP_EXTERN: f"artikel 45, in samenhang met artikel 33, {_WSW}",
-    Ambt.BESTUURSLID_GR: "artikel 20 van de Wet gemeenschappelijke regelingen",
-}
-
-# The article that makes art. 15 apply to the office ("in samenhang met").
-_SCHAKEL: dict[Ambt, str] = {
-    Ambt.WETHOUDER: "artikel 41c",
-    Ambt.BURGEMEESTER: "artikel 69",
-    Ambt.REKENKAMERLID: "artikel 81h",
-    Ambt.GEMEENTESECRETARIS: "artikel 101",
-    Ambt.GRIFFIER: "artikel 101",
-    Ambt.DB_LID_WATERSCHAP_EXTERN: "artikel 45",
+    ambt: r.bevoegdheid for ambt, r in REGIMES.items() if r.bevoegdheid
 }
 
 # Art. 3:43, third paragraph, BW gives the approval for a raadslid or a
@@ -115,29 +96,17 @@ ONTHOUDING: dict[Ambt, str] = {Ambt.RAADSLID: f"artikel 28 {_GEMW}"}
 
 def grondslag(ambt: str, onderdeel: str | None, *, middellijk: bool = False) -> str:
     """The prohibition at issue, e.g. 'artikel 15, eerste lid, onder d, 3°, van
-    de Gemeentewet, in samenhang met artikel 41c'. Falls back to the article
-    of the office when the act is not (yet) qualified, never a hole."""
-    from ontheffing.kwalificatie.regimes import REGIMES
-
+    de Gemeentewet, in samenhang met artikel 41c', cited exactly as the
+    qualification cites it (`citeer`). Falls back to the article of the office
+    when the act is not (yet) qualified, never a hole."""
     regime = REGIMES.get(Ambt(ambt)) if ambt else None
     if regime is None:
         return ""
     letter = onderdeel[0] if onderdeel else None
     nr = int(onderdeel[1:]) if onderdeel and onderdeel[1:].isdigit() else None
     if regime.wgr and letter == "c" and nr:
-        letter = "d"  # _citeer writes Wgr's onderdeel c for the list under d
-    delen = [f"artikel {regime.artikel}"]
-    if regime.lid:
-        delen.append(regime.lid)
-    if letter:
-        delen.append(f"onder {_letter(regime, letter)}")
-    if nr:
-        delen.append(f"{nr}°")
-    tekst = ", ".join(delen) + ("," if len(delen) > 1 else "") + f" van de {regime.wet}"
-    schakel = _SCHAKEL.get(Ambt(ambt))
-    if schakel:
-        tekst += f", in samenhang met {schakel}"
-    return tekst + (" (middellijk)" if middellijk and letter else "")
+        letter = "d"  # the stored code is Wgr's own: "c3" is the list under d
+    return citeer(regime, letter, nr, middellijk=middellijk and bool(letter))
 
 
 def onthouding(ambt: str) -> str:

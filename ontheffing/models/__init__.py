@@ -34,14 +34,18 @@ from ontheffing.models.besluit import (
 )
 from ontheffing.models.beveiliging import Herstelpoging
 from ontheffing.models.bijlage import Bijlage, Bijlagesoort
+from ontheffing.models.derde import Derde, Verzending
+from ontheffing.models.dwangsom import Dwangsombesluit
 from ontheffing.models.gebruiker import Aanspreekvorm, Gebruiker
-from ontheffing.models.inlogkoppeling import Inlogbron, Inlogkoppeling
+from ontheffing.models.inlogkoppeling import DigidMachtiging, Inlogbron, Inlogkoppeling
 from ontheffing.models.mandaat import Mandaat, Reikwijdte
 from ontheffing.models.opschorting import Opschorting
+from ontheffing.models.poststuk import Poststuk
 from ontheffing.models.reference import Gemeente, Provincie, Regeling, Waterschap
 from ontheffing.models.verzoek import Verzoek
 
 __all__ = [
+    "Poststuk",
     "Aanspreekvorm",
     "Beheeractie",
     "Beheergebeurtenis",
@@ -59,12 +63,15 @@ __all__ = [
     "Bijlagesoort",
     "Criterium",
     "Criteriumoordeel",
+    "Derde",
+    "Dwangsombesluit",
     "Gebeurtenis",
     "Gebruiker",
     "Gemeente",
     "Herstelpoging",
     "Inlogbron",
     "Inlogkoppeling",
+    "DigidMachtiging",
     "Kenmerkteller",
     "Mandaat",
     "Oordeel",
@@ -76,6 +83,7 @@ __all__ = [
     "Reikwijdte",
     "Staptelling",
     "Verzoek",
+    "Verzending",
     "Waterschap",
     "Zegel",
     "controleer_beheerketen",

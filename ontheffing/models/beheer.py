@@ -15,8 +15,10 @@ class Beheeractie(models.TextChoices):
     MEDEWERKER_GEWIJZIGD = "medewerker_gewijzigd", "Medewerker gewijzigd"
     PROVINCIEGEGEVENS_GEWIJZIGD = (
         "provinciegegevens_gewijzigd",
-        "Briefhoofd en afschriften gewijzigd",
+        "Briefhoofd en ondertekening gewijzigd",
     )
+    AFSCHRIFTEN_GEWIJZIGD = "afschriften_gewijzigd", "Afschriften gewijzigd"
+    DOORZENDADRES_GEWIJZIGD = "doorzendadres_gewijzigd", "Doorzendadres gewijzigd"
     WATERSCHAP_TOEGEVOEGD = "waterschap_toegevoegd", "Waterschap toegevoegd"
     REGELING_TOEGEVOEGD = (
         "regeling_toegevoegd",
@@ -57,6 +59,7 @@ VELDNAMEN = {
     "secretaris_naam": "naam provinciesecretaris",
     "afschrift_aan": "afschrift aan",
     "afschrift_emails": "e-mailadressen voor afschriften",
+    "afschrift_uitkomsten": "afschrift bij de uitkomsten",
     "logo": "logo",
     "soort": "soort",
     "versie": "versie",

@@ -91,6 +91,11 @@ class Doorzendadres(models.Model):
         return f"Gedeputeerde Staten van {provincie}"
 
 
+# Letters addressed to someone other than the applicant (a third party asked
+# for their view, Awb 4:8): kept in the file, not shown in the applicant's portal.
+AAN_DERDEN = ("zienswijze_derde",)
+
+
 class Besluit(models.Model):
     """A letter as sent: a decision (beschikking) or a notice of forwarding.
 
@@ -150,11 +155,17 @@ class Besluit(models.Model):
         return {
             "aanvulling": "het verzoek om aanvulling",
             "doorzending": "de brief over de doorzending",
+            "zienswijze_derde": "de brief met het verzoek om een zienswijze",
+            "dwangsom": "het besluit over de dwangsom",
         }.get(self.soort, "het besluit")
 
     @property
     def bestandsnaam(self) -> str:
-        voorvoegsel = {"aanvulling": "verzoek-om-aanvulling"}.get(self.soort, "besluit")
+        voorvoegsel = {
+            "aanvulling": "verzoek-om-aanvulling",
+            "zienswijze_derde": f"verzoek-om-zienswijze-{self.pk or ''}".rstrip("-"),
+            "dwangsom": "dwangsombesluit",
+        }.get(self.soort, "besluit")
         return f"{voorvoegsel}-{self.kenmerk}.pdf"
 
     def integer(self) -> bool:
@@ -166,11 +177,25 @@ class Besluit(models.Model):
     def bekendmaking(self):
         return self.berichten.filter(bekendmaking=True).order_by("pk").first()
 
+    @cached_property
+    def per_post(self):
+        """The printed copy that makes the letter known, for an applicant
+        who receives letters by post (``Poststuk``), or None."""
+        return self.poststukken.filter(bekendmaking=True).order_by("pk").first()
+
     @property
     def verzonden_op(self):
-        """The day the letter was sent to the applicant, or None while not."""
+        """The day the letter was sent to the applicant (by e-mail, or the
+        day staff recorded it was posted), or None while not."""
+        post = self.per_post
+        if post is not None:
+            return post.gepost_op
         bericht = self.bekendmaking
         return bericht.verzenddatum if bericht else None
+
+    @property
+    def verzendwijze(self) -> str:
+        return "per post" if self.per_post is not None else "per e-mail"
 
     @property
     def bezwaartermijn_einde(self):
@@ -185,6 +210,7 @@ class Besluit(models.Model):
         if not verzonden or self.soort in (
             Briefsoort.DOORZENDING,
             Briefsoort.AANVULLING,
+            Briefsoort.ZIENSWIJZE_DERDE,
         ):
             return None
         return bezwaartermijn_einde(verzonden)

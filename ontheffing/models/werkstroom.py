@@ -111,6 +111,17 @@ class Werkstroom:
 
     @transition(
         field="status",
+        source=Status.CONCEPT,
+        target=Status.INGEDIEND,
+        permission=permissions.behandelaar,
+    )
+    def registreren(self, *, ontvangen_op: date):
+        """A request that came by post or e-mail, registered by a behandelaar
+        with its real date of receipt (the decision term runs from it)."""
+        self.ontvangen_op = ontvangen_op
+
+    @transition(
+        field="status",
         source=Status.INGEDIEND,
         target=Status.KWALIFICATIE,
         permission=permissions.behandelaar,
@@ -132,7 +143,7 @@ class Werkstroom:
         field="status",
         source=Status.AANVULLING_GEVRAAGD,
         target=Status.INGEDIEND,
-        permission=permissions.aanvrager,
+        permission=permissions.aanvrager_of_registratie,
     )
     def aanvullen(self):
         pass
@@ -218,6 +229,42 @@ class Werkstroom:
     @transition(
         field="status",
         source=Status.TOETSING,
+        target=Status.KWALIFICATIE,
+        permission=permissions.behandelaar,
+    )
+    def terug_naar_kwalificatie(self):
+        """The assessment shows the qualification must be looked at again;
+        the judgements of the criteria are kept."""
+
+    @transition(
+        field="status",
+        source=Status.TOETSING,
+        target=Status.TER_BESLUITVORMING,
+        permission=permissions.behandelaar,
+    )
+    def geen_ontheffing_voorstellen(
+        self, *, voorgesteld_door, motivering: str, goedkeuring: str = ""
+    ):
+        """The assessment shows the act is not prohibited after all: the
+        qualification becomes "niet verboden" (its ground kept, so the letter
+        names the prohibition it does not fall under) and that is the proposal.
+        The earlier reasoning of the qualification no longer holds; it stays in
+        the audit trail, and the letter gives this motivation."""
+        self.kwalificatie = {
+            **(self.kwalificatie or {}),
+            "uitkomst": kw.Uitkomst.NIET_VERBODEN.value,
+        }
+        self.kwalificatie_motivering = ""
+        self._voorstel(
+            voorgesteld_door,
+            Uitkomst.GEEN_ONTHEFFING_VEREIST,
+            motivering,
+            goedkeuring=goedkeuring,
+        )
+
+    @transition(
+        field="status",
+        source=Status.TOETSING,
         target=Status.TER_BESLUITVORMING,
         permission=permissions.behandelaar,
     )
@@ -266,7 +313,7 @@ class Werkstroom:
         field="status",
         source=list(OPEN_STATUSSEN),
         target=Status.INGETROKKEN,
-        permission=permissions.aanvrager,
+        permission=permissions.aanvrager_of_registratie,
     )
     def intrekken(self):
         pass

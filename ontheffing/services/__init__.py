@@ -54,6 +54,8 @@ from ontheffing.services.behandeling import (
     zienswijze_vragen,
 )
 from ontheffing.services.beheer import (
+    afschriften_instellen,
+    doorzendadressen_instellen,
     lichaam_toevoegen,
     medewerker_uitnodigen,
     medewerker_wijzigen,
@@ -64,8 +66,26 @@ from ontheffing.services.beleidsregels import (
     beleidsregel_wijzigen,
 )
 from ontheffing.services.besluit import besluit_vaststellen, voorstel_terugsturen
+from ontheffing.services.derden import (
+    zienswijze_derde_vastleggen,
+    zienswijze_derde_vragen,
+)
+from ontheffing.services.dwangsom import (
+    dwangsom_betaling_vastleggen,
+    dwangsom_vaststellen,
+)
+from ontheffing.services.papier import (
+    aanvulling_registreren,
+    feiten_corrigeren,
+    geen_ontheffing_voorstellen,
+    papieren_verzoek_registreren,
+    post_verzonden,
+    terug_naar_kwalificatie,
+)
 
 __all__ = [
+    "afschriften_instellen",
+    "doorzendadressen_instellen",
     "LinkOngeldig",
     "LinkVerlopen",
     "account_registreren",
@@ -87,6 +107,8 @@ __all__ = [
     "concept_aanmaken",
     "concept_bijwerken",
     "criteria_beoordelen",
+    "dwangsom_betaling_vastleggen",
+    "dwangsom_vaststellen",
     "feiten_gegevens",
     "ingebrekestelling_registreren",
     "kwalificatie_gegevens",
@@ -106,7 +128,15 @@ __all__ = [
     "verzoek_intrekken",
     "verzoek_kwalificeren",
     "voorstel_terugsturen",
+    "zienswijze_derde_vastleggen",
+    "zienswijze_derde_vragen",
     "zienswijze_geven",
     "zienswijze_verwerken",
     "zienswijze_vragen",
+    "aanvulling_registreren",
+    "feiten_corrigeren",
+    "geen_ontheffing_voorstellen",
+    "papieren_verzoek_registreren",
+    "post_verzonden",
+    "terug_naar_kwalificatie",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.db.models import F
 
@@ -10,7 +12,10 @@ from ontheffing import kwalificatie as kw
 from ontheffing.models import (
     Bijlage,
     Bijlagesoort,
+    DigidMachtiging,
     Gebruiker,
+    Inlogbron,
+    Inlogkoppeling,
     Kenmerkteller,
     Verzoek,
 )
@@ -23,7 +28,10 @@ from ontheffing.services.base import (
     run_transition,
     save_case,
 )
-from ontheffing.states import Actie, Bestuursorgaan, Melding, Status
+from ontheffing.states import Actie, Bestuursorgaan, Melding, Rol, Status
+
+if TYPE_CHECKING:
+    from ontheffing.identiteit.machtigen import Machtiging
 
 
 def concept_aanmaken(*, user: Gebruiker, provincie, **velden) -> Verzoek:
@@ -65,9 +73,21 @@ def _kenmerk_toekennen(verzoek: Verzoek, jaar: int) -> None:
     verzoek.kenmerk = f"{jaar}-{verzoek.provincie.code}-{nummer:04d}"
 
 
-def verzoek_indienen(*, user: Gebruiker, verzoek: Verzoek) -> Verzoek:
-    """Submit: sets the receipt date and kenmerk, acknowledges receipt (Awb 4:3a)."""
+def verzoek_indienen(
+    *, user: Gebruiker, verzoek: Verzoek, machtiging: Machtiging | None = None
+) -> Verzoek:
+    """Submit: sets the receipt date and kenmerk, acknowledges receipt (Awb 4:3a).
+
+    ``machtiging``: the session logged in with DigiD Machtigen. The request is
+    then filed namens the person who gave the mandate, and who acted for whom
+    is recorded (as HMACs) on the request and in the audit event."""
     require(user, "indienen", verzoek)
+    if machtiging is not None and not verzoek.namens:
+        raise NietNu(
+            "U bent ingelogd met DigiD Machtigen, als gemachtigde. Kies bij "
+            "“Wie dient het verzoek in” dat u het indient namens de "
+            "ambtsdrager, of log in met uw eigen DigiD om voor uzelf in te dienen."
+        )
     vandaag = huidige_datum()
     lichaam = verzoek.lichaam
     if lichaam is not None:
@@ -77,14 +97,44 @@ def verzoek_indienen(*, user: Gebruiker, verzoek: Verzoek) -> Verzoek:
         if verzoek.ambt == kw.Ambt.BURGEMEESTER
         else Bestuursorgaan.GS
     )
+
+    def voorbereiden():
+        _kenmerk_toekennen(verzoek, vandaag.year)
+        if machtiging is not None:
+            _machtiging_vastleggen(verzoek, machtiging)
+
     return run_transition(
         verzoek,
         user,
         "indienen",
         kwargs={"ontvangen_op": vandaag},
-        before=lambda: _kenmerk_toekennen(verzoek, vandaag.year),
+        before=voorbereiden,
+        details=machtiging.als_details() if machtiging else None,
         mails=[lambda: emails.ontvangstbevestiging(verzoek)],
     )
+
+
+def _machtiging_vastleggen(verzoek: Verzoek, machtiging: Machtiging) -> None:
+    """DigiD Machtigen: who acted for whom. When the represented person has an
+    account of his own (his DigiD links to it), he sees the request too."""
+    DigidMachtiging.objects.create(
+        verzoek=verzoek,
+        gemachtigde=machtiging.gemachtigde,
+        vertegenwoordigde=machtiging.vertegenwoordigde,
+        dienst=machtiging.dienst,
+    )
+    if verzoek.ambtsdrager_id is None:
+        koppeling = (
+            Inlogkoppeling.objects.filter(
+                bron=Inlogbron.DIGID,
+                sleutel=machtiging.vertegenwoordigde,
+                gebruiker__rol=Rol.AANVRAGER,
+            )
+            .select_related("gebruiker")
+            .first()
+        )
+        if koppeling is not None:
+            verzoek.ambtsdrager = koppeling.gebruiker
 
 
 def bijlage_toevoegen(

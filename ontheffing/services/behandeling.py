@@ -69,6 +69,15 @@ def aanvulling_vragen(
         raise NietNu("Geef aan wat er ontbreekt.")
     if hersteltermijn_einde <= vandaag:
         raise NietNu("De hersteltermijn moet na vandaag eindigen.")
+    from ontheffing.services.procedures import opgeschort_tot
+
+    tot = opgeschort_tot(verzoek, vandaag)
+    if tot is not None:
+        raise NietNu(
+            f"De beslistermijn is al opgeschort tot {termijnen.datum_nl(tot)} "
+            "(artikel 4:15, tweede lid, Awb); een dag telt maar één keer. Vraag "
+            "de aanvulling vanaf die dag."
+        )
     hersteltermijn_einde = termijnen.atw_verlengen(hersteltermijn_einde)
 
     def open_opschorting():
@@ -99,13 +108,25 @@ def aanvulling_vragen(
 
 
 def buiten_behandeling_voorstellen(
-    *, user: Gebruiker, verzoek: Verzoek, motivering: str
+    *,
+    user: Gebruiker,
+    verzoek: Verzoek,
+    motivering: str,
+    te_laat_bevestigd: bool = False,
+    te_laat_motivering: str = "",
 ) -> Verzoek:
-    """Awb 4:5: the hersteltermijn passed unanswered; the suspension ends on its last day."""
+    """Awb 4:5: the hersteltermijn passed unanswered; the suspension ends on its
+    last day. After the four weeks of the fourth paragraph only with an explicit
+    confirmation and a motivation of the delay (``procedures.te_laat_controleren``)."""
+    from ontheffing.services.procedures import te_laat_controleren
+
     vandaag = huidige_datum()
     require(user, "buiten_behandeling_voorstellen", verzoek, vandaag=vandaag)
     if not motivering.strip():
         raise NietNu("Geef een motivering.")
+    te_laat = te_laat_controleren(
+        verzoek, op=vandaag, bevestigd=te_laat_bevestigd, motivering=te_laat_motivering
+    )
     opschorting = verzoek.lopende_opschorting
 
     def sluit():
@@ -118,7 +139,14 @@ def buiten_behandeling_voorstellen(
         "buiten_behandeling_voorstellen",
         kwargs={"voorgesteld_door": user, "motivering": motivering},
         context={"vandaag": vandaag},
-        reden=motivering,
+        reden=motivering
+        + (
+            "\n\nNa de termijn van artikel 4:5, vierde lid, Awb: "
+            + te_laat["te_laat_motivering"]
+            if te_laat
+            else ""
+        ),
+        details=te_laat or None,
         after=sluit,
         mails=[lambda: emails.voorstel_klaar(verzoek)],
     )

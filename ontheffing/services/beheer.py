@@ -18,33 +18,30 @@ from ontheffing import emails
 from ontheffing.models import (
     Beheeractie,
     Beheergebeurtenis,
+    Doorzendadres,
     Gebruiker,
     Provincie,
     Regeling,
     Waterschap,
 )
+from ontheffing.models.besluit import Orgaan
 from ontheffing.services import mandaten
-from ontheffing.services.base import GeenToegang, NietNu
-from ontheffing.states import Rol
+from ontheffing.services.base import GeenToegang, NietNu, require
+from ontheffing.states import Rol, Uitkomst
 
 STAFROLLEN = (Rol.BEHANDELAAR, Rol.BESLISSER, Rol.BEHEERDER)
 MEDEWERKERVELDEN = ("naam", "rol", "functie", "is_active", "beslisser_bevestigd")
 BRIEFHOOFDVELDEN = (
     "postadres", "bezoekadres", "telefoon", "email", "website", "cdk_naam",
-    "secretaris_naam", "afschrift_aan", "afschrift_emails",
+    "secretaris_naam",
 )  # fmt: skip
+AFSCHRIFTVELDEN = ("afschrift_aan", "afschrift_emails", "afschrift_uitkomsten")
 EMAIL_BESTAAT = "Er bestaat al een account met dit e-mailadres."
 
 
-def beheerder_van(user, provincie_id) -> None:
-    if not (
-        user.is_authenticated
-        and user.is_active
-        and user.rol == Rol.BEHEERDER
-        and user.provincie_id is not None
-        and user.provincie_id == provincie_id
-    ):
-        raise GeenToegang("Alleen de beheerder van deze provincie mag dit wijzigen.")
+def beheerder_van(user, provincie_id, actie: str = "provincie_beheren") -> None:
+    """The rule is ``permissions.mag`` (``REGELS``); refuses with its reason."""
+    require(user, actie, provincie_id=provincie_id)
 
 
 def vastleggen(provincie_id, user, actie, onderwerp, details) -> Beheergebeurtenis:
@@ -212,6 +209,110 @@ def provinciegegevens_wijzigen(
                 details,
             )
     return opgeslagen
+
+
+# ------------------------------------------------------------ afschriften
+
+
+def afschriften_instellen(
+    *,
+    user,
+    provincie: Provincie,
+    afschrift_aan: str,
+    afschrift_emails: str,
+    afschrift_uitkomsten: list[str],
+) -> Provincie:
+    """Who gets a copy of a decision, at which addresses, and for which
+    outcomes (README, "Afschrift"). A copy goes only with a recipient named for
+    the letter and an address to send it to, so choosing an outcome without
+    both is refused rather than saved as a promise the letter cannot keep."""
+    beheerder_van(user, provincie.pk, "afschriften_instellen")
+    if set(afschrift_uitkomsten) - set(Uitkomst.values):
+        raise NietNu("Kies alleen uitkomsten uit de lijst.")
+    uitkomsten = [u for u in Uitkomst.values if u in set(afschrift_uitkomsten)]
+    if uitkomsten and not Provincie.regels(afschrift_aan):
+        raise NietNu(
+            "Vul in aan wie het afschrift gaat, zoals de brief het noemt; zonder "
+            "ontvanger gaat er geen afschrift."
+        )
+    if uitkomsten and not Provincie.regels(afschrift_emails):
+        raise NietNu(
+            "Vul ten minste één e-mailadres in; zonder adres gaat er geen afschrift."
+        )
+    with transaction.atomic():
+        opgeslagen = Provincie.objects.select_for_update().get(pk=provincie.pk)
+        details = verschil_toepassen(opgeslagen, {
+            "afschrift_aan": afschrift_aan.strip(),
+            "afschrift_emails": afschrift_emails.strip(),
+            "afschrift_uitkomsten": uitkomsten,
+        })  # fmt: skip
+        if details:
+            opgeslagen.save(update_fields=list(details))
+            if "afschrift_uitkomsten" in details:  # the history shows the labels
+                details["afschrift_uitkomsten"] = {
+                    k: [Uitkomst(u).label for u in v]
+                    for k, v in details["afschrift_uitkomsten"].items()
+                }
+            vastleggen(
+                provincie.pk,
+                user,
+                Beheeractie.AFSCHRIFTEN_GEWIJZIGD,
+                f"Afschriften provincie {opgeslagen.naam}",
+                details,
+            )
+    return opgeslagen
+
+
+# ------------------------------------------------------------ doorzenden
+
+DOORZENDORGANEN = (Orgaan.GS, Orgaan.CDK)
+
+
+def doorzendadressen_instellen(
+    *, user, provincie: Provincie, adressen: dict[str, tuple[str, str]]
+) -> list[Doorzendadres]:
+    """The addresses where other authorities forward requests (Awb 2:3) to this
+    province's GS and CdK: ``{orgaan: (postadres, email)}``. An address once
+    set can be changed but not emptied, so forwarding never loses its target."""
+    beheerder_van(user, provincie.pk, "doorzendadres_instellen")
+    if set(adressen) - {o.value for o in DOORZENDORGANEN}:
+        raise NietNu("Hier stelt u alleen de adressen van GS en de CdK in.")
+    gewijzigd = []
+    with transaction.atomic():
+        for orgaan, (postadres, email) in adressen.items():
+            postadres, email = postadres.strip(), email.strip().lower()
+            adres = (
+                Doorzendadres.objects.select_for_update()
+                .filter(orgaan=orgaan, provincie=provincie)
+                .first()
+            )
+            if adres is None and not (postadres or email):
+                continue
+            adres = adres or Doorzendadres(orgaan=orgaan, provincie=provincie)
+            if not email:
+                raise NietNu(
+                    f"Vul het e-mailadres in waarnaar verzoeken aan {adres.naam} "
+                    "worden doorgezonden."
+                )
+            nieuw = adres.pk is None
+            details = verschil_toepassen(
+                adres, {"postadres": postadres, "email": email}
+            )
+            if nieuw:
+                details = {
+                    v: {"oud": None, "nieuw": w["nieuw"]} for v, w in details.items()
+                }
+            if details:
+                adres.save()
+                vastleggen(
+                    provincie.pk,
+                    user,
+                    Beheeractie.DOORZENDADRES_GEWIJZIGD,
+                    f"Doorzendadres van {adres.naam}",
+                    details,
+                )
+                gewijzigd.append(adres)
+    return gewijzigd
 
 
 # ---------------------------------------------------------------- bodies

@@ -40,15 +40,23 @@ def voorstel_terugsturen(*, user: Gebruiker, verzoek: Verzoek, reden: str) -> Ve
 
 
 def besluit_vaststellen(
-    *, user: Gebruiker, verzoek: Verzoek, genomen_op: date | None = None
+    *,
+    user: Gebruiker,
+    verzoek: Verzoek,
+    genomen_op: date | None = None,
+    te_laat_bevestigd: bool = False,
+    te_laat_motivering: str = "",
 ):
     """Decide: the letter is generated, stored immutably and sent; the case is done.
 
     Taken by the organ itself (``genomen_op``: the day GS decided in their
     meeting, or the CdK signed), or under a mandate of ``user`` in force today
     that covers this decision (Awb 10:10). A beslisser without such a mandate
-    cannot decide alone in the college's name."""
+    cannot decide alone in the college's name. Leaving the request unprocessed
+    after the four weeks of Awb 4:5, fourth paragraph, needs the beslisser's
+    confirmation and motivation (``procedures.te_laat_controleren``)."""
     from ontheffing.brieven import inhoud
+    from ontheffing.services.procedures import vaststellen_te_laat_controleren
 
     vandaag = huidige_datum()
     require(user, "vaststellen", verzoek, op=vandaag)
@@ -65,6 +73,9 @@ def besluit_vaststellen(
         raise NietNu("De datum van het besluit van het orgaan ligt in de toekomst.")
     elif verzoek.ontvangen_op and genomen_op < verzoek.ontvangen_op:
         raise NietNu("De datum van het besluit ligt vóór de ontvangst van het verzoek.")
+    te_laat = vaststellen_te_laat_controleren(
+        verzoek, op=vandaag, bevestigd=te_laat_bevestigd, motivering=te_laat_motivering
+    )
     besluit = {}
 
     def brief():
@@ -83,6 +94,7 @@ def besluit_vaststellen(
             "uitkomst": verzoek.voorstel_uitkomst,
             "mandaat": mandaat.bron if mandaat else None,
             "genomen_op": genomen_op,
+            **te_laat,
         },
         mails=[lambda: emails.besluit_genomen(verzoek, besluit["besluit"])],
     )

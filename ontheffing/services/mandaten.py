@@ -30,10 +30,16 @@ def mandaten_van(gebruiker) -> list[Mandaat]:
     return list(Mandaat.objects.bevestigd().filter(houder=gebruiker))
 
 
-def mandaat_voor(gebruiker, verzoek, *, op: date | None = None) -> Mandaat | None:
+def mandaat_voor(
+    gebruiker, verzoek, *, op: date | None = None, alleen_volledig: bool = False
+) -> Mandaat | None:
     """The mandate in force today (or on ``op``) that covers this decision."""
     return regels.mandaat_voor(
-        gebruiker, verzoek, op=op or huidige_datum(), mandaten=mandaten_van(gebruiker)
+        gebruiker,
+        verzoek,
+        op=op or huidige_datum(),
+        mandaten=mandaten_van(gebruiker),
+        alleen_volledig=alleen_volledig,
     )
 
 

@@ -15,6 +15,12 @@ add to it (the earlier ones were part of the term it replaced). Announcing it
 after that term (as it stood on the day of the announcement) has ended, or naming
 a date before its end, raises ValueError.
 
+Awb 4:15, second paragraph (the applicant's written consent to a delay, or
+force majeure): a period with an end, registered by staff and checked against
+the ledger by ``opschorting_toevoegen``; the ledger names each ground. Awb 4:5,
+fourth paragraph: ``buiten_behandeling_termijn``, the four weeks to make a
+decision not to process known, as its own deadline.
+
 Atw art. 1 applies last, to every term computed here: the statutory terms (8, 6,
 4 and 2 weeks) are well under the twelve weeks of Atw art. 4.
 """
@@ -30,7 +36,16 @@ from ontheffing.termijnen.beslisduur import (
     lopende,
     verdaging_uit,
 )
-from ontheffing.termijnen.dwangsomregeling import DWANGSOMBEDRAGEN, Dwangsom, dwangsom
+from ontheffing.termijnen.dwangsomregeling import (
+    DWANGSOMBEDRAGEN,
+    Dwangsom,
+    Trede,
+    dwangsom,
+    dwangsom_maximum,
+    dwangsom_staffel,
+    dwangsom_treden,
+)
+from ontheffing.termijnen.gronden import TWEEDE_LID, Opschortingsgrond
 from ontheffing.termijnen.kalender import (
     DAG,
     atw_feestdagen,
@@ -42,24 +57,38 @@ from ontheffing.termijnen.kalender import (
     werkdag_voor,
     werkdagen_tot,
 )
+from ontheffing.termijnen.procedure import (
+    BuitenBehandelingTermijn,
+    buiten_behandeling_termijn,
+    opschorting_toevoegen,
+)
 
 __all__ = [
+    "BuitenBehandelingTermijn",
     "DAG",
     "DWANGSOMBEDRAGEN",
     "Dwangsom",
     "Opschorting",
+    "Opschortingsgrond",
+    "TWEEDE_LID",
     "Termijnopbouw",
+    "Trede",
     "Verdaging",
     "atw_feestdagen",
     "atw_verlengen",
     "beslistermijn",
     "beslistermijn_opbouw",
     "bezwaartermijn_einde",
+    "buiten_behandeling_termijn",
     "buiten_behandeling_uiterlijk",
     "datum_nl",
     "dwangsom",
+    "dwangsom_maximum",
+    "dwangsom_staffel",
+    "dwangsom_treden",
     "grootboek",
     "lopende",
+    "opschorting_toevoegen",
     "verdaging_uit",
     "hersteltermijn_einde",
     "is_werkdag",

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from ontheffing.formatting import datum as datum_nl  # one source for Dutch dates
+from ontheffing.termijnen.gronden import Opschortingsgrond
 from ontheffing.termijnen.kalender import (
     DAG,
     _feestdagen,
@@ -19,14 +20,18 @@ from ontheffing.termijnen.kalender import (
 
 @dataclass(frozen=True)
 class Opschorting:
-    """A suspension of the decision term (Awb 4:15); ``tot`` is None while it runs."""
+    """A suspension of the decision term (Awb 4:15); ``tot`` is None while it runs.
+    ``grond``: why (an aanvulling unless said otherwise)."""
 
     van: date
     tot: date | None
+    grond: Opschortingsgrond = Opschortingsgrond.AANVULLING
 
     def __post_init__(self) -> None:
         if self.tot is not None and self.tot < self.van:
             raise ValueError(f"Opschorting eindigt voor zij begint: {self}")
+        if self.tot is None and self.grond != Opschortingsgrond.AANVULLING:
+            raise ValueError(f"Opschorting zonder einde: {self}")
 
     def dagen(self, peildatum: date) -> int:
         """``tot - van``; a running suspension counts up to ``peildatum``."""
@@ -47,9 +52,17 @@ class Verdaging:
 
 
 def grootboek(rijen) -> list[Opschorting]:
-    """The ledger from stored suspensions (anything with ``van`` and ``tot``)."""
+    """The ledger from stored suspensions (anything with ``van`` and ``tot``,
+    and optionally ``grond``)."""
     return [
-        Opschorting(van=r.van, tot=r.tot) for r in sorted(rijen, key=lambda r: r.van)
+        Opschorting(
+            van=r.van,
+            tot=r.tot,
+            grond=Opschortingsgrond(
+                getattr(r, "grond", None) or Opschortingsgrond.AANVULLING
+            ),
+        )
+        for r in sorted(rijen, key=lambda r: r.van)
     ]
 
 
@@ -82,6 +95,19 @@ def _regel_opschorting(
     opschorting: Opschorting, dagen: int, peildatum: date, *, telt_door: bool = True
 ) -> str:
     aantal = f"{dagen} {'dag' if dagen == 1 else 'dagen'}"
+    if opschorting.grond != Opschortingsgrond.AANVULLING:
+        # Awb 4:15, second paragraph: always a period with its end (see
+        # ``procedure.opschorting_toevoegen``), never one that still runs.
+        waarom = (
+            "met schriftelijke instemming van de aanvrager"
+            if opschorting.grond == Opschortingsgrond.INSTEMMING
+            else "wegens overmacht"
+        )
+        return (
+            f"De termijn is {aantal} opgeschort {waarom}, van "
+            f"{datum_nl(opschorting.van)} tot {datum_nl(opschorting.tot)} "
+            f"({opschorting.grond.grondslag})."
+        )
     if opschorting.tot is None:
         gevolg = (
             ", en elke verdere dag schuift de termijn een dag op" if telt_door else ""
@@ -138,11 +164,11 @@ def beslistermijn_opbouw(
     verdaging only those starting on or after its announcement add to the end.
     """
     peil = _vandaag() if peildatum is None else peildatum
-    ledger = sorted(opschortingen, key=lambda o: o.van)
-    for eerder, later in pairwise(ledger):
+    grootboek = sorted(opschortingen, key=lambda o: o.van)
+    for eerder, later in pairwise(grootboek):
         if eerder.tot is None or eerder.tot > later.van:
             raise ValueError(f"Opschortingen overlappen: {eerder} en {later}")
-    met_dagen = tuple((o, o.dagen(peil)) for o in ledger)
+    met_dagen = tuple((o, o.dagen(peil)) for o in grootboek)
 
     voor, na = met_dagen, ()
     if verdaging is not None:

@@ -74,3 +74,48 @@ def dwangsom(
             atw_verlengen(laatste_dag + timedelta(weeks=2)) if gestopt else None
         ),
     )
+
+
+@dataclass(frozen=True)
+class Trede:
+    """One tier of Awb 4:17, second paragraph, as far as the dwangsom reached it."""
+
+    eerste_dag: date
+    laatste_dag: date
+    dagen: int
+    per_dag: Decimal
+    bedrag: Decimal
+
+
+def dwangsom_treden(d: Dwangsom) -> tuple[Trede, ...]:
+    """The amount of ``d`` per tier (Awb 4:17, second paragraph): which days,
+    at how much a day; the tiers add up to ``d.bedrag``."""
+    if d.dagen == 0:
+        return ()
+    treden, vorige = [], 0
+    for laatste_van_trede, per_dag in _staffel(d.start):
+        dagen = max(min(d.dagen, laatste_van_trede) - vorige, 0)
+        if dagen:
+            eerste = d.start + vorige * DAG
+            treden.append(
+                Trede(
+                    eerste, eerste + (dagen - 1) * DAG, dagen, per_dag, per_dag * dagen
+                )
+            )
+        vorige = laatste_van_trede
+    return tuple(treden)
+
+
+def dwangsom_staffel(start: date) -> Staffel:
+    """The tiers in force for a dwangsom that starts on ``start``: (last day of
+    the tier, euros per day); the last tier's day is the maximum (Awb 4:17)."""
+    return _staffel(start)
+
+
+def dwangsom_maximum(start: date) -> Decimal:
+    """The highest amount a dwangsom starting on ``start`` can reach."""
+    bedrag, vorige = Decimal(0), 0
+    for laatste_van_trede, per_dag in _staffel(start):
+        bedrag += per_dag * (laatste_van_trede - vorige)
+        vorige = laatste_van_trede
+    return bedrag

@@ -41,7 +41,7 @@ def _als_bijlage(response, bestandsnaam: str):
 def bijlage_downloaden(request, pk, bijlage_pk):
     """A document of a case the user may see; always as an attachment."""
     verzoek = _zichtbaar(request, pk)
-    bijlage = get_object_or_404(verzoek.bijlagen, pk=bijlage_pk)
+    bijlage = get_object_or_404(verzoek.bijlagen_voor(request.user), pk=bijlage_pk)
     response = FileResponse(
         bijlage.bestand.open("rb"), content_type=bijlage.content_type
     )
@@ -51,7 +51,7 @@ def bijlage_downloaden(request, pk, bijlage_pk):
 @require_GET
 def besluit_downloaden(request, pk, besluit_pk):
     verzoek = _zichtbaar(request, pk)
-    besluit = get_object_or_404(verzoek.besluiten, pk=besluit_pk)
+    besluit = get_object_or_404(verzoek.besluiten_voor(request.user), pk=besluit_pk)
     response = HttpResponse(bytes(besluit.pdf), content_type="application/pdf")
     return _als_bijlage(response, besluit.bestandsnaam)
 

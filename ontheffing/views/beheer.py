@@ -13,9 +13,15 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from ontheffing import services
+from ontheffing import permissions, services
 from ontheffing.forms import beheer as f
-from ontheffing.models import Beheergebeurtenis, Beleidsregel, Gebeurtenis, Gebruiker
+from ontheffing.models import (
+    Beheergebeurtenis,
+    Beleidsregel,
+    Doorzendadres,
+    Gebeurtenis,
+    Gebruiker,
+)
 from ontheffing.states import Rol
 
 PER_PAGINA = 50
@@ -25,7 +31,10 @@ def beheerder(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.user.rol != Rol.BEHEERDER or request.user.provincie_id is None:
+        provincie_id = request.user.provincie_id
+        if provincie_id is None or not permissions.mag(
+            request.user, "provincie_beheren", provincie_id=provincie_id
+        ):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -117,6 +126,83 @@ def provincie_gegevens(request):
             )
             return redirect("provincie:beheer")
     return render(request, "beheer/provincie.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@beheerder
+def afschriften(request):
+    provincie = request.user.provincie
+    form = f.AfschriftenForm(request.POST or None, initial={
+        veld: getattr(provincie, veld) for veld in services.beheer.AFSCHRIFTVELDEN
+    })  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.afschriften_instellen(
+                user=request.user, provincie=provincie, **form.cleaned_data
+            )
+        except services.NietNu as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, "De instellingen voor afschriften zijn opgeslagen."
+            )
+            return redirect("provincie:beheer")
+    return render(request, "beheer/afschriften.html", {"form": form})
+
+
+def _doorzendformulieren(request, provincie) -> dict:
+    """One form per own authority (GS, CdK), prefixed by its orgaan."""
+    bestaande = {a.orgaan: a for a in Doorzendadres.objects.filter(provincie=provincie)}
+    formulieren = {}
+    for orgaan in services.beheer.DOORZENDORGANEN:
+        adres = bestaande.get(orgaan) or Doorzendadres(
+            orgaan=orgaan, provincie=provincie
+        )
+        formulieren[orgaan] = f.DoorzendadresForm(
+            request.POST or None,
+            prefix=orgaan,
+            bestaat=adres.pk is not None,
+            naam=adres.naam,
+            initial={"postadres": adres.postadres, "email": adres.email},
+        )
+        formulieren[orgaan].titel = adres.naam[:1].upper() + adres.naam[1:]
+    return formulieren
+
+
+@require_http_methods(["GET", "POST"])
+@beheerder
+def doorzendadressen(request):
+    """The addresses where requests to this province's GS and CdK are forwarded
+    (Awb 2:3), and, to check, every address the province forwards to."""
+    provincie = request.user.provincie
+    formulieren = _doorzendformulieren(request, provincie)
+    fout = None
+    if request.method == "POST" and all(x.is_valid() for x in formulieren.values()):
+        adressen = {
+            orgaan: (form.cleaned_data["postadres"], form.cleaned_data["email"])
+            for orgaan, form in formulieren.items()
+        }
+        try:
+            services.doorzendadressen_instellen(
+                user=request.user, provincie=provincie, adressen=adressen
+            )
+        except services.NietNu as exc:
+            fout = str(exc)
+        else:
+            messages.success(request, "De doorzendadressen zijn opgeslagen.")
+            return redirect("provincie:beheer_doorzendadressen")
+    alle = Doorzendadres.objects.select_related("provincie").order_by(
+        "provincie__naam", "orgaan"
+    )
+    fouten = [
+        (form[veld].auto_id, f"{form.titel}, {form[veld].label.lower()}: {tekst}")
+        for form in formulieren.values()
+        for veld, lijst in form.errors.items()
+        for tekst in lijst
+    ] + ([("", fout)] if fout else [])
+    return render(request, "beheer/doorzendadressen.html", {
+        "formulieren": list(formulieren.values()), "fouten": fouten, "alle": alle,
+    })  # fmt: skip
 
 
 @require_http_methods(["GET", "POST"])

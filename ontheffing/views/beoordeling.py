@@ -317,7 +317,7 @@ def _voorbeeldbrief(verzoek, voorstel):
     verzoek.voorstel_onderdelen = [o for o in d["onderdelen"] if o["omschrijving"]]
     verzoek.voorstel_zienswijze = d["zienswijze_reactie"]
     verzoek.voorstel_teksten = d["teksten"]
-    return conceptbrief(inhoud.concept_html(verzoek, ondertekenaar=None))
+    return conceptbrief(inhoud.concept(verzoek, ondertekenaar=None))
 
 
 # ------------------------------------------------------------- zienswijze

@@ -12,7 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 from ontheffing import emails, permissions, services
 from ontheffing.brieven import inhoud
 from ontheffing.forms import provincie as f
-from ontheffing.forms.mandaten import VaststellenForm
+from ontheffing.forms.procedures import BesluitVaststellenForm
+from ontheffing.services import procedures
 from ontheffing.services.mandaten import mandaat_voor
 from ontheffing.states import Status
 from ontheffing.toetsing import beleidsregel_voor
@@ -47,7 +48,8 @@ def voorstelpagina(request, verzoek, bound=None):
             "terugsturen_form": bound.get("terugsturen")
             or f.RedenForm(prefix="terugsturen"),
             "vaststellen_form": bound.get("vaststellen")
-            or VaststellenForm(prefix="vaststellen"),
+            or BesluitVaststellenForm(prefix="vaststellen"),
+            "te_laat": procedures.vaststellen_te_laat(verzoek, vandaag),
             "mandaat": mandaat_voor(request.user, verzoek, op=vandaag),
             "kwalificatie": kwalificatie_weergave(verzoek.kwalificatie),
             "oordelen": verzoek.oordelen.select_related("criterium"),
@@ -77,7 +79,7 @@ def concept(request, pk):
         return conceptbrief("<!doctype html><p>Er is (nog) geen voorstel.</p>")
     beslissen = permissions.mag(request.user, "beslissen")
     ondertekenaar = request.user if beslissen else None
-    return conceptbrief(inhoud.concept_html(verzoek, ondertekenaar=ondertekenaar))
+    return conceptbrief(inhoud.concept(verzoek, ondertekenaar=ondertekenaar))
 
 
 @require_POST
@@ -87,7 +89,7 @@ def vaststellen(request, pk):
     forbid_if_not_for_user(
         request.user, "vaststellen", verzoek, op=timezone.localdate()
     )
-    form = VaststellenForm(request.POST, prefix="vaststellen")
+    form = BesluitVaststellenForm(request.POST, prefix="vaststellen")
     if form.is_valid() and request.POST.get("bevestigd") != "1":
         return _bevestigen(request, verzoek, form)
     if form.is_valid() and call_service(
@@ -95,13 +97,19 @@ def vaststellen(request, pk):
         services.besluit_vaststellen,
         user=request.user,
         verzoek=verzoek,
-        genomen_op=form.cleaned_data["genomen_op"],
+        **form.cleaned_data,
     ):
         return redirect_done(
             request,
             verzoek,
-            "Het besluit is vastgesteld. Het gaat per e-mail naar de aanvrager; "
-            "onder Berichten ziet u wanneer het is verzonden.",
+            "Het besluit is vastgesteld. "
+            + (
+                "De aanvrager ontvangt het per post: druk de brief af, verstuur hem "
+                "en leg onder 'Brieven per post' de dag van verzending vast."
+                if verzoek.per_post
+                else "Het gaat per e-mail naar de aanvrager; onder Berichten ziet u "
+                "wanneer het is verzonden."
+            ),
         )
     return voorstelpagina(request, verzoek, {"vaststellen": form})
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from ontheffing import services
 from ontheffing.forms import provincie as f
+from ontheffing.forms.procedures import BuitenBehandelingForm
 from ontheffing.views.provincie import (
     call_service,
     forbid_if_not_for_user,
@@ -103,13 +104,13 @@ def aanvulling_vragen(request, pk):
 def buiten_behandeling_voorstellen(request, pk):
     verzoek = zichtbaar_verzoek(request, pk)
     forbid_if_not_for_user(request.user, "buiten_behandeling_voorstellen", verzoek)
-    form = f.MotiveringForm(request.POST, prefix="buiten_behandeling_voorstellen")
+    form = BuitenBehandelingForm(request.POST, prefix="buiten_behandeling_voorstellen")
     if form.is_valid() and call_service(
         request,
         services.buiten_behandeling_voorstellen,
         user=request.user,
         verzoek=verzoek,
-        motivering=form.cleaned_data["motivering"],
+        **form.cleaned_data,
     ):
         return redirect_done(
             request,

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import F, Prefetch, prefetch_related_objects
 from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from ontheffing import formatting, permissions, services, termijnen, werkvoorraad
 from ontheffing import kwalificatie as kw
-from ontheffing import permissions, services, termijnen, werkvoorraad
+from ontheffing.forms import derden as fd
+from ontheffing.forms import procedures as fp
 from ontheffing.forms import provincie as f
-from ontheffing.models import Bijlage, Opschorting
+from ontheffing.models import Bijlage, Bijlagesoort, Opschorting
+from ontheffing.services import procedures
 from ontheffing.states import Actie, Status
 from ontheffing.views.provincie import (
     berekende_kwalificatie,
@@ -48,13 +53,32 @@ ACTIES = (
     "doorzenden",
     "zienswijze_vragen",
     "zienswijze_verwerken",
+    "zienswijze_derde_vragen",
+    "zienswijze_derde_vastleggen",
+    "splitsen",
     "toewijzen",
     "verdagen",
     "ingebrekestelling",
+    "opschorten",
+    "dwangsom_vaststellen",
+    "dwangsom_betaling",
     "notitie",
 )
-# Those that make up the panel "Wat kunt u nu doen?".
-PANEEL = ACTIES[:-3]
+# Those that make up the panel "Wat kunt u nu doen?" (the others are in the
+# deadline panel and the history).
+PANEEL = tuple(
+    a
+    for a in ACTIES
+    if a
+    not in (
+        "verdagen",
+        "ingebrekestelling",
+        "opschorten",
+        "dwangsom_vaststellen",
+        "dwangsom_betaling",
+        "notitie",
+    )
+)
 
 
 def termijnoverzicht(verzoek, vandaag):
@@ -66,6 +90,11 @@ def termijnoverzicht(verzoek, vandaag):
     except ValueError as exc:
         return {"fout": str(exc)}
     result = {"opbouw": opbouw, "signaal": werkvoorraad.signaal(verzoek, vandaag)}
+    vier_weken = procedures.vier_weken_termijn(verzoek)
+    if vier_weken is not None:
+        # Awb 4:5, fourth paragraph: its own deadline beside the beslistermijn.
+        result["buiten_behandeling"] = vier_weken
+        result["buiten_behandeling_te_laat"] = vier_weken.te_laat(vandaag)
     ontvangen = verzoek.ingebrekestelling_ontvangen_op
     if ontvangen:
         if ontvangen <= opbouw.einde:
@@ -93,8 +122,13 @@ def _unbound_forms(verzoek, acties, berekend) -> dict:
         "toewijzen": (f.ToewijzenForm, {"provincie_id": verzoek.provincie_id}),
         "aanvulling_vragen": (f.AanvullingVragenForm, {"verzoek": verzoek}),
         "buiten_behandeling_voorstellen": (
-            f.MotiveringForm,
-            {"initial": {"motivering": BUITEN_BEHANDELING_MOTIVERING}},
+            fp.BuitenBehandelingForm,
+            {
+                "initial": {"motivering": BUITEN_BEHANDELING_MOTIVERING},
+                "te_laat": procedures.buiten_behandeling_te_laat(
+                    verzoek, timezone.localdate()
+                ),
+            },
         ),
         "doorzenden": (f.DoorzendenForm, {}),
         "zienswijze_vragen": (f.ZienswijzeVragenForm, {"verzoek": verzoek}),
@@ -102,6 +136,14 @@ def _unbound_forms(verzoek, acties, berekend) -> dict:
         "terugsturen": (f.RedenForm, {}),
         "verdagen": (f.VerdagenForm, {}),
         "ingebrekestelling": (f.IngebrekestellingForm, {}),
+        "zienswijze_derde_vragen": (fd.ZienswijzeDerdeVragenForm, {}),
+        "zienswijze_derde_vastleggen": (
+            fd.ZienswijzeDerdeVastleggenForm,
+            {"verzoek": verzoek},
+        ),
+        "dwangsom_vaststellen": (fd.DwangsomVaststellenForm, {}),
+        "dwangsom_betaling": (fd.DwangsomBetalingForm, {}),
+        "opschorten": (fp.OpschortenForm, {"verzoek": verzoek}),
         "notitie": (f.NotitieForm, {}),
     }
     return {
@@ -140,17 +182,64 @@ NA_TERUGSTUREN = (
 )
 
 
-def teruggestuurd(gebeurtenissen):
+def teruggestuurd(regels):
     """The beslisser's return of the proposal (its reason, who, when), while
     the behandelaar still works on it: no proposal, decision or closing came
-    after it. From the events the page lists anyway, so no query of its own."""
+    after it. From the lines of the history (``historie``) the page prints
+    anyway, so no query of its own."""
     laatste = None
-    for g in gebeurtenissen:  # oldest first
-        if g.actie == Actie.TERUGSTUREN:
+    for g in regels:  # oldest first
+        if g["actie"] == Actie.TERUGSTUREN:
             laatste = g
-        elif g.naar_status in NA_TERUGSTUREN and g.van_status != g.naar_status:
+        elif g["naar_status"] in NA_TERUGSTUREN and g["van_status"] != g["naar_status"]:
             laatste = None
     return laatste
+
+
+# Labels looked up once: a model's get_FOO_display rebuilds its choices on
+# every call, which the history (50 events, three labels each) felt.
+ACTIE_LABELS = dict(Actie.choices)
+STATUS_LABELS = dict(Status.choices)
+SOORT_LABELS = dict(Bijlagesoort.choices)
+
+
+def _tijdstip(waarde) -> tuple[str, str]:
+    lokaal = timezone.localtime(waarde)
+    return lokaal.isoformat(), f"{formatting.datum(lokaal)} om {lokaal:%H:%M}"
+
+
+def historie(verzoek) -> list[dict]:
+    """The case's events as the page prints them, read as values (no model
+    instances per event and per actor): the history is the page's longest list."""
+    regels = []
+    for g in verzoek.gebeurtenissen.values(
+        "tijdstip", "actie", "intern", "van_status", "naar_status", "reden"
+    ).annotate(actor_naam=F("actor__naam")):
+        g["iso"], g["tekst"] = _tijdstip(g["tijdstip"])
+        g["actie_tekst"] = ACTIE_LABELS.get(g["actie"], g["actie"])
+        if g["naar_status"] and g["van_status"] != g["naar_status"]:
+            g["van_tekst"] = STATUS_LABELS.get(g["van_status"], "–").lower()
+            g["naar_tekst"] = STATUS_LABELS.get(g["naar_status"], "").lower()
+        regels.append(g)
+    return regels
+
+
+def documenten(verzoek) -> list[dict]:
+    """The documents as the page prints them (from the prefetched list)."""
+    # One reverse for the list: the pattern ends in the document's pk.
+    voorbeeld = reverse("bijlage", args=[verzoek.pk, 1])
+    basis = voorbeeld[: voorbeeld.rindex("/1/") + 1]
+    return [
+        {
+            "url": f"{basis}{b.pk}/",
+            "naam": b.bestandsnaam,
+            "grootte": filesizeformat(b.grootte),
+            "soort": SOORT_LABELS.get(b.soort, b.soort),
+            "door": b.geupload_door.naam if b.geupload_door else "",
+            "op": _tijdstip(b.geupload_op)[1],
+        }
+        for b in verzoek.bijlagen.all()
+    ]
 
 
 def verzoekpagina(request, verzoek, bound=None):
@@ -164,7 +253,9 @@ def verzoekpagina(request, verzoek, bound=None):
         [verzoek],
         Prefetch(
             "opschortingen",
-            queryset=Opschorting.objects.select_related("gevraagd_door"),
+            queryset=Opschorting.objects.select_related(
+                "gevraagd_door", "instemming_bijlage"
+            ),
         ),
         Prefetch("bijlagen", queryset=Bijlage.objects.select_related("geupload_door")),
     )
@@ -173,7 +264,7 @@ def verzoekpagina(request, verzoek, bound=None):
     berekend = berekende_kwalificatie(verzoek)
     forms = _unbound_forms(verzoek, acties, berekend)
     forms.update(bound or {})
-    gebeurtenissen = list(verzoek.gebeurtenissen.select_related("actor"))
+    historie_ = historie(verzoek)
     lopend = verzoek.lopende_opschorting
     buiten_behandeling = None
     if lopend and lopend.hersteltermijn_einde:
@@ -197,16 +288,23 @@ def verzoekpagina(request, verzoek, bound=None):
             "ander_gezag": _ander_gezag(berekend),
             "forms": forms,
             "termijn": termijnoverzicht(verzoek, vandaag),
-            "opschortingen": list(verzoek.opschortingen.all()),
+            "opschortingen": procedures.aanvullingen(verzoek),
+            "opschortingen_tweede_lid": procedures.tweede_lid(verzoek),
             "bijlagen": verzoek.bijlagen.all(),
+            "documenten": documenten(verzoek),
             "ontbrekende_bijlagen": verzoek.ontbrekende_bijlagen(),
-            "gebeurtenissen": gebeurtenissen,
-            "teruggestuurd": teruggestuurd(gebeurtenissen),
+            "gebeurtenissen": verzoek.gebeurtenissen.select_related("actor"),
+            "historie": historie_,
+            "teruggestuurd": teruggestuurd(historie_),
             "besluiten": verzoek.besluiten.all(),
             "oordelen": verzoek.oordelen.select_related("criterium"),
             "buiten_behandeling": buiten_behandeling,
             "kwalificatie": kwalificatie_weergave(verzoek.kwalificatie),
             "berekend_afgeweken": _berekend_afgeweken(verzoek),
+            "derden": verzoek.derden.select_related("brief", "bijlage"),
+            "dwangsombesluit": getattr(verzoek, "dwangsombesluit", None),
+            "ambten": procedures.ambten_verdeling(verzoek),
+            "gesplitst": list(verzoek.splitsingen.all()),
         },
     )
 

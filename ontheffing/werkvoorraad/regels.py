@@ -43,8 +43,10 @@ def termijnsignaal(
     rows with ``van``, ``tot`` and ``hersteltermijn_einde`` (models or tuples)."""
     if ontvangen_op is None:
         return Termijnsignaal(None, "", "", None)
-    ledger = termijnen.grootboek(opschortingen)
-    einde = termijnen.beslistermijn(ontvangen_op, ledger, verdaging, peildatum=vandaag)
+    grootboek = termijnen.grootboek(opschortingen)
+    einde = termijnen.beslistermijn(
+        ontvangen_op, grootboek, verdaging, peildatum=vandaag
+    )
     lopend = termijnen.lopende(opschortingen)
     if lopend is not None:
         tot = lopend.hersteltermijn_einde

@@ -204,12 +204,25 @@ def test_beheer_pages(page, live_server, zaken):
         reverse("provincie:beheer"),
         reverse("provincie:beheer_uitnodigen"),
         reverse("provincie:beheer_provincie"),
+        reverse("provincie:beheer_afschriften"),
+        reverse("provincie:beheer_doorzendadressen"),
         reverse("provincie:beheer_lichamen"),
         reverse("provincie:beheer_beleidsregels"),
         reverse("provincie:beheer_historie"),
     ):
         page.goto(url)
         controleer(page, f"beheer: {url}")
+    # the error summaries of the configuration screens
+    page.goto(reverse("provincie:beheer_afschriften"))
+    page.get_by_label("Ontheffing verleend", exact=True).check()
+    page.get_by_role("button", name="Opslaan").click()
+    page.locator("#foutoverzicht").wait_for()
+    controleer(page, "beheer: afschriften met fouten")
+    page.goto(reverse("provincie:beheer_doorzendadressen"))
+    page.locator("#id_cdk-postadres").fill("Postbus 1")
+    page.get_by_role("button", name="Opslaan").click()
+    page.locator("#foutoverzicht").wait_for()
+    controleer(page, "beheer: doorzendadressen met fouten")
 
 
 def test_keyboard_only_self_check(page):

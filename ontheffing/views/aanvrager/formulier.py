@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ontheffing import formatting, permissions, services
 from ontheffing.forms import zelftest as zt
 from ontheffing.forms.aanvrager import VerzoekForm
+from ontheffing.identiteit import machtigen
 from ontheffing.models import Bijlagesoort, Provincie, Verzoek
 from ontheffing.states import (
     OPEN_STATUSSEN,
@@ -170,7 +171,9 @@ def _indienen_vanuit_formulier(request, verzoek, form):
     if form.errors:
         return _formulier(request, verzoek, form, indienen_mislukt=True)
     try:
-        services.verzoek_indienen(user=request.user, verzoek=verzoek)
+        services.verzoek_indienen(
+            user=request.user, verzoek=verzoek, machtiging=machtigen.uit_sessie(request)
+        )
     except services.NietNu as fout:
         messages.error(request, str(fout))
         return redirect("aanvrager:bewerken", verzoek.pk)
@@ -227,7 +230,9 @@ def _formulier(request, verzoek, form, indienen_mislukt=False):
 def indienen(request, pk):
     verzoek = eigen_verzoek(request, pk)
     try:
-        services.verzoek_indienen(user=request.user, verzoek=verzoek)
+        services.verzoek_indienen(
+            user=request.user, verzoek=verzoek, machtiging=machtigen.uit_sessie(request)
+        )
     except services.NietNu as fout:
         messages.error(request, str(fout))
         if verzoek.status == Status.CONCEPT:

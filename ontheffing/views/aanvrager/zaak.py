@@ -34,6 +34,7 @@ REDEN_ZICHTBAAR = {
     "intrekken",
     "zienswijze_vragen",
     "zienswijze_geven",
+    "feiten_corrigeren",
 }
 
 
@@ -71,8 +72,8 @@ def _verzoekpagina(
             "opschorting": verzoek.lopende_opschorting,
             "gebeurtenissen": gebeurtenissen,
             "reden_zichtbaar": REDEN_ZICHTBAAR,
-            "bijlagen": verzoek.bijlagen.all(),
-            "besluiten": verzoek.besluiten.all(),
+            "bijlagen": verzoek.bijlagen_voor(user),
+            "besluiten": verzoek.besluiten_voor(user),
             "mag_aanvullen": mag_aanvullen,
             "aanvullen_formulier": aanvullen_formulier
             or (AanvullenForm() if mag_aanvullen else None),

@@ -10,7 +10,10 @@ from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from oidc_provider.lib.claims import ScopeClaims
 
-MODUS = {"waarde": "normaal"}
+MODUS = {"waarde": "normaal", "claims": None}
+# username -> the DigiD Machtigen claims of that user's id_token.
+MACHTIGINGEN = {}
+MACHTIGEN_CLIENT_ID = "ontheffing-machtigen-test"
 
 
 @csrf_exempt
@@ -28,8 +31,16 @@ def gebruiker(request):
 
 @csrf_exempt
 def modus(request):
-    MODUS["waarde"] = json.loads(request.body)["modus"]
+    gegevens = json.loads(request.body)
+    MODUS["waarde"], MODUS["claims"] = gegevens["modus"], gegevens.get("claims")
     return JsonResponse(MODUS)
+
+
+@csrf_exempt
+def machtiging(request):
+    gegevens = json.loads(request.body)
+    MACHTIGINGEN[gegevens["username"]] = gegevens["claims"]
+    return JsonResponse({})
 
 
 def userinfo(claims, user):
@@ -48,7 +59,9 @@ class GroepenClaims(ScopeClaims):
         return {"groups": list(self.user.groups.values_list("name", flat=True))}
 
 
-def id_token_bewerken(id_token, user, **kwargs):
+def id_token_bewerken(id_token, user, token=None, **kwargs):
+    if token is not None and token.client.client_id == MACHTIGEN_CLIENT_ID:
+        id_token.update(MACHTIGINGEN.get(user.username, {}))
     if MODUS["waarde"] == "verlopen":
         id_token["iat"] = int(time.time()) - 3600
         id_token["exp"] = int(time.time()) - 1800
@@ -71,8 +84,9 @@ class KnoeiMiddleware:
         gegevens = json.loads(response.content)
         kop, inhoud, handtekening = gegevens["id_token"].split(".")
         claims = json.loads(base64.urlsafe_b64decode(inhoud + "=" * (-len(inhoud) % 4)))
-        claims["sub"] = "999999"
-        claims["email"] = "indringer@example.nl"
+        claims.update(
+            MODUS["claims"] or {"sub": "999999", "email": "indringer@example.nl"}
+        )
         inhoud = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=")
         gegevens["id_token"] = ".".join((kop, inhoud.decode(), handtekening))
         response.content = json.dumps(gegevens).encode()

@@ -16,6 +16,8 @@ BASE_DIR = Path(__file__).resolve().parents[3]
 CLIENT_ID = "ontheffing-test"
 CLIENT_SECRET = "test-geheim-van-de-client-0123456789"
 REDIRECT_URI = "http://testserver/account/sso/terug/"
+MACHTIGEN_CLIENT_ID = "ontheffing-machtigen-test"
+MACHTIGEN_REDIRECT_URI = "http://testserver/account/digid-machtigen/terug/"
 
 
 def vrije_poort() -> int:
@@ -36,6 +38,8 @@ class Provider:
             "IDP_CLIENT_ID": CLIENT_ID,
             "IDP_CLIENT_SECRET": CLIENT_SECRET,
             "IDP_REDIRECT_URI": REDIRECT_URI,
+            "IDP_MACHTIGEN_CLIENT_ID": MACHTIGEN_CLIENT_ID,
+            "IDP_MACHTIGEN_REDIRECT_URI": MACHTIGEN_REDIRECT_URI,
         }
         self.log = open(map_ / "idp.log", "wb")  # noqa: SIM115
         self.proces = subprocess.Popen(
@@ -87,9 +91,22 @@ class Provider:
         antwoord.raise_for_status()
         return antwoord.json()["sub"]
 
-    def modus(self, modus: str) -> None:
+    def modus(self, modus: str, claims: dict | None = None) -> None:
+        """``geknoeid``: the id_token leaves the token endpoint with ``claims``
+        (by default another subject and e-mail) written over the signed ones."""
         requests.post(
-            f"{self.url}/beheer/modus/", data=json.dumps({"modus": modus}), timeout=5
+            f"{self.url}/beheer/modus/",
+            data=json.dumps({"modus": modus, "claims": claims}),
+            timeout=5,
+        ).raise_for_status()
+
+    def machtiging(self, username: str, claims: dict) -> None:
+        """The claims the DigiD Machtigen client's id_token carries for this
+        user (as a broker puts the mandate chosen at DigiD Machtigen there)."""
+        requests.post(
+            f"{self.url}/beheer/machtiging/",
+            data=json.dumps({"username": username, "claims": claims}),
+            timeout=5,
         ).raise_for_status()
 
     def inloggen(self, autorisatie_url: str, username: str) -> str:

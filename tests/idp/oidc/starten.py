@@ -1,6 +1,7 @@
 """Prepares and serves the test provider: ``python -m tests.idp.oidc.starten PORT``
-with IDP_DATABASE, IDP_SITE_URL, IDP_CLIENT_ID, IDP_CLIENT_SECRET and
-IDP_REDIRECT_URI in the environment."""
+with IDP_DATABASE, IDP_SITE_URL, IDP_CLIENT_ID, IDP_CLIENT_SECRET,
+IDP_REDIRECT_URI, IDP_MACHTIGEN_CLIENT_ID and IDP_MACHTIGEN_REDIRECT_URI in the
+environment."""
 
 import os
 import sys
@@ -31,6 +32,20 @@ def main(port: str) -> None:
         },
     )
     client.response_types.set([ResponseType.objects.get(value="code")])
+    # The DigiD Machtigen broker: a client whose id_token carries the mandate.
+    machtigen, _ = Client.objects.update_or_create(
+        client_id=os.environ["IDP_MACHTIGEN_CLIENT_ID"],
+        defaults={
+            "name": "Ontheffing, DigiD Machtigen (test)",
+            "client_type": "confidential",
+            "client_secret": os.environ["IDP_CLIENT_SECRET"],
+            "jwt_alg": "RS256",
+            "require_consent": False,
+            "_redirect_uris": os.environ["IDP_MACHTIGEN_REDIRECT_URI"],
+            "_scope": "openid bsn",
+        },
+    )
+    machtigen.response_types.set([ResponseType.objects.get(value="code")])
     call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, verbosity=0)
 
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/gebruiker/", beheer.gebruiker),
     path("beheer/modus/", beheer.modus),
+    path("beheer/machtiging/", beheer.machtiging),
 ]
