@@ -148,6 +148,8 @@ def test_a_paper_request_from_registration_to_a_posted_decision(page):
     expect(page.get_by_text("Binnenschilderwerk gemeentehuis").first).to_be_visible()
     page.goto(f"/provincie/verzoek/{verzoek.pk}/voorstel/")
     page.get_by_role("button", name="Besluit vaststellen en verzenden").click()
+    expect(page.locator("main")).to_contain_text("De aanvrager, per post")
+    page.get_by_role("button", name="Ja, vaststellen en verzenden").click()
     expect(page.locator(".melding")).to_contain_text("ontvangt het per post")
     verzoek.refresh_from_db()
     assert verzoek.uitkomst == Uitkomst.VERLEEND
