@@ -188,7 +188,11 @@ def test_a_decision_by_post_is_not_sent_until_its_posting_is_recorded(
     with django_capture_on_commit_callbacks(execute=True):
         verzoek = registreer(behandelaar)
         besluit = beslis(verzoek, behandelaar)
-    assert mail.outbox == []
+    # Nothing by e-mail to the applicant; only the beslisser heard of the proposal.
+    assert [b.subject for b in mail.outbox] == [
+        f"Voorstel wacht op uw besluit ({verzoek.kenmerk})"
+    ]
+    assert all(verzoek.email not in b.to for b in mail.outbox)
     poststuk = Poststuk.objects.get(besluit=besluit)
     assert poststuk.bekendmaking
     assert besluit.verzonden_op is None
