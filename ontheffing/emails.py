@@ -53,7 +53,9 @@ def verstuur(naam: str, onderwerp: str, aan: list[str], context: dict, **bericht
     tekst_versturen(naam, onderwerp, aan, tekst, **bericht)
 
 
-def _aan_aanvrager(naam: str, onderwerp: str, verzoek, besluit=None, **extra):
+def _aan_aanvrager(
+    naam: str, onderwerp: str, verzoek, besluit=None, *, bijlagen=(), **extra
+):
     verstuur(
         naam,
         f"{onderwerp} ({verzoek.kenmerk})" if verzoek.kenmerk else onderwerp,
@@ -68,16 +70,24 @@ def _aan_aanvrager(naam: str, onderwerp: str, verzoek, besluit=None, **extra):
         verzoek=verzoek,
         besluit=besluit,
         bekendmaking=besluit is not None,
+        bijlagen=bijlagen,
     )
 
 
-def ontvangstbevestiging(verzoek) -> None:
-    """Awb 4:3a: electronic receipt is acknowledged."""
+def ontvangstbevestiging(verzoek, kopie=None) -> None:
+    """Awb 4:3a: electronic receipt is acknowledged, with the PDF copy of the
+    request as submitted (``kopie``, the document kept in the file)."""
+    bijlagen = []
+    if kopie is not None:
+        with kopie.bestand.open("rb") as bestand:
+            bijlagen.append((kopie.bestandsnaam, bestand.read(), kopie.content_type))
     _aan_aanvrager(
         "ontvangstbevestiging",
         "Ontvangstbevestiging van uw verzoek om ontheffing",
         verzoek,
+        bijlagen=bijlagen,
         beslistermijn=verzoek.beslistermijn,
+        kopie=kopie,
     )
 
 

@@ -56,6 +56,7 @@ class ProvincieForm(forms.ModelForm):
         fields = [
             "postadres", "bezoekadres", "telefoon", "email", "website", "cdk_naam",
             "secretaris_naam", "afschrift_aan", "afschrift_emails",
+            "privacyverklaring", "toegankelijkheidsverklaring",
         ]  # fmt: skip
         widgets = {
             "postadres": forms.Textarea(attrs={"rows": 3}),

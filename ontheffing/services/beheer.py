@@ -32,6 +32,7 @@ MEDEWERKERVELDEN = ("naam", "rol", "functie", "is_active", "beslisser_bevestigd"
 BRIEFHOOFDVELDEN = (
     "postadres", "bezoekadres", "telefoon", "email", "website", "cdk_naam",
     "secretaris_naam", "afschrift_aan", "afschrift_emails",
+    "privacyverklaring", "toegankelijkheidsverklaring",
 )  # fmt: skip
 EMAIL_BESTAAT = "Er bestaat al een account met dit e-mailadres."
 
