@@ -118,7 +118,8 @@ def nieuw(request):
             form,
             EERSTE_STAP,
             formulier_sleutel=uuid.uuid4(),
-            uit_zelftest=request.GET.get("uit") == "zelftest",
+            uit_zelftest=request.GET.get("uit") == "zelftest"
+            and bool(antwoorden_uit_sessie(request)),
         )
     form = VerzoekForm(request.POST, request.FILES, stap=EERSTE_STAP)
     form.is_valid()
