@@ -153,6 +153,7 @@ def test_de_hele_reis(page, live_server, arnhem):
     page.get_by_role("button", name="Opslaan en controleren").click()
     expect(page.get_by_role("heading", name="Controleer uw gegevens")).to_be_visible()
     assert "offerte.pdf" in page.content()
+    foto(page, "controleren")
     page.get_by_label("Ik verklaar").check()
     page.get_by_role("button", name="Indienen").click()
     expect(page.get_by_role("heading", name="Uw verzoek is ingediend")).to_be_visible()
