@@ -298,9 +298,10 @@ class VerzoekForm(forms.ModelForm):
                 f"Vul een geldige datum in, bijvoorbeeld {voorbeeld}."
             )
         self.fields["postcode"].help_text = "Bijvoorbeeld 6811 AA."
-        self.fields["verklaring"].error_messages["required"] = (
-            "Kruis de verklaring aan om het verzoek in te dienen."
-        )
+        if "verklaring" in self.fields:  # not on staff's registration of a letter
+            self.fields["verklaring"].error_messages["required"] = (
+                "Kruis de verklaring aan om het verzoek in te dienen."
+            )
         self.fields["ambt"].choices = [("", "Kies een ambt…"), *kw.keuzes(kw.Ambt)]
         self.fields["tweede_ambt"].choices = [
             ("", "Geen ander ambt"),
