@@ -315,9 +315,27 @@ def _formulier(request, verzoek, form, stap, **extra):
 # ------------------------------------------------------------ check page
 
 
-def _weergave(verzoek: Verzoek, veld, naam: str) -> str:
+def _opgeslagen(form: VerzoekForm, naam: str):
+    """The saved answer: the case's field, or for a field the form keeps
+    elsewhere (the further office, ``Verzoek.overige_ambten``) its initial."""
+    if hasattr(form.instance, naam):
+        return getattr(form.instance, naam)
+    waarde = form.initial.get(naam)
+    veld = form.fields[naam]
+    if hasattr(veld, "queryset") and waarde is not None:
+        return veld.queryset.filter(pk=waarde).first()
+    return waarde
+
+
+def _getoond(verzoek: Verzoek, naam: str) -> bool:
+    """The further office's questions show only when one was given."""
+    return not naam.startswith("tweede_ambt") or bool(verzoek.overige_ambten)
+
+
+def _weergave(form: VerzoekForm, naam: str) -> str:
     """A saved answer as the applicant chose it."""
-    waarde = getattr(verzoek, naam)
+    veld = form.fields[naam]
+    waarde = _opgeslagen(form, naam)
     if isinstance(veld, YesNoField):
         sleutel = {True: "ja", False: "nee"}.get(waarde, veld.geen)
         return dict(veld.choices).get(sleutel, "") if sleutel else ""
@@ -337,7 +355,8 @@ def _weergave(verzoek: Verzoek, veld, naam: str) -> str:
 
 
 def _controlepagina(request, verzoek, *, verklaring_fout="", status=200):
-    velden = VerzoekForm().fields
+    opgeslagen = VerzoekForm(instance=verzoek)
+    velden = opgeslagen.fields
     secties = [
         {
             "titel": s.titel,
@@ -346,9 +365,10 @@ def _controlepagina(request, verzoek, *, verklaring_fout="", status=200):
                 {
                     "naam": naam,
                     "label": velden[naam].label,
-                    "waarde": _weergave(verzoek, velden[naam], naam),
+                    "waarde": _weergave(opgeslagen, naam),
                 }
                 for naam in s.velden
+                if _getoond(verzoek, naam)
             ],
         }
         for s in FORMULIERSTAPPEN
