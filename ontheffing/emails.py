@@ -89,9 +89,11 @@ def verstuur(
     tekst_versturen(naam, onderwerp, aan, tekst, link=link, knop=knop, **bericht)
 
 
-def _aan_aanvrager(naam: str, onderwerp: str, verzoek, besluit=None, **extra):
+def _aan_aanvrager(
+    naam: str, onderwerp: str, verzoek, besluit=None, *, bijlagen=(), **extra
+):
     """To the applicant by the channel they chose: by e-mail through the
-    outbox, or by post (``_per_post``)."""
+    outbox (with ``bijlagen``), or by post (``_per_post``)."""
     onderwerp = f"{onderwerp} ({verzoek.kenmerk})" if verzoek.kenmerk else onderwerp
     context = {
         "verzoek": verzoek,
@@ -113,6 +115,7 @@ def _aan_aanvrager(naam: str, onderwerp: str, verzoek, besluit=None, **extra):
         verzoek=verzoek,
         besluit=besluit,
         bekendmaking=besluit is not None,
+        bijlagen=bijlagen,
     )
 
 
@@ -141,13 +144,20 @@ def _per_post(naam: str, onderwerp: str, verzoek, besluit, context: dict) -> Non
     )
 
 
-def ontvangstbevestiging(verzoek) -> None:
-    """Awb 4:3a: electronic receipt is acknowledged."""
+def ontvangstbevestiging(verzoek, kopie=None) -> None:
+    """Awb 4:3a: electronic receipt is acknowledged, with the PDF copy of the
+    request as submitted (``kopie``, the document kept in the file)."""
+    bijlagen = []
+    if kopie is not None:
+        with kopie.bestand.open("rb") as bestand:
+            bijlagen.append((kopie.bestandsnaam, bestand.read(), kopie.content_type))
     _aan_aanvrager(
         "ontvangstbevestiging",
         "Ontvangstbevestiging van uw verzoek om ontheffing",
         verzoek,
+        bijlagen=bijlagen,
         beslistermijn=verzoek.beslistermijn,
+        kopie=kopie,
     )
 
 

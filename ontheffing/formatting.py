@@ -52,6 +52,29 @@ def bedrag(waarde: Decimal | int | float | None) -> str:
     return f"{teken}€ {'.'.join(groepen)},{centen}"
 
 
+def grootte(aantal_bytes: int | None) -> str:
+    """'8,0 kB', '30,0 MB': one Dutch number format for file sizes."""
+    if aantal_bytes is None:
+        return ""
+    if aantal_bytes < 1024:
+        return f"{aantal_bytes} bytes"
+    for eenheid in ("kB", "MB", "GB"):
+        aantal_bytes /= 1024
+        if aantal_bytes < 1024 or eenheid == "GB":
+            return f"{aantal_bytes:.1f}".replace(".", ",") + f" {eenheid}"
+    raise AssertionError("unreachable")
+
+
+def midden_in_zin(tekst: str) -> str:
+    """A label inside a sentence: only its first letter lowered, so a name
+    such as 'KvK' keeps its capitals ('(Concept)overeenkomst' becomes
+    '(concept)overeenkomst')."""
+    for i, teken in enumerate(tekst):
+        if teken.isalpha():
+            return tekst[:i] + teken.lower() + tekst[i + 1 :]
+    return tekst
+
+
 TUSSENVOEGSELS = {
     "van",
     "de",

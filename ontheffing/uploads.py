@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 
-from ontheffing import pdfcontrole
+from ontheffing import formatting, pdfcontrole
 
 MAX_BESTAND = 10 * 1024 * 1024
 MAX_PER_VERZOEK = 50 * 1024 * 1024
@@ -248,7 +248,8 @@ def controleer(bestand, *, reeds_opgeslagen: int = 0) -> GecontroleerdBestand:
         raise OngeldigBestand("Het bestand is leeg.")
     if grootte > MAX_BESTAND:
         raise OngeldigBestand(
-            f"Het bestand is {grootte / 1_048_576:.1f} MB; het maximum is 10 MB per bestand."
+            f"Het bestand is {formatting.grootte(grootte)}; het maximum is 10 MB per "
+            "bestand."
         )
     if reeds_opgeslagen + grootte > MAX_PER_VERZOEK:
         raise OngeldigBestand(

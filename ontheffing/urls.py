@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from ontheffing import gezondheid
-from ontheffing.views import algemeen
+from ontheffing.views import algemeen, voet
 
 urlpatterns = [
     path("", algemeen.start, name="start"),
@@ -25,6 +25,9 @@ urlpatterns = [
     ),
     path("beheeromgeving/", admin.site.urls),
     path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
+    path("contact/", voet.contact, name="contact"),
+    path("privacy/", voet.privacy, name="privacy"),
+    path("toegankelijkheid/", voet.toegankelijkheid, name="toegankelijkheid"),
 ]
 
 handler404 = "ontheffing.views.algemeen.niet_gevonden"

@@ -338,6 +338,12 @@ ALLEEN_GET = {
     "provincie:beheer_historie",
     "provincie:beheer_mandaten",
     "provincie:berichten_mislukt",
+    "aanvrager:controleren",
+    "aanvrager:ingediend",
+    "aanvrager:voorbeeld",
+    "contact",
+    "privacy",
+    "toegankelijkheid",
 }
 
 
@@ -380,6 +386,8 @@ def kwargs_voor(naam, converters, wereld):
         "uidb64": "MQ",
         "bijlage_pk": 1,
         "besluit_pk": 1,
+        "stap": "handeling",
+        "soort": "niet_betrokken",
     }
     return {k: waarden[k] for k in converters}
 

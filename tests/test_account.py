@@ -146,12 +146,32 @@ def test_registreren_bewaart_veilige_next(client, django_capture_on_commit_callb
             reverse("registreren"),
             registratie(email="b@example.nl", next="https://kwaad.example/"),
         )
-    veilig = client.get(pad_uit(mail.outbox[0])).content.decode()
-    assert 'href="/mijn/nieuw/?uit=zelftest"' in veilig
+    # Confirming leads straight on to where the new applicant was going.
+    veilig = client.get(pad_uit(mail.outbox[0]))
+    assert veilig["Location"] == "/mijn/nieuw/?uit=zelftest"
     client.logout()
-    kwaad = client.get(pad_uit(mail.outbox[1])).content.decode()
-    assert "kwaad.example" not in kwaad
-    assert f'href="{reverse("aanvrager:lijst")}"' in kwaad
+    kwaad = client.get(pad_uit(mail.outbox[1]))
+    assert kwaad["Location"] == reverse("aanvrager:lijst")
+
+
+def test_zelftest_overleeft_registratie_en_bevestiging_ook_in_een_andere_browser(
+    client, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    sessie = client.session
+    sessie["zelftest"] = {"ambt": "raadslid", "handeling": "aanneming_van_werk"}
+    sessie.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("registreren"), registratie())
+        client.post(reverse("registreren"), registratie())  # a double click
+    assert len(mail.outbox) == 1  # no "you already have an account" mail
+    andere_browser = Client()
+    response = andere_browser.get(pad_uit(mail.outbox[0]), follow=True)
+    assert response.redirect_chain[0][0] == "/mijn/nieuw/?uit=zelftest"
+    html = response.content.decode()
+    assert "is bevestigd" in html
+    assert '<option value="raadslid" selected>' in html
 
 
 def test_inlogpagina_labels(client):

@@ -252,7 +252,7 @@ def test_a_changed_mandate_record_is_detected(
 def test_a_missing_or_changed_document_file_is_reported(ingediend, capsys):
     from django.core.files.storage import default_storage
 
-    bijlage = ingediend.bijlagen.get()
+    bijlage = ingediend.bijlagen.get(soort="overeenkomst")
     with default_storage.open(bijlage.bestand.name, "wb") as bestand:
         bestand.write(b"%PDF-1.4 ander document")
     fouten = _controle_faalt(capsys)

@@ -117,9 +117,9 @@ def test_the_gemachtigde_files_namens_and_both_identities_are_recorded(
     assert "namens degene die u machtigde" in meldingen(antwoord)
 
     verzoek = namens_concept(griffier)
-    antwoord = client.post(f"/mijn/{verzoek.pk}/indienen/")
+    antwoord = client.post(f"/mijn/{verzoek.pk}/indienen/", {"verklaring": "ja"})
 
-    assert antwoord["Location"] == f"/mijn/{verzoek.pk}/"
+    assert antwoord["Location"] == f"/mijn/{verzoek.pk}/ingediend/"
     verzoek.refresh_from_db()
     assert verzoek.status == Status.INGEDIEND
     assert verzoek.ingediend_door == griffier
@@ -162,7 +162,7 @@ def test_a_first_time_gemachtigde_makes_his_account_and_keeps_the_mandate(
         digid.bsn_sleutel(GRIFFIER_BSN)
     ), "his own DigiD, not the represented person's"
     verzoek = namens_concept(griffier)
-    client.post(f"/mijn/{verzoek.pk}/indienen/")
+    client.post(f"/mijn/{verzoek.pk}/indienen/", {"verklaring": "ja"})
     vastgelegd = DigidMachtiging.objects.get(verzoek=verzoek)
     assert vastgelegd.vertegenwoordigde == digid.bsn_sleutel(RAADSLID_BSN)
 
@@ -172,7 +172,7 @@ def test_staff_see_that_the_mandate_was_established_with_digid_machtigen(
 ):
     via_broker(client, broker)
     verzoek = namens_concept(griffier)
-    client.post(f"/mijn/{verzoek.pk}/indienen/")
+    client.post(f"/mijn/{verzoek.pk}/indienen/", {"verklaring": "ja"})
     gewoon = namens_concept(griffier)
     services.verzoek_indienen(user=griffier, verzoek=gewoon)
     behandelaar = maak_gebruiker(rol=Rol.BEHANDELAAR, provincie=verzoek.provincie)
@@ -190,7 +190,7 @@ def test_no_bsn_is_stored_or_logged(broker, client, griffier, caplog):
     caplog.set_level(logging.DEBUG)
     via_broker(client, broker)
     verzoek = namens_concept(griffier)
-    client.post(f"/mijn/{verzoek.pk}/indienen/")
+    client.post(f"/mijn/{verzoek.pk}/indienen/", {"verklaring": "ja"})
     assert DigidMachtiging.objects.filter(verzoek=verzoek).exists()
 
     with connection.cursor() as cursor:
@@ -215,7 +215,7 @@ def test_the_represented_person_with_an_account_of_his_own_sees_the_request(
     )
     via_broker(client, broker)
     verzoek = namens_concept(griffier)
-    client.post(f"/mijn/{verzoek.pk}/indienen/")
+    client.post(f"/mijn/{verzoek.pk}/indienen/", {"verklaring": "ja"})
 
     verzoek.refresh_from_db()
     assert verzoek.ambtsdrager == raadslid
@@ -226,7 +226,7 @@ def test_a_mandate_session_cannot_file_for_oneself(broker, client, griffier):
     via_broker(client, broker)
     verzoek = maak_concept(aanvrager=griffier)
 
-    antwoord = client.post(f"/mijn/{verzoek.pk}/indienen/")
+    antwoord = client.post(f"/mijn/{verzoek.pk}/indienen/", {"verklaring": "ja"})
 
     assert "namens de ambtsdrager" in meldingen(antwoord)
     verzoek.refresh_from_db()
@@ -237,7 +237,7 @@ def test_a_mandate_session_cannot_file_for_oneself(broker, client, griffier):
 def test_without_the_mandate_session_filing_namens_is_as_before(client, griffier, db):
     inloggen(client, griffier)
     verzoek = namens_concept(griffier)
-    client.post(f"/mijn/{verzoek.pk}/indienen/")
+    client.post(f"/mijn/{verzoek.pk}/indienen/", {"verklaring": "ja"})
 
     verzoek.refresh_from_db()
     assert verzoek.status == Status.INGEDIEND

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from ontheffing import kwalificatie as kw
 from ontheffing import permissions, services, termijnen
-from ontheffing.models import Gebeurtenis, Opschorting, Verzoek
+from ontheffing.models import Bijlagesoort, Gebeurtenis, Opschorting, Verzoek
 from ontheffing.services import procedures
 from ontheffing.states import Actie, Status, Uitkomst
 from ontheffing.termijnen import (
@@ -281,7 +281,7 @@ def test_instemming_with_the_applicants_written_statement(ingediend, behandelaar
 
 @pytest.mark.django_db
 def test_instemming_with_a_document_of_the_case(ingediend, behandelaar):
-    brief = ingediend.bijlagen.get()
+    brief = ingediend.bijlagen.get(soort=Bijlagesoort.OVEREENKOMST)
     opschorting = _opschorten(
         ingediend, behandelaar, grond=INSTEMMING, instemming_bijlage=brief
     )
@@ -352,7 +352,7 @@ def test_instemming_document_of_another_case_is_refused(
             ingediend,
             behandelaar,
             grond=INSTEMMING,
-            instemming_bijlage=ander.bijlagen.get(),
+            instemming_bijlage=ander.bijlagen.get(soort=Bijlagesoort.OVEREENKOMST),
         )
 
 

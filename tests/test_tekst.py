@@ -58,6 +58,11 @@ def test_the_request_form_cleans_name_and_address(client, aanvrager, gemeente):
         ),
     )
     verzoek = Verzoek.objects.get(ingediend_door=aanvrager)
+    client.post(
+        reverse("aanvrager:stap", args=[verzoek.pk, "overeenkomst"]),
+        formulier(gemeente, wederpartij_naam="Gemeente\u200d Arnhem"),
+    )
+    verzoek.refresh_from_db()
     assert verzoek.naam == "Jan NESNAJ"
     assert verzoek.adres == "Dorpsstraat 1"
     assert verzoek.woonplaats == "Arnhem"

@@ -11,6 +11,7 @@ from ontheffing import services
 from ontheffing.models import Bijlage, Gebruiker, Verzoek
 from ontheffing.states import Status
 from tests.factories import (
+    PDF,
     besluit_nemen,
     formulier,
     inloggen,
@@ -24,6 +25,10 @@ pytestmark = pytest.mark.django_db
 
 def url(naam, verzoek=None):
     return reverse(f"aanvrager:{naam}", args=[verzoek.pk] if verzoek else [])
+
+
+def stap(verzoek, naam):
+    return reverse("aanvrager:stap", args=[verzoek.pk, naam])
 
 
 @pytest.fixture
@@ -108,23 +113,55 @@ def test_lijst_toont_geen_verzoeken_van_anderen(ingelogd, andere_aanvrager, geme
 # ------------------------------------------------------- request form
 
 
-def test_nieuw_formulier_heeft_labels_en_secties(ingelogd):
+def test_nieuw_formulier_is_de_eerste_stap_met_de_stappenlijst(ingelogd):
     html = ingelogd.get(url("nieuw")).content.decode()
     assert '<label for="id_naam">' in html
     assert "Opslaan als concept" in html
-    assert "Indienen" in html
+    assert "Stap 1 van 5: Over de ambtsdrager" in html
+    assert 'aria-label="Stappen van het verzoek"' in html
+    assert "Controleren en indienen" in html
+    assert 'name="formulier_sleutel"' in html
+    assert 'id="id_onderwerp"' not in html  # a later step
     assert "Jan Jansen" in html  # the account's name as a start
 
 
-def test_nieuw_opslaan_maakt_concept(ingelogd, aanvrager, gemeente):
-    response = ingelogd.post(url("nieuw"), formulier(gemeente))
+def test_nieuw_opslaan_maakt_concept_en_gaat_naar_de_volgende_stap(
+    ingelogd, aanvrager, gemeente
+):
+    response = ingelogd.post(url("nieuw"), formulier(gemeente, actie="verder"))
     verzoek = Verzoek.objects.get(ingediend_door=aanvrager)
     assert response.status_code == 302
-    assert response["Location"] == url("bewerken", verzoek)
+    assert response["Location"] == stap(verzoek, "handeling")
     assert verzoek.status == Status.CONCEPT
-    assert verzoek.onderwerp == "Schilderwerk"
-    assert str(verzoek.waarde) == "12500.00"
+    assert verzoek.adres == "Dorpsstraat 1"
+    assert verzoek.onderwerp == ""  # not this step's field
     assert verzoek.provincie == gemeente.provincie
+
+
+def test_dezelfde_nieuwe_post_tweemaal_maakt_een_concept(ingelogd, aanvrager, gemeente):
+    data = formulier(gemeente, formulier_sleutel="6f1c0d5e-8d4b-4a57-9a43-1d1c8b8e1a01")
+    eerste = ingelogd.post(url("nieuw"), data)
+    tweede = ingelogd.post(url("nieuw"), data)
+    verzoek = Verzoek.objects.get(ingediend_door=aanvrager)
+    assert eerste["Location"] == tweede["Location"] == stap(verzoek, "ambtsdrager")
+
+
+def test_stappen_bewaren_elk_hun_eigen_velden(ingelogd, concept):
+    ingelogd.post(
+        stap(concept, "overeenkomst"),
+        formulier(concept.gemeente, onderwerp="Dakgoot", naam="Iemand Anders"),
+    )
+    concept.refresh_from_db()
+    assert concept.onderwerp == "Dakgoot"
+    assert concept.naam != "Iemand Anders"  # step 1's field, not posted here
+    response = ingelogd.post(
+        stap(concept, "overeenkomst"), formulier(concept.gemeente, actie="vorige")
+    )
+    assert response["Location"] == stap(concept, "handeling")
+    response = ingelogd.post(
+        stap(concept, "documenten"), {"actie": "verder"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == url("controleren", concept)
 
 
 def test_ongeldige_invoer_bewaart_de_rest_en_de_ruwe_tekst(ingelogd, concept):
@@ -135,7 +172,7 @@ def test_ongeldige_invoer_bewaart_de_rest_en_de_ruwe_tekst(ingelogd, concept):
         looptijd_van="31-02-2027",
         email="geen-adres",
     )
-    response = ingelogd.post(url("bewerken", concept), data)
+    response = ingelogd.post(stap(concept, "overeenkomst"), data)
     assert response.status_code == 200
     html = response.content.decode()
     assert 'class="foutoverzicht"' in html
@@ -146,88 +183,136 @@ def test_ongeldige_invoer_bewaart_de_rest_en_de_ruwe_tekst(ingelogd, concept):
     assert concept.onderwerp == "Nieuw onderwerp"  # valid fields are saved
     assert str(concept.waarde) == "12500.00"  # the invalid one keeps its old value
     # Coming back later: what was typed is still there, with its error.
-    html = ingelogd.get(url("bewerken", concept)).content.decode()
+    html = ingelogd.get(stap(concept, "overeenkomst")).content.decode()
     assert 'value="twaalf"' in html
-    assert "geen-adres" in html
     assert "Vul een bedrag in euro" in html
+    ingelogd.post(url("bewerken", concept), data)
+    html = ingelogd.get(url("bewerken", concept)).content.decode()
+    assert "geen-adres" in html
 
 
 def test_verbeterde_invoer_wist_de_bewaarde_ruwe_tekst(ingelogd, concept):
-    ingelogd.post(url("bewerken", concept), formulier(concept.gemeente, waarde="x"))
-    ingelogd.post(url("bewerken", concept), formulier(concept.gemeente, waarde="99,50"))
-    html = ingelogd.get(url("bewerken", concept)).content.decode()
+    pagina = stap(concept, "overeenkomst")
+    ingelogd.post(pagina, formulier(concept.gemeente, waarde="x"))
+    ingelogd.post(pagina, formulier(concept.gemeente, waarde="99,50"))
+    html = ingelogd.get(pagina).content.decode()
     assert 'value="x"' not in html
     concept.refresh_from_db()
     assert str(concept.waarde) == "99.50"
 
 
-def test_indienen_van_onvolledig_verzoek_toont_alle_fouten(
+def test_controleren_toont_alles_met_wijziglinks_en_wat_ontbreekt(
     ingelogd, aanvrager, gemeente
 ):
-    response = ingelogd.post(
-        url("nieuw"), {"naam": "Jan", "actie": "indienen", "waarde": "abc"}
-    )
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "Het verzoek is nog niet ingediend" in html
-    for anker in (
-        "id_adres",
-        "id_ambt",
-        "id_handeling",
-        "id_onderwerp",
-        "id_gemeente",
-        "id_verklaring",
-        "id_bestand",
-        "id_waarde",
-    ):
-        assert f'href="#{anker}"' in html, anker
+    ingelogd.post(url("nieuw"), {"naam": "Jan", "postcode": "6811aa"})
     verzoek = Verzoek.objects.get(ingediend_door=aanvrager)
+    html = ingelogd.get(url("controleren", verzoek)).content.decode()
+    assert "Controleer uw gegevens" in html
+    assert "6811 AA" in html  # as it will be in the letter
+    assert f'href="{stap(verzoek, "ambtsdrager")}#id_naam"' in html
+    assert f'href="{stap(verzoek, "overeenkomst")}#id_onderwerp"' in html
+    assert "Vul eerst het volgende aan" in html
+    assert "Document: (concept)overeenkomst of offerte" in html  # missing
+    response = ingelogd.post(url("indienen", verzoek), {"verklaring": "ja"})
+    assert response.status_code == 200
+    assert "Het verzoek is nog niet ingediend" in response.content.decode()
+    verzoek.refresh_from_db()
     assert verzoek.status == Status.CONCEPT
-    assert verzoek.naam == "Jan"
 
 
-def test_indienen_met_upload_geeft_kenmerk_en_mail(
-    ingelogd, aanvrager, gemeente, django_capture_on_commit_callbacks
+def test_indienen_zonder_verklaring_zegt_wat_te_doen(ingelogd, concept):
+    response = ingelogd.post(url("indienen", concept), {})
+    html = response.content.decode()
+    assert "Kruis de verklaring aan om het verzoek in te dienen." in html
+    assert "Vul dit in" not in html
+    concept.refresh_from_db()
+    assert concept.status == Status.CONCEPT
+
+
+def test_meerdere_documenten_tegelijk_elk_met_soort(ingelogd, concept):
+    response = ingelogd.post(
+        stap(concept, "documenten"),
+        {
+            "soort_totstandkoming": [
+                pdf_upload("offerte-a.pdf"),
+                pdf_upload("offerte-b.pdf"),
+            ],
+            "soort_niet_betrokken": pdf_upload("verklaring.pdf"),
+            "actie": "opslaan",
+        },
+    )
+    assert response.status_code == 302
+    soorten = sorted(
+        concept.bijlagen.exclude(soort="overeenkomst").values_list(
+            "bestandsnaam", "soort"
+        )
+    )
+    assert soorten == [
+        ("offerte-a.pdf", "totstandkoming"),
+        ("offerte-b.pdf", "totstandkoming"),
+        ("verklaring.pdf", "niet_betrokken"),
+    ]
+    html = ingelogd.get(stap(concept, "documenten")).content.decode()
+    assert f"(Stukken over de totstandkoming, {len(PDF)} bytes)" in html
+    assert reverse("aanvrager:voorbeeld", args=["niet_betrokken"]) in html
+
+
+def test_indienen_geeft_kenmerk_pdf_kopie_en_mail_met_die_kopie(
+    ingelogd, concept, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        ingelogd.post(url("nieuw"), formulier(gemeente))
-        verzoek = Verzoek.objects.get(ingediend_door=aanvrager)
-        data = formulier(
-            gemeente,
-            actie="indienen",
-            bestand_soort="overeenkomst",
-            bestand=pdf_upload(),
+        response = ingelogd.post(
+            url("indienen", concept), {"verklaring": "ja"}, follow=True
         )
-        response = ingelogd.post(url("bewerken", verzoek), data, follow=True)
-    verzoek.refresh_from_db()
-    assert verzoek.status == Status.INGEDIEND
+    concept.refresh_from_db()
+    assert concept.status == Status.INGEDIEND
+    assert response.redirect_chain[-1][0] == url("ingediend", concept)
     html = response.content.decode()
-    assert verzoek.kenmerk in html
-    assert "Ontvangen op" in html
+    assert concept.kenmerk in html
     assert "De provincie beslist uiterlijk op" in html
+    kopie = concept.bijlagen.get(soort="verzoek")
+    assert kopie.bestandsnaam == f"verzoek-{concept.kenmerk}.pdf"
+    assert reverse("bijlage", args=[concept.pk, kopie.pk]) in html
+    with kopie.bestand.open("rb") as bestand:
+        pdf = bestand.read()
+    assert pdf.startswith(b"%PDF-")
     assert len(mail.outbox) == 1
-    assert verzoek.kenmerk in mail.outbox[0].subject
+    bericht = mail.outbox[0]
+    assert concept.kenmerk in bericht.subject
+    assert [(n, t) for n, _, t in bericht.attachments] == [
+        (kopie.bestandsnaam, "application/pdf")
+    ]
+    assert bericht.attachments[0][1] == pdf  # the very document in the file
+    pagina = ingelogd.get(url("verzoek", concept)).content.decode()
+    assert "Download uw verzoek zoals ingediend" in pagina
+
+
+def test_tweemaal_indienen_is_een_indiening(
+    ingelogd, concept, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        eerste = ingelogd.post(url("indienen", concept), {"verklaring": "ja"})
+        tweede = ingelogd.post(url("indienen", concept), {"verklaring": "ja"})
+    assert eerste["Location"] == tweede["Location"] == url("ingediend", concept)
+    assert concept.gebeurtenissen.filter(actie="indienen").count() == 1
+    assert concept.bijlagen.filter(soort="verzoek").count() == 1
+    assert len(mail.outbox) == 1
 
 
 def test_geweigerde_upload_zegt_waarom_en_bewaart_de_rest(ingelogd, concept):
-    data = formulier(
-        concept.gemeente,
-        onderwerp="Anders",
-        bestand_soort="overeenkomst",
-        bestand=pdf_upload("virus.exe", b"MZ\x90\x00 binary"),
+    response = ingelogd.post(
+        stap(concept, "documenten"),
+        {
+            "soort_overeenkomst": pdf_upload("virus.exe", b"MZ\x90\x00 binary"),
+            "soort_anders": pdf_upload("brief.pdf"),
+            "actie": "verder",
+        },
     )
-    response = ingelogd.post(url("bewerken", concept), data)
     assert response.status_code == 200
-    assert "wordt niet geaccepteerd" in response.content.decode()
-    concept.refresh_from_db()
-    assert concept.onderwerp == "Anders"
-    assert concept.bijlagen.count() == 1
-
-
-def test_upload_zonder_soort_vraagt_de_soort(ingelogd, concept):
-    data = formulier(concept.gemeente, bestand=pdf_upload())
-    response = ingelogd.post(url("bewerken", concept), data)
-    assert "Kies wat voor document het is" in response.content.decode()
+    html = response.content.decode()
+    assert "virus.exe is niet toegevoegd" in html
+    assert "wordt niet geaccepteerd" in html
+    assert concept.bijlagen.filter(bestandsnaam="brief.pdf").count() == 1
 
 
 def test_onbevestigd_emailadres_kan_niet_indienen(client, gemeente):
@@ -236,24 +321,21 @@ def test_onbevestigd_emailadres_kan_niet_indienen(client, gemeente):
     gebruiker.refresh_from_db()
     verzoek = maak_concept(aanvrager=gebruiker, gemeente=gemeente)
     inloggen(client, gebruiker)
-    response = client.post(url("indienen", verzoek), follow=True)
+    response = client.post(url("indienen", verzoek), {"verklaring": "ja"}, follow=True)
     assert "Bevestig eerst uw e-mailadres" in response.content.decode()
     verzoek.refresh_from_db()
     assert verzoek.status == Status.CONCEPT
-
-
-def test_indienen_endpoint(ingelogd, concept):
-    response = ingelogd.post(url("indienen", concept))
-    concept.refresh_from_db()
-    assert concept.status == Status.INGEDIEND
-    assert response["Location"] == url("verzoek", concept)
 
 
 def test_ingediend_verzoek_niet_meer_bewerken(ingelogd, ingediend):
     response = ingelogd.post(url("bewerken", ingediend), formulier(ingediend.gemeente))
     assert response.status_code == 302
     assert response["Location"] == url("verzoek", ingediend)
-    assert ingelogd.post(url("indienen", ingediend), follow=True).status_code == 200
+    assert ingelogd.get(url("controleren", ingediend))["Location"] == url(
+        "verzoek", ingediend
+    )
+    response = ingelogd.post(url("indienen", ingediend), follow=True)
+    assert response.status_code == 200
 
 
 def test_nieuw_uit_zelftest_neemt_antwoorden_over(ingelogd, gemeente):
@@ -271,8 +353,23 @@ def test_nieuw_uit_zelftest_neemt_antwoorden_over(ingelogd, gemeente):
     sessie.save()
     html = ingelogd.get(url("nieuw") + "?uit=zelftest").content.decode()
     assert '<option value="wethouder" selected>' in html
-    assert '<option value="levering_roerende_zaken" selected>' in html
     assert f'<option value="{gemeente.pk}" selected>' in html
+    assert 'name="uit" value="zelftest"' in html
+    # The answers of later steps come along when the first step is saved.
+    ingelogd.post(
+        url("nieuw"),
+        {
+            "naam": "Wim",
+            "ambt": "wethouder",
+            "gemeente": gemeente.pk,
+            "uit": "zelftest",
+        },
+    )
+    verzoek = Verzoek.objects.get(naam="Wim")
+    assert verzoek.handeling == "levering_roerende_zaken"
+    assert verzoek.om_niet is False
+    html = ingelogd.get(stap(verzoek, "handeling")).content.decode()
+    assert '<option value="levering_roerende_zaken" selected>' in html
 
 
 # ----------------------------------------------------------- case page
@@ -299,13 +396,37 @@ def test_aanvulling_beantwoorden_met_upload(ingelogd, ingediend, behandelaar):
     html = ingelogd.get(url("verzoek", ingediend)).content.decode()
     assert "De provincie vraagt om meer informatie" in html
     assert "De offerte met datum" in html
+    assert "Document bij: De offerte met datum" in html
     response = ingelogd.post(
-        url("aanvullen", ingediend), {"antwoord": "Hierbij", "bestand": pdf_upload()}
+        url("aanvullen", ingediend),
+        {
+            "antwoord": "Hierbij",
+            "punt_0": [pdf_upload(), pdf_upload("bijlage.pdf")],
+            "bestand": pdf_upload("los.pdf"),
+        },
     )
     assert response.status_code == 302
+    punten = dict(
+        ingediend.bijlagen.filter(soort="aanvulling").values_list(
+            "bestandsnaam", "punt"
+        )
+    )
+    assert punten == {
+        "offerte.pdf": "De offerte met datum",
+        "bijlage.pdf": "De offerte met datum",
+        "los.pdf": "",
+    }
+    # The same answer posted again (a double click) is the same answer.
+    response = ingelogd.post(
+        url("aanvullen", ingediend),
+        {"antwoord": "Hierbij", "punt_0": [pdf_upload()]},
+        follow=True,
+    )
+    assert "Uw aanvulling is ontvangen" in response.content.decode()
+    assert ingediend.gebeurtenissen.filter(actie="aanvullen").count() == 1
     ingediend.refresh_from_db()
     assert ingediend.status == Status.INGEDIEND
-    assert Bijlage.objects.filter(verzoek=ingediend, soort="aanvulling").count() == 1
+    assert Bijlage.objects.filter(verzoek=ingediend, soort="aanvulling").count() == 3
     html = ingelogd.get(url("verzoek", ingediend)).content.decode()
     # The suspension has ended: its days are in the build-up, the question is gone.
     assert "opgeschort, van" in html
@@ -333,7 +454,7 @@ def test_aanvulling_met_ongeldig_bestand_verliest_het_antwoord_niet(
     html = response.content.decode()
     assert response.status_code == 200
     assert "Mijn uitleg" in html
-    assert "niet toegevoegd" in html
+    assert "Er is niets verstuurd" in html
     ingediend.refresh_from_db()
     assert ingediend.status == Status.AANVULLING_GEVRAAGD
 
@@ -382,7 +503,7 @@ def test_besluit_downloaden_zodra_genomen(ingelogd, ingediend, behandelaar, besl
 @pytest.mark.parametrize("waarde", ["NaN", "Infinity", "-5", "1e400", "12,34,56", "🙂"])
 def test_vreemde_bedragen_geven_een_nette_fout(ingelogd, concept, waarde):
     response = ingelogd.post(
-        url("bewerken", concept), formulier(concept.gemeente, waarde=waarde)
+        stap(concept, "overeenkomst"), formulier(concept.gemeente, waarde=waarde)
     )
     assert response.status_code == 200
     assert 'href="#id_waarde"' in response.content.decode()
@@ -402,8 +523,11 @@ def test_vreemde_bedragen_geven_een_nette_fout(ingelogd, concept, waarde):
     ],
 )
 def test_onzin_invoer_geeft_geen_500(ingelogd, concept, veld, waarde):
+    from ontheffing.forms.aanvrager import STAP_VAN_VELD
+
     response = ingelogd.post(
-        url("bewerken", concept), formulier(concept.gemeente, **{veld: waarde})
+        stap(concept, STAP_VAN_VELD[veld]),
+        formulier(concept.gemeente, **{veld: waarde}),
     )
     assert response.status_code == 200
     assert 'class="foutoverzicht"' in response.content.decode()

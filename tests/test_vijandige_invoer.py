@@ -14,6 +14,7 @@ from ontheffing.forms import account as fc
 from ontheffing.forms import beheer as fb
 from ontheffing.forms import derden as fd
 from ontheffing.forms import mandaten as fm
+from ontheffing.forms import papier as fpa
 from ontheffing.forms import procedures as fpr
 from ontheffing.forms import provincie as fp
 from ontheffing.forms import toetsing as ft
@@ -118,8 +119,9 @@ FORMULIEREN = {
     "aanvrager:lijst": list,
     "aanvrager:nieuw": lambda: [*velden(fa.VerzoekForm), "actie"],
     "aanvrager:bewerken": lambda: [*velden(fa.VerzoekForm), "actie"],
+    "aanvrager:stap": lambda: [*velden(fa.VerzoekForm), "actie", "formulier_sleutel"],
     "aanvrager:verzoek": list,
-    "aanvrager:indienen": list,
+    "aanvrager:indienen": lambda: ["verklaring"],
     "aanvrager:aanvullen": lambda: velden(fa.AanvullenForm),
     "aanvrager:zienswijze": lambda: velden(fa.ZienswijzeGevenForm),
     "aanvrager:intrekken": lambda: velden(fa.IntrekkenForm),
@@ -159,6 +161,18 @@ FORMULIEREN = {
     "provincie:dwangsom_betaling": lambda: velden(fd.DwangsomBetalingForm),
     "provincie:opschorten": lambda: velden(fpr.OpschortenForm, "opschorten"),
     "provincie:splitsen": lambda: ["terug"],
+    "provincie:papier_registreren": lambda: velden(fpa.RegistratieForm),
+    "provincie:feiten_corrigeren": lambda: velden(fpa.CorrectieForm),
+    "provincie:post_verzonden": lambda: velden(fpa.PostVerzondenForm),
+    "provincie:aanvulling_registreren": lambda: velden(fpa.AanvullingRegistrerenForm),
+    "provincie:terug_naar_kwalificatie": lambda: velden(fpa.TerugNaarKwalificatieForm),
+    "provincie:geen_ontheffing_voorstellen": lambda: velden(fpa.GeenOntheffingForm),
+    "provincie:intrekking_registreren": lambda: velden(fpa.IntrekkingForm),
+    "provincie:beheer_afschriften": lambda: velden(fb.AfschriftenForm),
+    "provincie:beheer_doorzendadressen": lambda: [
+        *velden(fb.DoorzendadresForm, "gs"),
+        *velden(fb.DoorzendadresForm, "cdk"),
+    ],
     "provincie:beheer_uitnodigen": lambda: velden(fb.UitnodigenForm),
     "provincie:beheer_medewerker": lambda: velden(fb.MedewerkerForm),
     "provincie:beheer_provincie": lambda: velden(fb.ProvincieForm),

@@ -191,4 +191,5 @@ def test_aanvragen_na_inloggen_met_antwoorden(client, arnhem, aanvrager):
     )
     assert response["Location"] == aanvragen
     html = client.get(aanvragen).content.decode()
-    assert '<option value="aanneming_van_werk" selected>' in html
+    assert '<option value="raadslid" selected>' in html
+    assert 'name="uit" value="zelftest"' in html  # later steps come along

@@ -371,7 +371,7 @@ def samenvatting_pdf(verzoek) -> bytes:
         "letters/samenvatting.html",
         {
             "verzoek": verzoek,
-            "bijlagen": list(verzoek.bijlagen.all()),
+            "bijlagen": list(verzoek.bijlagen.exclude(soort="verzoek")),
             "titel": f"Samenvatting van verzoek {verzoek.kenmerk}",
         },
     )

@@ -1,11 +1,19 @@
-"""The applicant's forms: the request (concept), the answer to a request for
-information, and withdrawal.
+"""The applicant's forms: the request (concept) in steps, its documents, the
+answer to a request for information, and withdrawal.
 
 Every field of the request form is optional for a concept: saving keeps what is
 valid, and the view keeps the raw text of what is not. Completeness is the
-model's rule (``Verzoek.ontbrekende_gegevens``), checked on submission."""
+model's rule (``Verzoek.ontbrekende_gegevens``), checked on submission. Facts
+that can be checked (a postcode, a date that cannot lie in the future or the
+past) are checked here, with a Dutch message; what fails is not saved, so it
+never reaches a letter."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django import forms
+from django.utils import timezone
 
 from ontheffing import kwalificatie as kw
 from ontheffing import tekst
@@ -15,6 +23,14 @@ from ontheffing.models.gebruiker import Aanspreekvorm
 
 # Model fields with a default that must never be blank: an empty answer keeps it.
 NIET_LEEG = ("ambtsstatus", "wederpartij", "relatie", "aangegaan", "aanspreekvorm")
+POSTCODE = re.compile(r"([1-9][0-9]{3}) ?([A-Za-z]{2})")
+VROEGSTE_DATUM = date(1900, 1, 1)
+
+
+def voorbeelddatum(vandaag: date | None = None) -> str:
+    """A date to show as an example: a month from today, never in the past."""
+    vandaag = vandaag or timezone.localdate()
+    return (vandaag + timedelta(days=30)).strftime("%d-%m-%Y")
 
 
 def datumveld(label, **kwargs):
@@ -23,16 +39,82 @@ def datumveld(label, **kwargs):
         required=False,
         input_formats=DATE_FORMATS,
         widget=DateInput(),
-        error_messages={
-            "invalid": "Vul een geldige datum in, bijvoorbeeld 31-12-2026."
-        },
         **kwargs,
     )
 
 
+@dataclass(frozen=True)
+class Formulierstap:
+    """One step of the request form: its address, title and fields."""
+
+    sleutel: str
+    titel: str
+    velden: tuple[str, ...]
+
+
+FORMULIERSTAPPEN = (
+    Formulierstap(
+        "ambtsdrager",
+        "Over de ambtsdrager",
+        (
+            "naam",
+            "aanspreekvorm",
+            "adres",
+            "postcode",
+            "woonplaats",
+            "email",
+            "telefoon",
+            "ambt",
+            "ambtsstatus",
+            "in_functie_sinds",
+            "gemeente",
+            "waterschap",
+            "regeling",
+            "tweede_ambt",
+            "tweede_ambt_gemeente",
+            "tweede_ambt_wederpartij",
+            "namens",
+        ),
+    ),
+    Formulierstap(
+        "handeling",
+        "De handeling",
+        (
+            "handeling",
+            "wederpartij",
+            "relatie",
+            "via_wie",
+            "om_niet",
+            "onderhands",
+            "aangegaan",
+            "verlenging",
+        ),
+    ),
+    Formulierstap(
+        "overeenkomst",
+        "De overeenkomst",
+        (
+            "wederpartij_naam",
+            "onderwerp",
+            "omschrijving",
+            "waarde",
+            "looptijd_van",
+            "looptijd_tot",
+            "totstandkoming",
+            "betrokken_bij_besluitvorming",
+            "onthouding",
+            "toelichting_betrokkenheid",
+        ),
+    ),
+    Formulierstap("documenten", "Documenten", ()),
+)
+FORMULIERSTAP = {s.sleutel: s for s in FORMULIERSTAPPEN}
+STAP_VAN_VELD = {veld: s.sleutel for s in FORMULIERSTAPPEN for veld in s.velden}
+
+
 class VerzoekForm(forms.ModelForm):
-    """The request, in the sections of the issue. The file field is not a model
-    field: the view passes an upload to ``services.bijlage_toevoegen``."""
+    """The request, or one step of it (``stap``: only that step's fields).
+    Documents have their own form (``DocumentenForm``)."""
 
     aanspreekvorm = forms.ChoiceField(
         label="Aanhef in de brief",
@@ -113,22 +195,6 @@ class VerzoekForm(forms.ModelForm):
         choices=[
             (kw.Wederpartij.EIGEN_LICHAAM.value, "Ja"),
             (kw.Wederpartij.ANDER_LICHAAM.value, "Nee, met een andere overheid"),
-        ],
-    )
-    bestand = forms.FileField(
-        label="Document toevoegen",
-        required=False,
-        help_text="PDF, Word (.docx), OpenDocument, PNG of JPEG; hoogstens 10 MB per bestand "
-        "en 50 MB per verzoek.",
-    )
-    bestand_soort = forms.ChoiceField(
-        label="Wat voor document is het?",
-        required=False,
-        choices=[("", "Kies…")]
-        + [
-            (k, v)
-            for k, v in Bijlagesoort.choices
-            if k not in (Bijlagesoort.AANVULLING, Bijlagesoort.ZIENSWIJZE)
         ],
     )
 
@@ -222,10 +288,20 @@ class VerzoekForm(forms.ModelForm):
             "toelichting_betrokkenheid": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, stap: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         for veld in self.fields.values():
             veld.required = False
+        voorbeeld = voorbeelddatum()
+        for naam in ("in_functie_sinds", "looptijd_van", "looptijd_tot"):
+            self.fields[naam].error_messages["invalid"] = (
+                f"Vul een geldige datum in, bijvoorbeeld {voorbeeld}."
+            )
+        self.fields["postcode"].help_text = "Bijvoorbeeld 6811 AA."
+        if "verklaring" in self.fields:  # not on staff's registration of a letter
+            self.fields["verklaring"].error_messages["required"] = (
+                "Kruis de verklaring aan om het verzoek in te dienen."
+            )
         self.fields["ambt"].choices = [("", "Kies een ambt…"), *kw.keuzes(kw.Ambt)]
         self.fields["tweede_ambt"].choices = [
             ("", "Geen ander ambt"),
@@ -250,17 +326,67 @@ class VerzoekForm(forms.ModelForm):
         waterschap.label_from_instance = lambda w: f"{w.naam} ({w.provincie.naam})"
         regeling = self.fields["regeling"]
         regeling.label_from_instance = lambda r: f"{r.naam} ({r.provincie.naam})"
+        if stap is not None:
+            houden = set(FORMULIERSTAP[stap].velden)
+            for naam in list(self.fields):
+                if naam not in houden:
+                    del self.fields[naam]
+
+    def _waarde(self, cleaned, naam):
+        """The value in this post, or else the one already saved."""
+        if naam in self.fields:
+            return cleaned.get(naam)
+        return getattr(self.instance, naam, None)
+
+    def clean_postcode(self):
+        waarde = (self.cleaned_data.get("postcode") or "").strip()
+        if not waarde:
+            return ""
+        passend = POSTCODE.fullmatch(waarde)
+        if passend is None:
+            raise forms.ValidationError(
+                "Vul een Nederlandse postcode in: vier cijfers en twee letters, "
+                "bijvoorbeeld 6811 AA."
+            )
+        return f"{passend.group(1)} {passend.group(2).upper()}"
 
     def clean(self):
         cleaned = super().clean()
         cleaned.update(tekst.schoon_velden(cleaned, tekst.NAAM_EN_ADRES))
+        vandaag = timezone.localdate()
+        sinds = cleaned.get("in_functie_sinds")
+        if (
+            sinds
+            and sinds > vandaag
+            and (self._waarde(cleaned, "ambtsstatus") == kw.Ambtsstatus.IN_FUNCTIE)
+        ):
+            self.add_error(
+                "in_functie_sinds",
+                "Deze datum ligt in de toekomst. Vul de dag in waarop de ambtsdrager "
+                "in functie kwam, of kies hierboven dat hij of zij nog niet in "
+                "functie is.",
+            )
+        for naam in ("in_functie_sinds", "looptijd_van", "looptijd_tot"):
+            datum = cleaned.get(naam)
+            if datum and datum < VROEGSTE_DATUM:
+                self.add_error(naam, "Deze datum ligt te ver in het verleden.")
         van, tot = cleaned.get("looptijd_van"), cleaned.get("looptijd_tot")
         if van and tot and tot < van:
             self.add_error(
                 "looptijd_tot", "Deze datum ligt vóór het begin van de looptijd."
             )
-        if cleaned.get("bestand") and not cleaned.get("bestand_soort"):
-            self.add_error("bestand_soort", "Kies wat voor document het is.")
+        if (
+            van
+            and van < vandaag
+            and self._waarde(cleaned, "aangegaan") == kw.Aangegaan.NOG_NIET
+        ):
+            self.add_error(
+                "looptijd_van",
+                "Deze datum ligt vóór vandaag, maar de overeenkomst is nog niet "
+                "gesloten: ontheffing geldt niet met terugwerkende kracht. Kies een "
+                "datum vanaf vandaag, of geef bij de handeling aan dat de "
+                "overeenkomst al is gesloten.",
+            )
         return cleaned
 
     def _post_clean(self):
@@ -270,7 +396,7 @@ class VerzoekForm(forms.ModelForm):
 
     def geldige_velden(self) -> dict:
         """The model fields that validated, with their cleaned values."""
-        namen = set(self.Meta.fields)
+        namen = set(self.Meta.fields) & set(self.fields)
         velden = {k: v for k, v in self.cleaned_data.items() if k in namen}
         if "tweede_ambt" in self.cleaned_data:
             velden["overige_ambten"] = self._overige_ambten()
@@ -294,7 +420,105 @@ class VerzoekForm(forms.ModelForm):
         ]
 
 
+class MeerdereBestandenInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MeerdereBestandenField(forms.FileField):
+    """Several files at once from one file input; the value is a list."""
+
+    widget = MeerdereBestandenInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        enkel = super().clean
+        if isinstance(data, list | tuple):
+            return [enkel(d, initial) for d in data if d]
+        return [enkel(data, initial)] if data else []
+
+
+BESTANDEN_HULP = (
+    "PDF, Word (.docx), OpenDocument, PNG of JPEG; hoogstens 10 MB per bestand. U kunt "
+    "meer bestanden tegelijk kiezen (samen hoogstens 10 MB per keer)."
+)
+
+# What each kind of document is for and what it must say, for the applicant.
+UITLEG = {
+    Bijlagesoort.OVEREENKOMST: (
+        "De overeenkomst, het concept ervan of de offerte: wie de partijen zijn, wat "
+        "er wordt geleverd of gedaan, voor welk bedrag en voor hoelang."
+    ),
+    Bijlagesoort.TOTSTANDKOMING: (
+        "Hoe de opdracht of koop tot stand kwam: bijvoorbeeld de uitnodiging tot "
+        "offerte, de andere offertes, het gunningsbesluit of het proces-verbaal "
+        "van de veiling."
+    ),
+    Bijlagesoort.RELATIE: (
+        "Waaruit blijkt hoe de ambtsdrager bij de wederpartij betrokken is: "
+        "bijvoorbeeld een KvK-uittreksel van de eigen bv, of het contract met de "
+        "hoofdaannemer."
+    ),
+    Bijlagesoort.NIET_BETROKKEN: (
+        "Een ondertekende verklaring van de ambtsdrager dat hij of zij niet "
+        "betrokken was bij de voorbereiding van of het besluit over deze "
+        "overeenkomst, en zich onthoudt van beraadslaging en stemming erover "
+        "(artikel 28 Gemeentewet). Noem de overeenkomst, de datum en uw naam."
+    ),
+    Bijlagesoort.MACHTIGING: (
+        "Een door de ambtsdrager ondertekende machtiging waarin staat dat u dit "
+        "verzoek namens hem of haar indient."
+    ),
+    Bijlagesoort.VERKLARING_GEMEENTE: (
+        "Een verklaring van de gemeente (bijvoorbeeld de afdeling inkoop) over hoe "
+        "de opdracht werd gegund en dat de ambtsdrager daarbij geen rol had."
+    ),
+    Bijlagesoort.ANDERS: "Elk ander stuk dat uw verzoek toelicht.",
+}
+# Kinds with a model text to download (``aanvrager:voorbeeld``).
+MET_VOORBEELD = {Bijlagesoort.NIET_BETROKKEN}
+UPLOADSOORTEN = [
+    s
+    for s in Bijlagesoort
+    if s not in (Bijlagesoort.AANVULLING, Bijlagesoort.ZIENSWIJZE, Bijlagesoort.VERZOEK)
+]
+
+
+def soort_van_label(label: str) -> Bijlagesoort | None:
+    """The kind of document an item of a request for information names."""
+    return next((s for s in Bijlagesoort if s.label == label), None)
+
+
+class DocumentenForm(forms.Form):
+    """The documents step: one file input per kind, several files each. The
+    kinds the facts require come first (``vereist``)."""
+
+    def __init__(self, *args, vereist=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        volgorde = [s for s in vereist if s in UPLOADSOORTEN] + [
+            s for s in UPLOADSOORTEN if s not in vereist
+        ]
+        for soort in volgorde:
+            self.fields[f"soort_{soort.value}"] = MeerdereBestandenField(
+                label=soort.label, help_text=UITLEG.get(soort, "")
+            )
+        self.soorten = volgorde
+
+    def documenten(self) -> list[tuple]:
+        """(file, kind) for every chosen file."""
+        return [
+            (bestand, soort)
+            for soort in self.soorten
+            for bestand in self.cleaned_data.get(f"soort_{soort.value}", [])
+        ]
+
+
 class AanvullenForm(forms.Form):
+    """The answer to a request for information: text, and for each item the
+    province asked for one or more documents (``punten``: the items)."""
+
     LEEG = "Geef een antwoord of voeg een document toe."
 
     antwoord = forms.CharField(
@@ -303,25 +527,48 @@ class AanvullenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Beantwoord de vraag van de provincie, of licht de documenten toe.",
     )
-    bestand = forms.FileField(
-        label="Document meesturen (niet verplicht)",
-        required=False,
-        help_text="PDF, Word (.docx), OpenDocument, PNG of JPEG; hoogstens 10 MB.",
-    )
+
+    def __init__(self, *args, punten=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.punten = list(punten)
+        for i, punt in enumerate(self.punten):
+            soort = soort_van_label(punt)
+            self.fields[f"punt_{i}"] = MeerdereBestandenField(
+                label=f"Document bij: {punt}",
+                help_text=UITLEG.get(soort, "") if soort else "",
+            )
+            self.fields[f"punt_{i}"].soort = soort
+        self.fields["bestand"] = MeerdereBestandenField(
+            label="Ander document (niet verplicht)"
+            if self.punten
+            else "Document meesturen (niet verplicht)",
+            help_text=BESTANDEN_HULP,
+        )
+
+    def documentvelden(self):
+        return [self[naam] for naam in self.fields if naam != "antwoord"]
+
+    def documenten(self) -> list[tuple]:
+        """(file, item asked for) for every chosen file."""
+        gekozen = []
+        for i, punt in enumerate(self.punten):
+            gekozen += [(b, punt) for b in self.cleaned_data.get(f"punt_{i}", [])]
+        gekozen += [(b, "") for b in self.cleaned_data.get("bestand", [])]
+        return gekozen
 
     def clean(self):
         cleaned = super().clean()
         if (
             not self.errors
             and not (cleaned.get("antwoord") or "").strip()
-            and not cleaned.get("bestand")
+            and not self.documenten()
         ):
             raise forms.ValidationError(self.LEEG)
         return cleaned
 
 
 class ZienswijzeGevenForm(AanvullenForm):
-    """The applicant's view (Awb 4:7): text, a document, or both."""
+    """The applicant's view (Awb 4:7): text, documents, or both."""
 
     LEEG = "Schrijf uw zienswijze of voeg een document toe."
 

@@ -55,7 +55,7 @@ class ProvincieForm(forms.ModelForm):
         model = Provincie
         fields = [
             "postadres", "bezoekadres", "telefoon", "email", "website", "cdk_naam",
-            "secretaris_naam",
+            "secretaris_naam", "privacyverklaring", "toegankelijkheidsverklaring",
         ]  # fmt: skip
         widgets = {
             "postadres": forms.Textarea(attrs={"rows": 3}),

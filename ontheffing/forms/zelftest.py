@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from django import forms
 
@@ -235,6 +236,61 @@ def geldige_antwoorden(antwoorden: dict) -> dict:
 def van_toepassing(antwoorden: dict) -> list[Vraag]:
     geldig = geldige_antwoorden(antwoorden)
     return [v for v in VRAGEN if v.van_toepassing(geldig)]
+
+
+def _mogelijke_antwoorden(vraag: Vraag) -> tuple[str, ...]:
+    """The answers that can change which questions follow. No condition reads
+    the municipality or province, so one stands for all of them."""
+    if vraag.lijst:
+        return ("",)
+    return tuple(str(k) for k, _ in vraag.keuzes())
+
+
+@cache
+def _nog_te_vragen(index: int, geldig: frozenset) -> tuple[int, int]:
+    """(fewest, most) questions from VRAGEN[index:] over every possible way
+    of answering them, given the answers in ``geldig``."""
+    antwoorden = dict(geldig)
+    for i in range(index, len(VRAGEN)):
+        vraag = VRAGEN[i]
+        if vraag.van_toepassing(antwoorden):
+            uitkomsten = [
+                _nog_te_vragen(i + 1, geldig | {(vraag.sleutel, antwoord)})
+                for antwoord in _mogelijke_antwoorden(vraag)
+            ]
+            return (
+                1 + min(u[0] for u in uitkomsten),
+                1 + max(u[1] for u in uitkomsten),
+            )
+    return (0, 0)
+
+
+@dataclass(frozen=True)
+class Voortgang:
+    """Where the applicant is: question ``nummer``, of ``minste`` to ``meeste``
+    questions in all. Both bounds only narrow as answers are given, so what
+    the page says stays true whichever way the path branches."""
+
+    nummer: int
+    minste: int
+    meeste: int
+
+    @property
+    def zeker(self) -> bool:
+        return self.minste == self.meeste
+
+
+def voortgang(antwoorden: dict, sleutel: str) -> Voortgang:
+    """The progress at question ``sleutel``, from the answers before it."""
+    index = next(i for i, v in enumerate(VRAGEN) if v.sleutel == sleutel)
+    eerder = {
+        k: v
+        for k, v in geldige_antwoorden(antwoorden).items()
+        if k in {v.sleutel for v in VRAGEN[:index]}
+    }
+    nummer = sum(1 for v in VRAGEN[:index] if v.sleutel in eerder) + 1
+    minste, meeste = _nog_te_vragen(index, frozenset(eerder.items()))
+    return Voortgang(nummer, nummer - 1 + minste, nummer - 1 + meeste)
 
 
 def eerste_open_vraag(antwoorden: dict) -> Vraag | None:

@@ -45,6 +45,15 @@ def app_apparaat(user) -> TOTPDevice:
     )
 
 
+def app_bevestigen(apparaat: TOTPDevice, code: str) -> bool:
+    """One correct code from the app confirms the device (and is used up)."""
+    if not apparaat.verify_token(code):
+        return False
+    apparaat.confirmed = True
+    apparaat.save(update_fields=["confirmed"])
+    return True
+
+
 def geheime_sleutel(apparaat: TOTPDevice) -> str:
     """The key in base32, as authenticator apps ask for it when typed in."""
     return base64.b32encode(apparaat.bin_key).decode().rstrip("=")

@@ -16,6 +16,7 @@ from ontheffing.identiteit.forms import CodeFormulier
 from ontheffing.identiteit.oidc import WEIGERING_SESSION_KEY
 from ontheffing.identiteit.tweede_factor import (
     app_apparaat,
+    app_bevestigen,
     geheime_sleutel,
     nieuwe_herstelcodes,
     otpauth_uri,
@@ -111,9 +112,7 @@ def tweede_factor_instellen(request):
     apparaat = app_apparaat(request.user)
     form = CodeFormulier(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if apparaat.verify_token(form.cleaned_data["code"]):
-            apparaat.confirmed = True
-            apparaat.save(update_fields=["confirmed"])
+        if app_bevestigen(apparaat, form.cleaned_data["code"]):
             otp_login(request, apparaat)
             return render(
                 request,

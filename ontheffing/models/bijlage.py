@@ -9,7 +9,7 @@ from django.utils import timezone
 class Bijlagesoort(models.TextChoices):
     OVEREENKOMST = "overeenkomst", "(Concept)overeenkomst of offerte"
     TOTSTANDKOMING = "totstandkoming", "Stukken over de totstandkoming"
-    RELATIE = "relatie", "Bewijs van de relatie (bijvoorbeeld KvK-uittreksel)"
+    RELATIE = "relatie", "Bewijs van de relatie (bijvoorbeeld een KvK-uittreksel)"
     NIET_BETROKKEN = "niet_betrokken", "Verklaring van niet-betrokkenheid"
     MACHTIGING = "machtiging", "Machtiging"
     VERKLARING_GEMEENTE = (
@@ -19,6 +19,8 @@ class Bijlagesoort(models.TextChoices):
     AANVULLING = "aanvulling", "Aanvulling"
     ZIENSWIJZE = "zienswijze", "Zienswijze"
     ANDERS = "anders", "Ander document"
+    # The PDF copy of the request as submitted, made by ``verzoek_indienen``.
+    VERZOEK = "verzoek", "Verzoek zoals ingediend (PDF)"
 
 
 def bijlage_pad(instance, filename):
@@ -49,6 +51,9 @@ class Bijlage(models.Model):
         blank=True,
         related_name="bijlagen",
     )
+    # The item of a request for information (``Opschorting.ontbrekend``) this
+    # document answers; empty when it answers none in particular.
+    punt = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["geupload_op", "pk"]

@@ -13,6 +13,18 @@ class Provincie(models.Model):
     telefoon = models.CharField(max_length=40, blank=True)
     email = models.EmailField("e-mailadres", blank=True)
     website = models.CharField(max_length=200, blank=True)
+    # The texts behind the footer's links; empty = the default of the product
+    # (``templates/voet/``), which the province replaces in Beheer.
+    privacyverklaring = models.TextField(
+        blank=True,
+        help_text="Wat de provincie met persoonsgegevens doet, waarom, hoelang, en de "
+        "rechten onder de AVG. Leeg: de standaardtekst. Lege regel = nieuwe alinea.",
+    )
+    toegankelijkheidsverklaring = models.TextField(
+        blank=True,
+        help_text="De toegankelijkheidsverklaring van deze dienst, of een verwijzing "
+        "ernaar. Leeg: de standaardtekst. Lege regel = nieuwe alinea.",
+    )
     cdk_naam = models.CharField(
         "naam Commissaris van de Koning", max_length=200, blank=True
     )

@@ -252,6 +252,9 @@ class Verzoek(Werkstroom, ConcurrentTransitionMixin, models.Model):
 
     aangemaakt_op = models.DateTimeField(default=timezone.now)
     gewijzigd_op = models.DateTimeField(auto_now=True)
+    # The key of the new-request form that made this concept: a repeated post
+    # of that form (a double click) finds this concept instead of a second.
+    formulier_sleutel = models.UUIDField(null=True, blank=True, editable=False)
 
     objects = VerzoekQuerySet.as_manager()
 
@@ -262,7 +265,11 @@ class Verzoek(Werkstroom, ConcurrentTransitionMixin, models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["provincie", "jaar", "volgnummer"], name="uniek_volgnummer"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["ingediend_door", "formulier_sleutel"],
+                name="uniek_formulier_sleutel",
+            ),
         ]
         indexes = [
             models.Index(

@@ -14,6 +14,7 @@ from django_fsm import RETURN_VALUE, transition
 
 from ontheffing import kwalificatie as kw
 from ontheffing import permissions
+from ontheffing.formatting import midden_in_zin
 from ontheffing.models.bijlage import Bijlagesoort
 from ontheffing.states import OPEN_STATUSSEN, Status, Uitkomst
 
@@ -50,7 +51,7 @@ class Werkstroom:
             ontbreekt.append(("verklaring", "de verklaring dat de gegevens juist zijn"))
         for soort in self.ontbrekende_bijlagen():
             ontbreekt.append(
-                ("bijlage", "document: " + Bijlagesoort(soort).label.lower())
+                ("bijlage", "document: " + midden_in_zin(Bijlagesoort(soort).label))
             )
         return ontbreekt
 

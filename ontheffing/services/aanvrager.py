@@ -1,7 +1,13 @@
-"""Use cases of the applicant: concept, documents, submission, answer, withdrawal."""
+"""Use cases of the applicant: concept, documents, submission, answer, withdrawal.
+
+Each is idempotent for a repeated identical request (a double click, a form
+posted again after a lost answer): under the case's lock the service sees that
+what it was asked has already been done, by this applicant, and returns the
+case as it is, without a second event, document or e-mail."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -34,10 +40,36 @@ if TYPE_CHECKING:
     from ontheffing.identiteit.machtigen import Machtiging
 
 
-def concept_aanmaken(*, user: Gebruiker, provincie, **velden) -> Verzoek:
+def _vergrendeld(verzoek: Verzoek) -> str:
+    """Take the case's row lock (PostgreSQL; SQLite's immediate transactions
+    serialise writers anyway) and return its stored state."""
+    return (
+        Verzoek.objects.select_for_update()
+        .values_list("status", flat=True)
+        .get(pk=verzoek.pk)
+    )
+
+
+def concept_aanmaken(
+    *, user: Gebruiker, provincie, formulier_sleutel=None, **velden
+) -> Verzoek:
+    """A new concept. ``formulier_sleutel`` is the key of the form it came
+    from: the same form posted again gives the concept it made the first time."""
     require(user, "concept_aanmaken")
     with transaction.atomic():
-        verzoek = Verzoek(ingediend_door=user, provincie=provincie, **velden)
+        if formulier_sleutel is not None:
+            Gebruiker.objects.select_for_update().filter(pk=user.pk).exists()
+            eerder = Verzoek.objects.filter(
+                ingediend_door=user, formulier_sleutel=formulier_sleutel
+            ).first()
+            if eerder is not None:
+                return eerder
+        verzoek = Verzoek(
+            ingediend_door=user,
+            provincie=provincie,
+            formulier_sleutel=formulier_sleutel,
+            **velden,
+        )
         if not verzoek.namens:
             verzoek.ambtsdrager = user
         verzoek.save()
@@ -45,14 +77,29 @@ def concept_aanmaken(*, user: Gebruiker, provincie, **velden) -> Verzoek:
     return verzoek
 
 
+def _ongewijzigd(verzoek: Verzoek, velden: dict) -> bool:
+    return all(getattr(verzoek, veld) == waarde for veld, waarde in velden.items())
+
+
 def concept_bijwerken(*, user: Gebruiker, verzoek: Verzoek, velden: dict) -> Verzoek:
-    """Save the form as it stands; allowed only for the applicant's own concept."""
-    require(user, "concept_bewerken", verzoek)
-    for veld, waarde in velden.items():
-        setattr(verzoek, veld, waarde)
-    if "namens" in velden:
-        verzoek.ambtsdrager = None if verzoek.namens else user
+    """Save the form as it stands; allowed only for the applicant's own concept.
+
+    The same form posted again after the concept was submitted (a double click
+    on "Indienen") changes nothing and is no error."""
     with transaction.atomic():
+        if _vergrendeld(verzoek) != verzoek.status:
+            verzoek.refresh_from_db()
+        if (
+            verzoek.status != Status.CONCEPT
+            and verzoek.ingediend_door_id == user.pk
+            and _ongewijzigd(verzoek, velden)
+        ):
+            return verzoek
+        require(user, "concept_bewerken", verzoek)
+        for veld, waarde in velden.items():
+            setattr(verzoek, veld, waarde)
+        if "namens" in velden:
+            verzoek.ambtsdrager = None if verzoek.namens else user
         save_case(verzoek)
     return verzoek
 
@@ -73,45 +120,88 @@ def _kenmerk_toekennen(verzoek: Verzoek, jaar: int) -> None:
     verzoek.kenmerk = f"{jaar}-{verzoek.provincie.code}-{nummer:04d}"
 
 
+def _kopie_bewaren(verzoek: Verzoek, user: Gebruiker) -> Bijlage:
+    """The PDF of the request as submitted, kept with its documents: the copy
+    the applicant downloads and gets by e-mail is the one in the file, made by
+    the same summary that goes along when the request is forwarded (Awb 2:3)."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from ontheffing.brieven import inhoud
+
+    pdf = inhoud.samenvatting_pdf(verzoek)
+    bijlage = Bijlage(
+        verzoek=verzoek,
+        soort=Bijlagesoort.VERZOEK,
+        bestandsnaam=kopie_bestandsnaam(verzoek),
+        content_type="application/pdf",
+        grootte=len(pdf),
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        geupload_door=user,
+    )
+    bijlage.bestand.save(bijlage.bestandsnaam, ContentFile(pdf), save=False)
+    bijlage.save()
+    return bijlage
+
+
+def kopie_bestandsnaam(verzoek: Verzoek) -> str:
+    return f"verzoek-{verzoek.kenmerk}.pdf"
+
+
 def verzoek_indienen(
     *, user: Gebruiker, verzoek: Verzoek, machtiging: Machtiging | None = None
 ) -> Verzoek:
-    """Submit: sets the receipt date and kenmerk, acknowledges receipt (Awb 4:3a).
+    """Submit: sets the receipt date and kenmerk, keeps the PDF copy of the
+    request as submitted and acknowledges receipt with it (Awb 4:3a).
+
+    A second submission of a request this applicant already submitted (a
+    double click) returns it unchanged.
 
     ``machtiging``: the session logged in with DigiD Machtigen. The request is
     then filed namens the person who gave the mandate, and who acted for whom
     is recorded (as HMACs) on the request and in the audit event."""
-    require(user, "indienen", verzoek)
-    if machtiging is not None and not verzoek.namens:
-        raise NietNu(
-            "U bent ingelogd met DigiD Machtigen, als gemachtigde. Kies bij "
-            "“Wie dient het verzoek in” dat u het indient namens de "
-            "ambtsdrager, of log in met uw eigen DigiD om voor uzelf in te dienen."
+    with transaction.atomic():
+        if _vergrendeld(verzoek) != verzoek.status:
+            verzoek.refresh_from_db()
+        if verzoek.status != Status.CONCEPT and verzoek.ingediend_door_id == user.pk:
+            return verzoek
+        require(user, "indienen", verzoek)
+        if machtiging is not None and not verzoek.namens:
+            raise NietNu(
+                "U bent ingelogd met DigiD Machtigen, als gemachtigde. Kies bij "
+                "“Wie dient het verzoek in” dat u het indient namens de "
+                "ambtsdrager, of log in met uw eigen DigiD om voor uzelf in te dienen."
+            )
+        vandaag = huidige_datum()
+        lichaam = verzoek.lichaam
+        if lichaam is not None:
+            verzoek.provincie_id = lichaam.provincie_id
+        verzoek.bestuursorgaan = (
+            Bestuursorgaan.CDK
+            if verzoek.ambt == kw.Ambt.BURGEMEESTER
+            else Bestuursorgaan.GS
         )
-    vandaag = huidige_datum()
-    lichaam = verzoek.lichaam
-    if lichaam is not None:
-        verzoek.provincie_id = lichaam.provincie_id
-    verzoek.bestuursorgaan = (
-        Bestuursorgaan.CDK
-        if verzoek.ambt == kw.Ambt.BURGEMEESTER
-        else Bestuursorgaan.GS
-    )
+        kopie = []
 
-    def voorbereiden():
-        _kenmerk_toekennen(verzoek, vandaag.year)
-        if machtiging is not None:
-            _machtiging_vastleggen(verzoek, machtiging)
+        def voorbereiden():
+            _kenmerk_toekennen(verzoek, vandaag.year)
+            if machtiging is not None:
+                _machtiging_vastleggen(verzoek, machtiging)
 
-    return run_transition(
-        verzoek,
-        user,
-        "indienen",
-        kwargs={"ontvangen_op": vandaag},
-        before=voorbereiden,
-        details=machtiging.als_details() if machtiging else None,
-        mails=[lambda: emails.ontvangstbevestiging(verzoek)],
-    )
+        def na_indienen():
+            kopie.append(_kopie_bewaren(verzoek, user))
+
+        return run_transition(
+            verzoek,
+            user,
+            "indienen",
+            kwargs={"ontvangen_op": vandaag},
+            before=voorbereiden,
+            after=na_indienen,
+            details=machtiging.als_details() if machtiging else None,
+            mails=[lambda: emails.ontvangstbevestiging(verzoek, kopie=kopie[0])],
+        )
 
 
 def _machtiging_vastleggen(verzoek: Verzoek, machtiging: Machtiging) -> None:
@@ -138,7 +228,13 @@ def _machtiging_vastleggen(verzoek: Verzoek, machtiging: Machtiging) -> None:
 
 
 def bijlage_toevoegen(
-    *, user: Gebruiker, verzoek: Verzoek, bestand, soort: str, opschorting=None
+    *,
+    user: Gebruiker,
+    verzoek: Verzoek,
+    bestand,
+    soort: str,
+    opschorting=None,
+    punt: str = "",
 ) -> Bijlage:
     """Store an uploaded file (already checked by ``uploads.controleer``)."""
     from ontheffing import uploads
@@ -146,6 +242,23 @@ def bijlage_toevoegen(
     eigen = user.pk in (verzoek.ingediend_door_id, verzoek.ambtsdrager_id)
     if user.is_medewerker or not eigen:
         raise GeenToegang("U kunt bij dit verzoek geen documenten toevoegen.")
+    if soort == Bijlagesoort.VERZOEK:
+        raise NietNu("Dit soort document maakt de provincie zelf.")
+    with transaction.atomic():
+        if verzoek.pk is not None and _vergrendeld(verzoek) != verzoek.status:
+            verzoek.refresh_from_db()
+        return _bijlage_opslaan(
+            user=user,
+            verzoek=verzoek,
+            bestand=bestand,
+            soort=soort,
+            opschorting=opschorting,
+            punt=punt,
+            uploads=uploads,
+        )
+
+
+def _bijlage_opslaan(*, user, verzoek, bestand, soort, opschorting, punt, uploads):
     toegestaan = {Status.CONCEPT, Status.AANVULLING_GEVRAAGD}
     if soort == Bijlagesoort.ZIENSWIJZE:
         toegestaan.add(Status.ZIENSWIJZE_GEVRAAGD)
@@ -157,6 +270,16 @@ def bijlage_toevoegen(
     gecontroleerd = uploads.controleer(
         bestand, reeds_opgeslagen=verzoek.bijlagen_grootte()
     )
+    # The same file of the same kind sent again (a double click): the first one.
+    eerder = verzoek.bijlagen.filter(
+        sha256=gecontroleerd.sha256,
+        soort=soort,
+        bestandsnaam=gecontroleerd.naam,
+        geupload_door=user,
+        opschorting=opschorting,
+    ).first()
+    if eerder is not None:
+        return eerder
     with transaction.atomic():
         bijlage = Bijlage(
             verzoek=verzoek,
@@ -167,6 +290,7 @@ def bijlage_toevoegen(
             sha256=gecontroleerd.sha256,
             geupload_door=user,
             opschorting=opschorting,
+            punt=punt,
         )
         bijlage.bestand.save(gecontroleerd.naam, gecontroleerd.inhoud, save=False)
         bijlage.save()
@@ -175,42 +299,87 @@ def bijlage_toevoegen(
                 verzoek,
                 user,
                 Actie.BIJLAGE_TOEVOEGEN,
-                details={"bestand": bijlage.bestandsnaam, "soort": soort},
+                details={
+                    "bestand": bijlage.bestandsnaam,
+                    "soort": soort,
+                    **({"punt": punt} if punt else {}),
+                },
             )
     return bijlage
+
+
+def _al_gedaan(verzoek: Verzoek, user: Gebruiker, actie: str, reden: str) -> bool:
+    """The case's last event is this very action by this user, with the same
+    text: the request is a repetition of one already carried out."""
+    laatste = verzoek.gebeurtenissen.order_by("-pk").first()
+    return (
+        laatste is not None
+        and laatste.actie == actie
+        and laatste.actor_id == user.pk
+        and laatste.reden == reden
+    )
+
+
+@contextmanager
+def _met_bestandsnaam(bestand):
+    """A refused document names itself: the answer holds several."""
+    from ontheffing.uploads import OngeldigBestand
+
+    try:
+        yield
+    except OngeldigBestand as fout:
+        naam = getattr(bestand, "name", "") or "Een document"
+        raise OngeldigBestand(f"{naam} is niet toegevoegd. {fout}") from fout
+
+
+def _documenten(bestanden) -> list[tuple]:
+    """``bestanden`` as (file, item): a bare file answers no item in particular."""
+    return [b if isinstance(b, tuple) else (b, "") for b in bestanden]
 
 
 def verzoek_aanvullen(
     *, user: Gebruiker, verzoek: Verzoek, antwoord: str, bestanden=()
 ) -> Verzoek:
-    """The applicant answers the request for information; the suspension ends today."""
-    require(user, "aanvullen", verzoek)
-    opschorting = verzoek.lopende_opschorting
-    if not antwoord.strip() and not bestanden:
-        raise NietNu("Geef een antwoord of voeg een document toe.")
-
-    def sluit():
-        if opschorting is not None:
-            opschorting.tot = max(huidige_datum(), opschorting.van)
-            opschorting.antwoord = antwoord
-            opschorting.save(update_fields=["tot", "antwoord"])
-
+    """The applicant answers the request for information; the suspension ends
+    today. ``bestanden`` are files, or (file, item asked for) pairs, so each
+    document is tied to the item of the request (``Opschorting.ontbrekend``)
+    it answers."""
+    documenten = _documenten(bestanden)
     with transaction.atomic():
-        for bestand in bestanden:
-            bijlage_toevoegen(
-                user=user,
-                verzoek=verzoek,
-                bestand=bestand,
-                soort="aanvulling",
-                opschorting=opschorting,
-            )
+        if _vergrendeld(verzoek) != verzoek.status:
+            verzoek.refresh_from_db()
+        if verzoek.status != Status.AANVULLING_GEVRAAGD and _al_gedaan(
+            verzoek, user, Actie.AANVULLEN, antwoord
+        ):
+            return verzoek
+        require(user, "aanvullen", verzoek)
+        opschorting = verzoek.lopende_opschorting
+        if not antwoord.strip() and not documenten:
+            raise NietNu("Geef een antwoord of voeg een document toe.")
+
+        def sluit():
+            if opschorting is not None:
+                opschorting.tot = max(huidige_datum(), opschorting.van)
+                opschorting.antwoord = antwoord
+                opschorting.save(update_fields=["tot", "antwoord"])
+
+        for bestand, punt in documenten:
+            with _met_bestandsnaam(bestand):
+                bijlage_toevoegen(
+                    user=user,
+                    verzoek=verzoek,
+                    bestand=bestand,
+                    soort="aanvulling",
+                    opschorting=opschorting,
+                    punt=punt,
+                )
         run_transition(
             verzoek,
             user,
             "aanvullen",
             reden=antwoord,
             before=sluit,
-            details={"documenten": len(bestanden)},
+            details={"documenten": len(documenten)},
             mails=[lambda: emails.aanvulling_ontvangen(verzoek)],
         )
     return verzoek
@@ -223,28 +392,26 @@ def zienswijze_geven(
 
     Recorded as an event the applicant can read back (and documents of the
     kind "zienswijze"); the step does not change: the behandelaar processes
-    the view (``zienswijze_verwerken``) and is told by e-mail."""
-    require(user, "zienswijze_geven", verzoek)
-    if not tekst.strip() and not bestanden:
-        raise NietNu("Schrijf uw zienswijze of voeg een document toe.")
+    the view (``zienswijze_verwerken``) and is told by e-mail. The same view
+    sent twice in a row is recorded once."""
     with transaction.atomic():
         # Under the case's lock: a view that arrives after the behandelaar has
         # processed the views is refused, not recorded out of order.
-        status = (
-            Verzoek.objects.select_for_update()
-            .values_list("status", flat=True)
-            .get(pk=verzoek.pk)
-        )
-        if status != verzoek.status:
+        if _vergrendeld(verzoek) != verzoek.status:
             verzoek.refresh_from_db()
-            require(user, "zienswijze_geven", verzoek)
-        for bestand in bestanden:
-            bijlage_toevoegen(
-                user=user,
-                verzoek=verzoek,
-                bestand=bestand,
-                soort=Bijlagesoort.ZIENSWIJZE,
-            )
+        if _al_gedaan(verzoek, user, Actie.ZIENSWIJZE_GEVEN, tekst):
+            return verzoek
+        require(user, "zienswijze_geven", verzoek)
+        if not tekst.strip() and not bestanden:
+            raise NietNu("Schrijf uw zienswijze of voeg een document toe.")
+        for bestand, _punt in _documenten(bestanden):
+            with _met_bestandsnaam(bestand):
+                bijlage_toevoegen(
+                    user=user,
+                    verzoek=verzoek,
+                    bestand=bestand,
+                    soort=Bijlagesoort.ZIENSWIJZE,
+                )
         audit(
             verzoek,
             user,
@@ -259,20 +426,29 @@ def zienswijze_geven(
 
 
 def verzoek_intrekken(*, user: Gebruiker, verzoek: Verzoek, reden: str = "") -> Verzoek:
+    """Withdraw; withdrawing again what this applicant just withdrew is no error."""
+
     def sluit_opschorting():
         lopend = verzoek.lopende_opschorting
         if lopend is not None:
             lopend.tot = max(huidige_datum(), lopend.van)
             lopend.save(update_fields=["tot"])
 
-    return run_transition(
-        verzoek,
-        user,
-        "intrekken",
-        reden=reden,
-        before=sluit_opschorting,
-        mails=[
-            lambda: emails.ingetrokken(verzoek),
-            lambda: emails.ingetrokken_behandelaar(verzoek),
-        ],
-    )
+    with transaction.atomic():
+        if _vergrendeld(verzoek) != verzoek.status:
+            verzoek.refresh_from_db()
+        if verzoek.status == Status.INGETROKKEN and _al_gedaan(
+            verzoek, user, Actie.INTREKKEN, reden
+        ):
+            return verzoek
+        return run_transition(
+            verzoek,
+            user,
+            "intrekken",
+            reden=reden,
+            before=sluit_opschorting,
+            mails=[
+                lambda: emails.ingetrokken(verzoek),
+                lambda: emails.ingetrokken_behandelaar(verzoek),
+            ],
+        )

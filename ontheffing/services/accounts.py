@@ -43,31 +43,48 @@ class Bevestiging:
     gebruiker: Gebruiker
     eerste_keer: bool
     volgende: str
+    zelftest: dict
 
 
-def bevestigingstoken(gebruiker, volgende: str = "") -> str:
-    return signing.dumps(
-        {"pk": gebruiker.pk, "email": gebruiker.email, "next": volgende}, salt=SALT
-    )
+def bevestigingstoken(
+    gebruiker, volgende: str = "", zelftest: dict | None = None
+) -> str:
+    """The signed link's content. The self-check's answers travel along, so
+    they survive even when the link is opened in another browser."""
+    gegevens = {"pk": gebruiker.pk, "email": gebruiker.email, "next": volgende}
+    if zelftest:
+        gegevens["zelftest"] = zelftest
+    return signing.dumps(gegevens, salt=SALT, compress=True)
 
 
-def bevestigingsmail_versturen(gebruiker, volgende: str = "") -> None:
+def bevestigingsmail_versturen(
+    gebruiker, volgende: str = "", zelftest: dict | None = None
+) -> None:
     """Queued in the caller's transaction and sent by the worker after commit,
     so a rolled-back registration sends nothing."""
     link = settings.SITE_URL + reverse(
-        "bevestigen", args=[bevestigingstoken(gebruiker, volgende)]
+        "bevestigen", args=[bevestigingstoken(gebruiker, volgende, zelftest)]
     )
     emails.email_bevestigen(gebruiker, link, GELDIG_SECONDEN // 86400)
 
 
 def account_registreren(
-    *, email: str, wachtwoord: str, naam: str, volgende: str = ""
+    *,
+    email: str,
+    wachtwoord: str,
+    naam: str,
+    volgende: str = "",
+    zelftest: dict | None = None,
 ) -> None:
     """A new applicant, whose e-mail address is confirmed through the link. For
     an address that has an account its owner is told instead; the caller gets
-    the same answer either way."""
+    the same answer either way. The same registration sent twice (a double
+    click: an unconfirmed account with this password) sends nothing more: the
+    first confirmation mail is on its way."""
     with transaction.atomic():
-        bestaand = Gebruiker.objects.filter(email__iexact=email).first()
+        bestaand = (
+            Gebruiker.objects.select_for_update().filter(email__iexact=email).first()
+        )
         if bestaand is None:
             gebruiker = Gebruiker.objects.create_user(
                 email=email,
@@ -76,7 +93,9 @@ def account_registreren(
                 rol=Rol.AANVRAGER,
                 email_bevestigd=False,
             )
-            bevestigingsmail_versturen(gebruiker, volgende)
+            bevestigingsmail_versturen(gebruiker, volgende, zelftest)
+        elif not bestaand.email_bevestigd and bestaand.check_password(wachtwoord):
+            return
         else:
             # As much work as a new account (the hash is most of it).
             make_password(wachtwoord)
@@ -96,7 +115,13 @@ def email_bevestigen(*, token: str) -> Bevestiging:
     if eerste_keer:
         Gebruiker.objects.filter(pk=gebruiker.pk).update(email_bevestigd=True)
         gebruiker.email_bevestigd = True
-    return Bevestiging(gebruiker, eerste_keer, gegevens.get("next") or "")
+    zelftest = gegevens.get("zelftest")
+    return Bevestiging(
+        gebruiker,
+        eerste_keer,
+        gegevens.get("next") or "",
+        zelftest if isinstance(zelftest, dict) else {},
+    )
 
 
 def bevestiging_opnieuw_sturen(*, gebruiker: Gebruiker) -> None:

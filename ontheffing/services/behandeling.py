@@ -11,6 +11,7 @@ from ontheffing import emails, gezag, termijnen
 from ontheffing import kwalificatie as kw
 from ontheffing.kwalificatie import citaten
 from ontheffing.models import (
+    Bijlagesoort,
     Criteriumoordeel,
     Doorzendadres,
     Gebruiker,
@@ -172,14 +173,19 @@ def verzoek_doorzenden(
     bijlagen = []
 
     def brief():
-        bijlagen.append(
-            (
-                f"verzoek-{verzoek.kenmerk}.pdf",
-                inhoud.samenvatting_pdf(verzoek),
-                "application/pdf",
+        # The copy kept at submission is one of the documents; an older case
+        # without one gets it made now, by the same summary.
+        if not verzoek.bijlagen.filter(soort=Bijlagesoort.VERZOEK).exists():
+            bijlagen.append(
+                (
+                    f"verzoek-{verzoek.kenmerk}.pdf",
+                    inhoud.samenvatting_pdf(verzoek),
+                    "application/pdf",
+                )
             )
-        )
-        for bijlage in verzoek.bijlagen.all():
+        for bijlage in sorted(
+            verzoek.bijlagen.all(), key=lambda b: b.soort != Bijlagesoort.VERZOEK
+        ):
             with bijlage.bestand.open("rb") as bestand:
                 bijlagen.append(
                     (bijlage.bestandsnaam, bestand.read(), bijlage.content_type)
@@ -199,8 +205,12 @@ def verzoek_doorzenden(
             "aan": aan.naam,
             "email": aan.email,
             "verzonden_op": huidige_datum(),
-            "stukken": [f"verzoek-{verzoek.kenmerk}.pdf"]
-            + [b.bestandsnaam for b in verzoek.bijlagen.all()],
+            "stukken": list(
+                dict.fromkeys(
+                    [f"verzoek-{verzoek.kenmerk}.pdf"]
+                    + [b.bestandsnaam for b in verzoek.bijlagen.all()]
+                )
+            ),
         },
         mails=[
             lambda: emails.verzoek_doorgezonden_aan(

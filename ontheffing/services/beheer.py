@@ -33,7 +33,7 @@ STAFROLLEN = (Rol.BEHANDELAAR, Rol.BESLISSER, Rol.BEHEERDER)
 MEDEWERKERVELDEN = ("naam", "rol", "functie", "is_active", "beslisser_bevestigd")
 BRIEFHOOFDVELDEN = (
     "postadres", "bezoekadres", "telefoon", "email", "website", "cdk_naam",
-    "secretaris_naam",
+    "secretaris_naam", "privacyverklaring", "toegankelijkheidsverklaring",
 )  # fmt: skip
 AFSCHRIFTVELDEN = ("afschrift_aan", "afschrift_emails", "afschrift_uitkomsten")
 EMAIL_BESTAAT = "Er bestaat al een account met dit e-mailadres."

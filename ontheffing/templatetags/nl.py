@@ -33,6 +33,11 @@ def bedrag_nl(value):
 
 
 @register.filter
+def grootte_nl(value):
+    return formatting.grootte(value)
+
+
+@register.filter
 def tijdstip_nl(value):
     if not value:
         return ""

@@ -29,6 +29,8 @@ from ontheffing.forms.account import (
     WachtwoordVergetenFormulier,
 )
 from ontheffing.services import accounts
+from ontheffing.views.zelftest import SESSIE as ZELFTEST_SESSIE
+from ontheffing.views.zelftest import antwoorden_uit_sessie
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -50,11 +52,17 @@ def registreren(request):
         return redirect("start")
     form = RegistratieFormulier(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        zelftest = antwoorden_uit_sessie(request)
+        volgende = request.POST.get("next") or request.GET.get("next") or ""
+        if not volgende and zelftest:
+            # Came from the self-check: after confirming, the request it led to.
+            volgende = reverse("aanvrager:nieuw") + "?uit=zelftest"
         services.account_registreren(
             email=form.cleaned_data["email"],
             wachtwoord=form.cleaned_data["password1"],
             naam=form.cleaned_data["naam"],
-            volgende=_volgende(request),
+            volgende=_veilig(request, volgende) if volgende else "",
+            zelftest=zelftest,
         )
         return render(request, "registration/registreren_verstuurd.html")
     return render(
@@ -80,6 +88,21 @@ def bevestigen(request, token):
         and gebruiker.is_active
     ):
         login(request, gebruiker, backend=MODEL_BACKEND)
+    if bevestiging.zelftest and not antwoorden_uit_sessie(request):
+        request.session[ZELFTEST_SESSIE] = bevestiging.zelftest
+    if (
+        bevestiging.eerste_keer
+        and bevestiging.volgende
+        and request.user.is_authenticated
+        and request.user.pk == gebruiker.pk
+    ):
+        # Straight on to where the applicant was going (the prefilled request).
+        messages.success(
+            request,
+            f"Uw e-mailadres {gebruiker.email} is bevestigd. U kunt nu een verzoek "
+            "indienen.",
+        )
+        return redirect(_veilig(request, bevestiging.volgende))
     return render(
         request,
         "registration/bevestigen.html",

@@ -10,7 +10,6 @@ from datetime import timedelta
 
 from django.db.models import F, Prefetch, prefetch_related_objects
 from django.shortcuts import render
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -233,7 +232,7 @@ def documenten(verzoek) -> list[dict]:
         {
             "url": f"{basis}{b.pk}/",
             "naam": b.bestandsnaam,
-            "grootte": filesizeformat(b.grootte),
+            "grootte": formatting.grootte(b.grootte),
             "soort": SOORT_LABELS.get(b.soort, b.soort),
             "door": b.geupload_door.naam if b.geupload_door else "",
             "op": _tijdstip(b.geupload_op)[1],

@@ -65,15 +65,14 @@ def vraag(request, sleutel):
         antwoorden[sleutel] = form.cleaned_data["antwoord"]
         request.session[SESSIE] = antwoorden
         return _naar_vervolg(antwoorden, na=sleutel)
-    nummer, totaal, vorige, _ = _buren(antwoorden, sleutel)
+    _, _, vorige, _ = _buren(antwoorden, sleutel)
     return render(
         request,
         "zelftest/vraag.html",
         {
             "form": form,
             "vraag": vraag,
-            "nummer": nummer,
-            "totaal": totaal,
+            "voortgang": zt.voortgang(antwoorden, sleutel),
             "vorige": vorige,
         },
     )

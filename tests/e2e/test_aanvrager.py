@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ontheffing import services
 from ontheffing.models import Opschorting, Verzoek
@@ -115,36 +116,53 @@ def test_de_hele_reis(page, live_server, arnhem):
     foto(page, "zelftest-uitslag")
     page.get_by_role("link", name="Vraag ontheffing aan").click()
     assert page.locator("#id_ambt").input_value() == "raadslid"
+
+    # Step by step; the self-check's answers are in the later steps too.
+    page.get_by_label("Straat en huisnummer").fill("Dorpsstraat 1")
+    page.get_by_label("Postcode").fill("6811 AA")
+    page.get_by_label("Woonplaats").fill("Arnhem")
+    page.get_by_role("button", name="Opslaan en verder").click()
+    expect(
+        page.get_by_role("heading", name="Stap 2 van 5: De handeling")
+    ).to_be_visible()
     assert page.locator("#id_handeling").input_value() == "aanneming_van_werk"
+    page.get_by_role("button", name="Opslaan en verder").click()
+    expect(page.get_by_role("heading", name=re.compile("Stap 3 van 5"))).to_be_visible()
 
     # Save an incomplete concept with a wrong amount: nothing typed is lost.
-    page.get_by_label("Straat en huisnummer").fill("Dorpsstraat 1")
+    page.get_by_label("Onderwerp (kort)").fill("Schilderwerk gemeentehuis")
     page.get_by_label("Waarde in euro's").fill("twaalfduizend")
     page.get_by_role("button", name="Opslaan als concept").click()
     assert page.get_by_role("alert").filter(has_text="Waarde in euro").is_visible()
     assert page.get_by_label("Waarde in euro's").input_value() == "twaalfduizend"
-    assert page.get_by_label("Straat en huisnummer").input_value() == "Dorpsstraat 1"
+    assert (
+        page.get_by_label("Onderwerp (kort)").input_value()
+        == "Schilderwerk gemeentehuis"
+    )
     foto(page, "formulier-fout")
 
-    # Complete it, add the quotation and submit.
+    # Complete it, add the quotation, check and submit.
     page.get_by_label("Waarde in euro's").fill("12.500")
-    page.get_by_label("Postcode").fill("6811 AA")
-    page.get_by_label("Woonplaats").fill("Arnhem")
     page.get_by_label("Wederpartij (met wie").fill("Gemeente Arnhem")
-    page.get_by_label("Onderwerp (kort)").fill("Schilderwerk gemeentehuis")
     page.get_by_label("Omschrijving van de overeenkomst").fill("Buitenschilderwerk.")
     page.get_by_label("Hoe komt de overeenkomst tot stand?").fill("Drie offertes.")
-    page.get_by_label("Wat voor document is het?").select_option("overeenkomst")
-    page.get_by_label("Document toevoegen").set_input_files(
+    page.get_by_role("button", name="Opslaan en verder").click()
+    page.get_by_label("(Concept)overeenkomst of offerte").set_input_files(
         {"name": "offerte.pdf", "mimeType": "application/pdf", "buffer": PDF}
     )
+    page.get_by_role("button", name="Opslaan en controleren").click()
+    expect(page.get_by_role("heading", name="Controleer uw gegevens")).to_be_visible()
+    assert "offerte.pdf" in page.content()
+    foto(page, "controleren")
     page.get_by_label("Ik verklaar").check()
     page.get_by_role("button", name="Indienen").click()
+    expect(page.get_by_role("heading", name="Uw verzoek is ingediend")).to_be_visible()
     verzoek = Verzoek.objects.get(ingediend_door__email="riet@example.nl")
     assert verzoek.status == Status.INGEDIEND
     assert f"Kenmerk: {verzoek.kenmerk}" in page.content()
     assert "De provincie beslist uiterlijk op" in page.content()
     assert any("Ontvangstbevestiging" in m.subject for m in mail.outbox)
+    page.get_by_role("link", name="Naar uw verzoek").click()
 
     # The province asks for more; received ten days ago, asked five days ago.
     services.aanvulling_vragen(
@@ -160,7 +178,7 @@ def test_de_hele_reis(page, live_server, arnhem):
     assert "De provincie vraagt om meer informatie" in page.content()
     assert "De getekende offerte" in page.content()
     page.get_by_label("Uw antwoord").fill("Hierbij de getekende offerte.")
-    page.get_by_label("Document meesturen").set_input_files(
+    page.get_by_label("Document bij: De getekende offerte").set_input_files(
         {"name": "getekend.pdf", "mimeType": "application/pdf", "buffer": PDF}
     )
     page.get_by_role("button", name="Aanvulling versturen").click()
@@ -195,7 +213,9 @@ def test_de_hele_reis(page, live_server, arnhem):
     page.get_by_label("Uw zienswijze").fill("Die aandelen heb ik in 2025 verkocht.")
     page.get_by_role("button", name="Zienswijze versturen").click()
     assert "Uw zienswijze is ontvangen" in page.content()
+    # The form is replaced by what was sent.
     assert "Die aandelen heb ik in 2025 verkocht." in page.content()
+    assert page.get_by_role("button", name="Zienswijze versturen").count() == 0
     services.zienswijze_verwerken(
         user=behandelaar, verzoek=verzoek, samenvatting="Aandelen verkocht in 2025."
     )

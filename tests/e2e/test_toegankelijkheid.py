@@ -10,6 +10,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ontheffing import services
 from ontheffing.states import Rol
@@ -151,10 +152,28 @@ def test_applicant_pages(page, live_server, zaken):
     ]:
         page.goto(url)
         controleer(page, naam)
-    page.goto(reverse("aanvrager:nieuw"))
-    page.get_by_role("button", name="Indienen").click()
+    concept = zaken["concept"].pk
+    for stap in ("handeling", "overeenkomst", "documenten"):
+        page.goto(reverse("aanvrager:stap", args=[concept, stap]))
+        controleer(page, f"stap {stap}")
+    page.goto(reverse("aanvrager:controleren", args=[concept]))
+    controleer(page, "controleer uw gegevens")
+    page.get_by_label("Ik verklaar").uncheck()
+    page.get_by_role("button", name="Indienen").click()  # without the declaration
+    expect(page.get_by_text("Kruis de verklaring aan")).to_be_visible()
+    controleer(page, "controleer uw gegevens met foutmelding")
+    page.goto(reverse("aanvrager:stap", args=[concept, "overeenkomst"]))
+    page.get_by_label("Waarde in euro's").fill("twaalf")
+    page.get_by_label("Looptijd: vanaf").fill("2020-01-01")
+    page.get_by_role("button", name="Opslaan en verder").click()
     controleer(page, "aanvraagformulier met foutmeldingen")
+    page.goto(reverse("aanvrager:ingediend", args=[zaken["gevraagd"].pk]))
+    controleer(page, "ingediend")
+    for url in ("/contact/", "/privacy/", "/toegankelijkheid/"):
+        page.goto(url)
+        controleer(page, url)
     page.goto(reverse("aanvrager:verzoek", args=[zaken["zienswijze"].pk]))
+    page.get_by_role("link", name="Nog iets toevoegen aan uw zienswijze").click()
     page.get_by_role("button", name="Zienswijze versturen").click()
     controleer(page, "zienswijze met foutmelding")
 

@@ -7,17 +7,33 @@ change is one service call. ``services.GeenToegang`` is a ``PermissionDenied``
 own pages and get 403 here."""
 
 from ontheffing.views.aanvrager.basis import aanvrager_vereist
-from ontheffing.views.aanvrager.formulier import bewerken, indienen, lijst, nieuw
-from ontheffing.views.aanvrager.zaak import aanvullen, intrekken, verzoek, zienswijze
+from ontheffing.views.aanvrager.formulier import (
+    bewerken,
+    controleren,
+    indienen,
+    ingediend,
+    lijst,
+    nieuw,
+)
+from ontheffing.views.aanvrager.zaak import (
+    aanvullen,
+    intrekken,
+    verzoek,
+    voorbeelddocument,
+    zienswijze,
+)
 
 __all__ = [
     "aanvrager_vereist",
     "aanvullen",
     "bewerken",
+    "controleren",
     "indienen",
+    "ingediend",
     "intrekken",
     "lijst",
     "nieuw",
     "verzoek",
+    "voorbeelddocument",
     "zienswijze",
 ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ontheffing', '0024_keuzes'),
+        ('ontheffing', '0025_keuzes'),
     ]
 
     operations = [
