@@ -61,8 +61,15 @@ class GebruikerAdmin(AlleenLezen, UserAdmin):
 class MandaatAdmin(admin.ModelAdmin):
     """Read only: the register is kept by the province's beheer."""
 
-    list_display = ["houder", "provincie", "bestuursorgaan", "reikwijdte",
-                    "geldig_van", "geldig_tot", "bevestigd_op"]  # fmt: skip
+    list_display = [
+        "houder",
+        "provincie",
+        "bestuursorgaan",
+        "reikwijdte",
+        "geldig_van",
+        "geldig_tot",
+        "bevestigd_op",
+    ]
     list_filter = ["provincie", "bestuursorgaan"]
 
     def has_add_permission(self, request):

@@ -13,10 +13,19 @@ import unicodedata
 
 # Form fields that feed a letter's address block, letterhead or signature, or a name.
 NAAM_EN_ADRES = (
-    "naam", "adres", "postcode", "woonplaats", "wederpartij_naam", "via_wie",
-    "functie", "postadres", "bezoekadres", "cdk_naam", "secretaris_naam",
+    "naam",
+    "adres",
+    "postcode",
+    "woonplaats",
+    "wederpartij_naam",
+    "via_wie",
+    "functie",
+    "postadres",
+    "bezoekadres",
+    "cdk_naam",
+    "secretaris_naam",
     "afschrift_aan",
-)  # fmt: skip
+)
 # Scripts whose letters look like Latin ones.
 GELIJKENDE_SCHRIFTEN = {
     "CYRILLIC": "Cyrillisch",

@@ -64,9 +64,25 @@ BESCHADIGD = "Dit document is beschadigd en kan niet worden gelezen. Sla het opn
 
 # Members whose name or first bytes show an executable, a script or HTML.
 GEVAARLIJKE_EXTENSIES = (
-    ".exe", ".dll", ".com", ".scr", ".bat", ".cmd", ".msi", ".ps1", ".vbs", ".vbe",
-    ".js", ".jse", ".wsf", ".hta", ".jar", ".lnk", ".sh", ".ole",
-)  # fmt: skip
+    ".exe",
+    ".dll",
+    ".com",
+    ".scr",
+    ".bat",
+    ".cmd",
+    ".msi",
+    ".ps1",
+    ".vbs",
+    ".vbe",
+    ".js",
+    ".jse",
+    ".wsf",
+    ".hta",
+    ".jar",
+    ".lnk",
+    ".sh",
+    ".ole",
+)
 HTML_EXTENSIES = (".html", ".htm", ".xhtml", ".mht", ".mhtml", ".svg")
 UITVOERBAAR_BEGIN = (b"MZ", b"\x7fELF", OLE_HANDTEKENING, b"#!", b"\xca\xfe\xba\xbe")
 OOXML_VERBODEN_MAPPEN = ("word/embeddings/", "word/activex/")

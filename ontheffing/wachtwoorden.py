@@ -18,8 +18,20 @@ from django.core.exceptions import ValidationError
 
 LIJST = Path(__file__).with_name("wachtwoorden_nl.txt")
 VERSIERING = re.compile(r"^[\d\W_]+|[\d\W_]+$")
-LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t",
-                      "@": "a", "$": "s", "!": "i", "€": "e"})  # fmt: skip
+LEET = str.maketrans(
+    {
+        "0": "o",
+        "1": "i",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "@": "a",
+        "$": "s",
+        "!": "i",
+        "€": "e",
+    }
+)
 
 
 @cache

@@ -21,8 +21,10 @@ class MedewerkerForm(forms.ModelForm):
         model = Gebruiker
         fields = ["naam", "rol", "functie", "is_active"]
         labels = {"naam": "Naam", "functie": "Functie (voor de ondertekening)"}
-        help_texts = {"is_active": "Een gedeactiveerde medewerker kan niet meer inloggen; "
-                      "wat hij deed, blijft in de historie staan."}  # fmt: skip
+        help_texts = {
+            "is_active": "Een gedeactiveerde medewerker kan niet meer inloggen; "
+            "wat hij deed, blijft in de historie staan."
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -54,9 +56,16 @@ class ProvincieForm(forms.ModelForm):
     class Meta:
         model = Provincie
         fields = [
-            "postadres", "bezoekadres", "telefoon", "email", "website", "cdk_naam",
-            "secretaris_naam", "privacyverklaring", "toegankelijkheidsverklaring",
-        ]  # fmt: skip
+            "postadres",
+            "bezoekadres",
+            "telefoon",
+            "email",
+            "website",
+            "cdk_naam",
+            "secretaris_naam",
+            "privacyverklaring",
+            "toegankelijkheidsverklaring",
+        ]
         widgets = {
             "postadres": forms.Textarea(attrs={"rows": 3}),
             "bezoekadres": forms.Textarea(attrs={"rows": 3}),
@@ -266,6 +275,9 @@ class NieuweVersieForm(forms.Form):
     geldig_vanaf = forms.DateField(
         label="Geldig vanaf",
         widget=DateInput(),
-        error_messages={"required": "Vul de datum in.", "invalid": "Vul een geldige datum in."},
-    )  # fmt: skip
+        error_messages={
+            "required": "Vul de datum in.",
+            "invalid": "Vul een geldige datum in.",
+        },
+    )
     titel = forms.CharField(label="Titel", max_length=200)

@@ -37,9 +37,12 @@ class ZienswijzeDerdeVragenForm(forms.Form):
     aanspreekvorm = forms.ChoiceField(
         label="Aanhef",
         required=False,
-        choices=[("", "Geen (organisatie of onbekend)"), ("heer", "De heer"),
-                 ("mevrouw", "Mevrouw")],
-    )  # fmt: skip
+        choices=[
+            ("", "Geen (organisatie of onbekend)"),
+            ("heer", "De heer"),
+            ("mevrouw", "Mevrouw"),
+        ],
+    )
     email = forms.EmailField(
         label="E-mailadres",
         required=False,

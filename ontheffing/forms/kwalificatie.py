@@ -127,11 +127,14 @@ class KwalificatieForm(forms.Form):
     goedkeuring = forms.ChoiceField(
         label="Goedkeuring (artikel 3:43 BW), als er geen ontheffing nodig of mogelijk is",
         required=False,
-        choices=[("", "Niet aan de orde"), ("verleend", "Goedkeuring verleend"),
-                 ("geweigerd", "Goedkeuring geweigerd")],
+        choices=[
+            ("", "Niet aan de orde"),
+            ("verleend", "Goedkeuring verleend"),
+            ("geweigerd", "Goedkeuring geweigerd"),
+        ],
         widget=forms.RadioSelect,
         help_text="Bij verboden en ontheffbaar beslist u hierover bij het voorstel.",
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, aanvrager: dict, **kwargs):
         super().__init__(*args, **kwargs)

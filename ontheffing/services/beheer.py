@@ -32,9 +32,16 @@ from ontheffing.states import Rol, Uitkomst
 STAFROLLEN = (Rol.BEHANDELAAR, Rol.BESLISSER, Rol.BEHEERDER)
 MEDEWERKERVELDEN = ("naam", "rol", "functie", "is_active", "beslisser_bevestigd")
 BRIEFHOOFDVELDEN = (
-    "postadres", "bezoekadres", "telefoon", "email", "website", "cdk_naam",
-    "secretaris_naam", "privacyverklaring", "toegankelijkheidsverklaring",
-)  # fmt: skip
+    "postadres",
+    "bezoekadres",
+    "telefoon",
+    "email",
+    "website",
+    "cdk_naam",
+    "secretaris_naam",
+    "privacyverklaring",
+    "toegankelijkheidsverklaring",
+)
 AFSCHRIFTVELDEN = ("afschrift_aan", "afschrift_emails", "afschrift_uitkomsten")
 EMAIL_BESTAAT = "Er bestaat al een account met dit e-mailadres."
 
@@ -122,10 +129,15 @@ def _uitnodiging_sturen(nieuw, uitnodiger, provincie, basis_url) -> None:
     token = default_token_generator.make_token(nieuw)
     pad = reverse("password_reset_confirm", args=[uid, token])
     link = getattr(settings, "SITE_URL", "") or basis_url
-    tekst = render_to_string("beheer/uitnodiging.txt", {
-        "user": nieuw, "link": link + pad, "provincie": provincie,
-        "uitnodiger": uitnodiger,
-    })  # fmt: skip
+    tekst = render_to_string(
+        "beheer/uitnodiging.txt",
+        {
+            "user": nieuw,
+            "link": link + pad,
+            "provincie": provincie,
+            "uitnodiger": uitnodiger,
+        },
+    )
     emails.uitnodiging(nieuw, provincie, tekst)
 
 
@@ -150,9 +162,15 @@ def medewerker_wijzigen(
     with transaction.atomic():
         # Read the stored values: a bound form has already changed the instance.
         opgeslagen = Gebruiker.objects.select_for_update().get(pk=medewerker.pk)
-        details = verschil_toepassen(opgeslagen, {
-            "naam": naam, "rol": rol, "functie": functie, "is_active": is_active,
-        })  # fmt: skip
+        details = verschil_toepassen(
+            opgeslagen,
+            {
+                "naam": naam,
+                "rol": rol,
+                "functie": functie,
+                "is_active": is_active,
+            },
+        )
         if "rol" in details and opgeslagen.beslisser_bevestigd:
             opgeslagen.beslisser_bevestigd = False
             details["beslisser_bevestigd"] = {"oud": True, "nieuw": False}
@@ -241,11 +259,14 @@ def afschriften_instellen(
         )
     with transaction.atomic():
         opgeslagen = Provincie.objects.select_for_update().get(pk=provincie.pk)
-        details = verschil_toepassen(opgeslagen, {
-            "afschrift_aan": afschrift_aan.strip(),
-            "afschrift_emails": afschrift_emails.strip(),
-            "afschrift_uitkomsten": uitkomsten,
-        })  # fmt: skip
+        details = verschil_toepassen(
+            opgeslagen,
+            {
+                "afschrift_aan": afschrift_aan.strip(),
+                "afschrift_emails": afschrift_emails.strip(),
+                "afschrift_uitkomsten": uitkomsten,
+            },
+        )
         if details:
             opgeslagen.save(update_fields=list(details))
             if "afschrift_uitkomsten" in details:  # the history shows the labels

@@ -42,10 +42,13 @@ def beleidsregel_aanmaken(
 
 def _versie_maken(user, provincie, huidige, versie, geldig_vanaf, titel):
     regel = Beleidsregel.objects.create(
-        provincie=provincie, versie=versie, aangemaakt_door=user,
-        geldig_vanaf=geldig_vanaf, titel=titel,
+        provincie=provincie,
+        versie=versie,
+        aangemaakt_door=user,
+        geldig_vanaf=geldig_vanaf,
+        titel=titel,
         voorschriften=list(huidige.voorschriften) if huidige else [],
-    )  # fmt: skip
+    )
     details = {
         "versie": {"oud": None, "nieuw": versie},
         "titel": {"oud": None, "nieuw": titel},
@@ -55,7 +58,7 @@ def _versie_maken(user, provincie, huidige, versie, geldig_vanaf, titel):
         Criterium.objects.bulk_create(
             Criterium(beleidsregel=regel, **{v: getattr(c, v) for v in CRITERIUMVELDEN})
             for c in huidige.criteria.all()
-        )  # fmt: skip
+        )
         details["overgenomen_van"] = huidige.versie
     vastleggen(
         provincie.pk,
@@ -85,10 +88,14 @@ def beleidsregel_wijzigen(
             regel = Beleidsregel.objects.select_for_update().get(pk=beleidsregel.pk)
             if regel.in_gebruik:
                 raise OnveranderbaarError
-            details = verschil_toepassen(regel, {
-                "titel": titel, "geldig_vanaf": geldig_vanaf,
-                "voorschriften": [v.strip() for v in voorschriften if v.strip()],
-            })  # fmt: skip
+            details = verschil_toepassen(
+                regel,
+                {
+                    "titel": titel,
+                    "geldig_vanaf": geldig_vanaf,
+                    "voorschriften": [v.strip() for v in voorschriften if v.strip()],
+                },
+            )
             if details:
                 regel.save()
             wijzigingen = _criteria_vervangen(regel, criteria)
@@ -138,10 +145,13 @@ def _criteria_vervangen(regel: Beleidsregel, criteria: list[dict]) -> list[dict]
             if verschil:
                 c.save()
                 oud = {"code": verschil.get("code", {}).get("oud", c.code)}
-                wijzigingen.append({
-                    "oud": oud | {v: w["oud"] for v, w in verschil.items()},
-                    "nieuw": {"code": c.code} | {v: w["nieuw"] for v, w in verschil.items()},
-                })  # fmt: skip
+                wijzigingen.append(
+                    {
+                        "oud": oud | {v: w["oud"] for v, w in verschil.items()},
+                        "nieuw": {"code": c.code}
+                        | {v: w["nieuw"] for v, w in verschil.items()},
+                    }
+                )
         else:
             c = Criterium.objects.create(beleidsregel=regel, **velden)
             wijzigingen.append({"oud": None, "nieuw": waarden(c)})

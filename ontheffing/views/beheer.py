@@ -50,10 +50,14 @@ def _medewerkers(user):
 @require_http_methods(["GET"])
 @beheerder
 def overzicht(request):
-    return render(request, "beheer/overzicht.html", {
-        "provincie": request.user.provincie,
-        "medewerkers": _medewerkers(request.user).order_by("-is_active", "naam"),
-    })  # fmt: skip
+    return render(
+        request,
+        "beheer/overzicht.html",
+        {
+            "provincie": request.user.provincie,
+            "medewerkers": _medewerkers(request.user).order_by("-is_active", "naam"),
+        },
+    )
 
 
 def _basis_url(request) -> str:
@@ -68,9 +72,11 @@ def uitnodigen(request):
         gegevens = {veld: form.cleaned_data[veld] for veld in form.Meta.fields}
         try:
             nieuw = services.medewerker_uitnodigen(
-                user=request.user, provincie=request.user.provincie,
-                basis_url=_basis_url(request), **gegevens,
-            )  # fmt: skip
+                user=request.user,
+                provincie=request.user.provincie,
+                basis_url=_basis_url(request),
+                **gegevens,
+            )
         except services.NietNu as exc:
             form.add_error("email", str(exc))
         else:
@@ -98,9 +104,15 @@ def medewerker(request, pk):
             )
             return redirect("provincie:beheer")
     heeft_gehandeld = Gebeurtenis.objects.filter(actor=collega).exists()
-    return render(request, "beheer/medewerker.html", {
-        "form": form, "collega": collega, "heeft_gehandeld": heeft_gehandeld,
-    })  # fmt: skip
+    return render(
+        request,
+        "beheer/medewerker.html",
+        {
+            "form": form,
+            "collega": collega,
+            "heeft_gehandeld": heeft_gehandeld,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -113,11 +125,12 @@ def provincie_gegevens(request):
     if request.method == "POST" and form.is_valid():
         try:
             services.provinciegegevens_wijzigen(
-                user=request.user, provincie=provincie,
+                user=request.user,
+                provincie=provincie,
                 gegevens={veld: form.cleaned_data[veld] for veld in form.Meta.fields},
                 logo=form.cleaned_data.get("logo"),
                 logo_verwijderen=form.cleaned_data.get("logo_verwijderen", False),
-            )  # fmt: skip
+            )
         except services.NietNu as exc:
             form.add_error(None, str(exc))
         else:
@@ -132,9 +145,12 @@ def provincie_gegevens(request):
 @beheerder
 def afschriften(request):
     provincie = request.user.provincie
-    form = f.AfschriftenForm(request.POST or None, initial={
-        veld: getattr(provincie, veld) for veld in services.beheer.AFSCHRIFTVELDEN
-    })  # fmt: skip
+    form = f.AfschriftenForm(
+        request.POST or None,
+        initial={
+            veld: getattr(provincie, veld) for veld in services.beheer.AFSCHRIFTVELDEN
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.afschriften_instellen(
@@ -200,9 +216,15 @@ def doorzendadressen(request):
         for veld, lijst in form.errors.items()
         for tekst in lijst
     ] + ([("", fout)] if fout else [])
-    return render(request, "beheer/doorzendadressen.html", {
-        "formulieren": list(formulieren.values()), "fouten": fouten, "alle": alle,
-    })  # fmt: skip
+    return render(
+        request,
+        "beheer/doorzendadressen.html",
+        {
+            "formulieren": list(formulieren.values()),
+            "fouten": fouten,
+            "alle": alle,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -213,19 +235,25 @@ def lichamen(request):
     if request.method == "POST" and form.is_valid():
         try:
             lichaam = services.lichaam_toevoegen(
-                user=request.user, provincie=provincie,
-                soort=form.cleaned_data["soort"], naam=form.cleaned_data["naam"],
-            )  # fmt: skip
+                user=request.user,
+                provincie=provincie,
+                soort=form.cleaned_data["soort"],
+                naam=form.cleaned_data["naam"],
+            )
         except services.NietNu as exc:
             form.add_error("naam", str(exc))
         else:
             messages.success(request, f"{lichaam.naam} is toegevoegd.")
             return redirect("provincie:beheer_lichamen")
-    return render(request, "beheer/lichamen.html", {
-        "form": form,
-        "waterschappen": provincie.waterschappen.all(),
-        "regelingen": provincie.regelingen.all(),
-    })  # fmt: skip
+    return render(
+        request,
+        "beheer/lichamen.html",
+        {
+            "form": form,
+            "waterschappen": provincie.waterschappen.all(),
+            "regelingen": provincie.regelingen.all(),
+        },
+    )
 
 
 @require_http_methods(["GET"])
@@ -243,10 +271,14 @@ def beleidsregel_nieuw(request):
     huidige = (
         Beleidsregel.objects.filter(provincie=provincie).order_by("-versie").first()
     )
-    form = f.NieuweVersieForm(request.POST or None, initial={
-        "titel": huidige.titel if huidige else f"Beleidskader verboden handelingen "
-                                                f"{provincie.naam}",
-    })  # fmt: skip
+    form = f.NieuweVersieForm(
+        request.POST or None,
+        initial={
+            "titel": huidige.titel
+            if huidige
+            else f"Beleidskader verboden handelingen {provincie.naam}",
+        },
+    )
     if request.method == "POST" and form.is_valid():
         try:
             regel = services.beleidsregel_aanmaken(
@@ -289,26 +321,37 @@ def beleidsregel(request, pk):
     criteria = f.CriteriumFormSet(request.POST or None, instance=regel)
     if request.method == "POST":
         if in_gebruik:
-            messages.error(request, "Deze versie is al toegepast en kan niet meer worden "
-                           "gewijzigd; maak een nieuwe versie.")  # fmt: skip
+            messages.error(
+                request,
+                "Deze versie is al toegepast en kan niet meer worden "
+                "gewijzigd; maak een nieuwe versie.",
+            )
             return redirect("provincie:beheer_beleidsregel", pk=regel.pk)
         if form.is_valid() and criteria.is_valid():
             try:
                 services.beleidsregel_wijzigen(
-                    user=request.user, beleidsregel=regel,
+                    user=request.user,
+                    beleidsregel=regel,
                     titel=form.cleaned_data["titel"],
                     geldig_vanaf=form.cleaned_data["geldig_vanaf"],
                     voorschriften=form.cleaned_data["voorschriften_tekst"].splitlines(),
                     criteria=_criteria(criteria),
-                )  # fmt: skip
+                )
             except services.NietNu as exc:
                 messages.error(request, str(exc))
             else:
                 messages.success(request, "De versie is opgeslagen.")
                 return redirect("provincie:beheer_beleidsregel", pk=regel.pk)
-    return render(request, "beheer/beleidsregel.html", {
-        "regel": regel, "form": form, "criteria": criteria, "in_gebruik": in_gebruik,
-    })  # fmt: skip
+    return render(
+        request,
+        "beheer/beleidsregel.html",
+        {
+            "regel": regel,
+            "form": form,
+            "criteria": criteria,
+            "in_gebruik": in_gebruik,
+        },
+    )
 
 
 @require_http_methods(["GET"])

@@ -60,30 +60,40 @@ def register(request):
             m,
             m.wacht_op_bevestiging
             and service.bevestigen_geweigerd(
-                user, m.provincie_id,
-                gevraagd_door_id=m.aangevraagd_door_id, voor_id=m.houder_id,
-            ) is None,
+                user,
+                m.provincie_id,
+                gevraagd_door_id=m.aangevraagd_door_id,
+                voor_id=m.houder_id,
+            )
+            is None,
         )
         for m in _mandaten(user)
-    ]  # fmt: skip
+    ]
     beslissers = [
         (
             g,
             service.bevestigen_geweigerd(
-                user, g.provincie_id,
-                gevraagd_door_id=g.beslisser_gevraagd_door_id, voor_id=g.pk,
-            ) is None,
+                user,
+                g.provincie_id,
+                gevraagd_door_id=g.beslisser_gevraagd_door_id,
+                voor_id=g.pk,
+            )
+            is None,
         )
         for g in _wachtende_beslissers(user)
-    ]  # fmt: skip
+    ]
     beheerder = _is_beheerder(user)
-    return render(request, "beheer/mandaten.html", {
-        "provincie": user.provincie,
-        "regels": regels,
-        "beslissers": beslissers,
-        "mag_vragen": beheerder,
-        "beeindigen_form": BeeindigenForm(prefix="einde") if beheerder else None,
-    })  # fmt: skip
+    return render(
+        request,
+        "beheer/mandaten.html",
+        {
+            "provincie": user.provincie,
+            "regels": regels,
+            "beslissers": beslissers,
+            "mag_vragen": beheerder,
+            "beeindigen_form": BeeindigenForm(prefix="einde") if beheerder else None,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -141,11 +151,12 @@ def beeindigen(request, pk):
     return _uitvoeren(
         request,
         lambda: service.mandaat_beeindigen(
-            user=request.user, mandaat=mandaat,
+            user=request.user,
+            mandaat=mandaat,
             laatste_dag=form.cleaned_data["laatste_dag"],
         ),
         f"Het mandaat van {mandaat.houder.naam} is beëindigd.",
-    )  # fmt: skip
+    )
 
 
 @require_POST

@@ -47,18 +47,24 @@ def werkvoorraad(request):
     )
     query = request.GET.copy()
     query.pop("pagina", None)
-    return render(request, "provincie/werkvoorraad.html", {
-        "filters": filters,
-        "meldingen": form.meldingen(),
-        "tellers": tellers,
-        "page": page,
-        "behandelaars": behandelaars,
-        "gemeenten": gemeenten,
-        "stappen": [(s.value, str(s.label)) for s in OPEN_STATUSSEN],
-        "query": query.urlencode(),
-        "is_behandelaar": user.rol == Rol.BEHANDELAAR,
-        "sorteringen": [(k, label) for k, (label, _) in queries.SORTERINGEN.items()],
-    })  # fmt: skip
+    return render(
+        request,
+        "provincie/werkvoorraad.html",
+        {
+            "filters": filters,
+            "meldingen": form.meldingen(),
+            "tellers": tellers,
+            "page": page,
+            "behandelaars": behandelaars,
+            "gemeenten": gemeenten,
+            "stappen": [(s.value, str(s.label)) for s in OPEN_STATUSSEN],
+            "query": query.urlencode(),
+            "is_behandelaar": user.rol == Rol.BEHANDELAAR,
+            "sorteringen": [
+                (k, label) for k, (label, _) in queries.SORTERINGEN.items()
+            ],
+        },
+    )
 
 
 @require_GET
@@ -97,10 +103,14 @@ def termijnen(request):
     filters = form.filters()
     vandaag = timezone.localdate()
     weken, meer = overzichten.termijnen_per_week(request.user, filters, vandaag)
-    return render(request, "provincie/termijnen.html", {
-        "weken": weken,
-        "meer": meer,
-        "aantal_weken": overzichten.WEKEN,
-        "filters": filters,
-        "meldingen": form.meldingen(),
-    })  # fmt: skip
+    return render(
+        request,
+        "provincie/termijnen.html",
+        {
+            "weken": weken,
+            "meer": meer,
+            "aantal_weken": overzichten.WEKEN,
+            "filters": filters,
+            "meldingen": form.meldingen(),
+        },
+    )
