@@ -1,4 +1,5 @@
-"""Casebook voor de kwalificatiemotor (issue 3, §2; domain.md §2, §3 en §8).
+"""Casebook voor de kwalificatiemotor (artikel 15 Gemeentewet en de regels voor
+de andere ambten; README, "De juridische kern").
 
 Pure Python: geen database en geen Django nodig (`-p no:django` werkt ook).
 Elke regel van CASEBOOK is één casus: feiten, verwachte uitkomst, onderdeel en
@@ -62,7 +63,7 @@ def geval(
 
 
 CASEBOOK = [
-    # --- De negen openbare voorbeelden van issue 3 ---------------------------------
+    # --- De negen openbare voorbeelden ---------------------------------
     geval(
         "raadslid-eigen-bv-schildert-gemeentehuis", VO, "d1", GS,
         grond=("onder d, 1°", "(middellijk)"), tekst=("middellijk",),
@@ -274,7 +275,7 @@ CASEBOOK = [
         ambt=A.RAADSLID, handeling=H.LEVERING_ROERENDE_ZAKEN,
         wederpartij=W.DEELNEMING, relatie=R.EIGEN_RECHTSPERSOON,
     ),
-    # --- Onzekere relaties (domain §3.4 en §8) -------------------------------------
+    # --- Onzekere relaties (README, "De juridische kern") -------------------------------------
     geval(
         "stichting-met-raadslid-als-onbetaald-bestuurder", ONZEKER, "d2", GS,
         punten=("Onbetaald bestuurderschap",),

@@ -1,5 +1,5 @@
 """From a case to its letter: build ``opmaak.Brief`` from the models, render it,
-and store the result as an immutable ``Besluit`` (domain §6)."""
+and store the result as an immutable ``Besluit`` (README, "Audit en manipulatie")."""
 
 from __future__ import annotations
 

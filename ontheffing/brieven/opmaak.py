@@ -1,4 +1,4 @@
-"""The decision letter: data in, HTML out, then an accessible PDF (domain §5-§6).
+"""The decision letter: data in, HTML out, then an accessible PDF (Awb 3:46-3:47 and 6:23; README, "Opbouw").
 
 Pure rendering, no ORM: the caller builds a ``Brief`` from the case. The HTML is
 returned as well, so tests and the archive can read what was rendered. WeasyPrint

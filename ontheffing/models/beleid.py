@@ -177,7 +177,7 @@ class Criteriumoordeel(models.Model):
 
 
 def standaard_beleidsregel(provincie, geldig_vanaf):
-    """Create version 1 of a province's beleidsregel from the BZK model (domain §4)."""
+    """Create version 1 of a province's beleidsregel from the BZK model (README, "Referentiedata")."""
     regel = Beleidsregel.objects.create(
         provincie=provincie,
         versie=1,

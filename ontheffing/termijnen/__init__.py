@@ -1,7 +1,7 @@
 """Statutory deadlines of the Awb and the Algemene termijnenwet, as pure functions.
 
 No Django, no database, no settings: dates in, dates out, so that every deadline
-the product shows can be recomputed and explained (domain.md §5).
+the product shows can be recomputed and explained (Awb 4:13-4:20 and 6:7-6:8; README, "De juridische kern").
 
 Opschorting (Awb 4:15): the decision term is suspended from the day after the
 invitation to complete the request (or the agreement to suspend) until the day

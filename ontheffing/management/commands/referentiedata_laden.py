@@ -3,7 +3,7 @@
 Idempotent and non-destructive: it adds what is missing and updates names and
 inhabitants, but never touches what a province's beheerder entered (addresses,
 signatories). Every province gets version 1 of the default beleidsregel
-(domain §4) if it has none.
+(README, "Referentiedata") if it has none.
 """
 
 import json
