@@ -20,6 +20,7 @@ from ontheffing import tekst
 from ontheffing.forms.fields import DATE_FORMATS, AmountField, DateInput, YesNoField
 from ontheffing.models import Bijlagesoort, Gemeente, Regeling, Verzoek, Waterschap
 from ontheffing.models.gebruiker import Aanspreekvorm
+from ontheffing.models.verzoek import AMBTSDRAGERVELDEN, FEITENVELDEN
 
 # Model fields with a default that must never be blank: an empty answer keeps it.
 NIET_LEEG = ("ambtsstatus", "wederpartij", "relatie", "aangegaan", "aanspreekvorm")
@@ -200,41 +201,7 @@ class VerzoekForm(forms.ModelForm):
 
     class Meta:
         model = Verzoek
-        fields = [
-            "naam",
-            "aanspreekvorm",
-            "adres",
-            "postcode",
-            "woonplaats",
-            "email",
-            "telefoon",
-            "ambt",
-            "ambtsstatus",
-            "in_functie_sinds",
-            "gemeente",
-            "waterschap",
-            "regeling",
-            "namens",
-            "handeling",
-            "wederpartij",
-            "relatie",
-            "via_wie",
-            "onderhands",
-            "om_niet",
-            "aangegaan",
-            "verlenging",
-            "wederpartij_naam",
-            "onderwerp",
-            "omschrijving",
-            "waarde",
-            "looptijd_van",
-            "looptijd_tot",
-            "totstandkoming",
-            "betrokken_bij_besluitvorming",
-            "onthouding",
-            "toelichting_betrokkenheid",
-            "verklaring",
-        ]
+        fields = [*AMBTSDRAGERVELDEN, "namens", *FEITENVELDEN, "verklaring"]
         labels = {
             "naam": "Naam van de ambtsdrager",
             "adres": "Straat en huisnummer",

@@ -57,6 +57,47 @@ class VerzoekQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSSEN)
 
 
+# The request's own answers, in the order of the applicant's form; the one
+# list the form, staff's registration of a letter and a split-off case use.
+AMBTSDRAGERVELDEN = (
+    "naam",
+    "aanspreekvorm",
+    "adres",
+    "postcode",
+    "woonplaats",
+    "email",
+    "telefoon",
+    "ambt",
+    "ambtsstatus",
+    "in_functie_sinds",
+    "gemeente",
+    "waterschap",
+    "regeling",
+)
+FEITENVELDEN = (
+    "handeling",
+    "wederpartij",
+    "relatie",
+    "via_wie",
+    "onderhands",
+    "om_niet",
+    "aangegaan",
+    "verlenging",
+    "wederpartij_naam",
+    "onderwerp",
+    "omschrijving",
+    "waarde",
+    "looptijd_van",
+    "looptijd_tot",
+    "totstandkoming",
+    "betrokken_bij_besluitvorming",
+    "onthouding",
+    "toelichting_betrokkenheid",
+)
+# What belongs to one office rather than to the person or the agreement.
+AMBTSVELDEN = ("ambt", "gemeente", "waterschap", "regeling", "wederpartij")
+
+
 class Verzoek(Werkstroom, ConcurrentTransitionMixin, models.Model):
     # --- identity and routing
     provincie = models.ForeignKey(

@@ -18,6 +18,7 @@ from django.db import transaction
 from ontheffing import emails, uploads
 from ontheffing import kwalificatie as kw
 from ontheffing.models import Bijlage, Gebruiker, Poststuk, Verzoek
+from ontheffing.models.verzoek import AMBTSDRAGERVELDEN, FEITENVELDEN
 from ontheffing.services.aanvrager import _kenmerk_toekennen
 from ontheffing.services.base import (
     GeenToegang,
@@ -39,39 +40,7 @@ from ontheffing.states import (
 
 # What a behandelaar enters from the letter or e-mail (the portal's form, less
 # the applicant's own statement and the account).
-REGISTRATIEVELDEN = (
-    "naam",
-    "aanspreekvorm",
-    "adres",
-    "postcode",
-    "woonplaats",
-    "email",
-    "telefoon",
-    "ambt",
-    "ambtsstatus",
-    "in_functie_sinds",
-    "gemeente",
-    "waterschap",
-    "regeling",
-    "handeling",
-    "wederpartij",
-    "relatie",
-    "via_wie",
-    "onderhands",
-    "om_niet",
-    "aangegaan",
-    "verlenging",
-    "wederpartij_naam",
-    "onderwerp",
-    "omschrijving",
-    "waarde",
-    "looptijd_van",
-    "looptijd_tot",
-    "totstandkoming",
-    "betrokken_bij_besluitvorming",
-    "onthouding",
-    "toelichting_betrokkenheid",
-)
+REGISTRATIEVELDEN = AMBTSDRAGERVELDEN + FEITENVELDEN
 
 # A receipt date further back than this needs an explanation: a late
 # registration is what would hide a running decision term (artikel 4:13 Awb).
