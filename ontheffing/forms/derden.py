@@ -9,20 +9,12 @@ from django import forms
 from django.utils import timezone
 
 from ontheffing import termijnen
-from ontheffing.forms.fields import DateInput
+from ontheffing.forms.fields import ONGELDIG_MET_VOORBEELD, verplichte_datum
 from ontheffing.models import Derde
 
 
 def _datumveld(label, **kwargs):
-    return forms.DateField(
-        label=label,
-        widget=DateInput(),
-        error_messages={
-            "required": "Vul de datum in.",
-            "invalid": "Vul een geldige datum in, bijvoorbeeld 16-03-2026.",
-        },
-        **kwargs,
-    )
+    return verplichte_datum(label, ongeldig=ONGELDIG_MET_VOORBEELD, **kwargs)
 
 
 class ZienswijzeDerdeVragenForm(forms.Form):

@@ -19,6 +19,26 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+# The invalid-date message with an example, as the staff forms give it.
+ONGELDIG_MET_VOORBEELD = "Vul een geldige datum in, bijvoorbeeld 16-03-2026."
+
+
+def verplichte_datum(
+    label,
+    *,
+    verplicht="Vul de datum in.",
+    ongeldig="Vul een geldige datum in.",
+    **kwargs,
+) -> forms.DateField:
+    """A date picked in the browser; the messages say what is missing or wrong."""
+    return forms.DateField(
+        label=label,
+        widget=DateInput(),
+        error_messages={"required": verplicht, "invalid": ongeldig},
+        **kwargs,
+    )
+
+
 class AmountField(forms.CharField):
     """An amount in euros as people type it: '12.500', '12500,50', '€ 1.250,-'."""
 

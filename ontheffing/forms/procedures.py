@@ -9,22 +9,14 @@ from django import forms
 from django.utils import timezone
 
 from ontheffing import termijnen
-from ontheffing.forms.fields import DateInput
+from ontheffing.forms.fields import ONGELDIG_MET_VOORBEELD, verplichte_datum
 from ontheffing.forms.mandaten import VaststellenForm
 from ontheffing.forms.provincie import MotiveringForm
 from ontheffing.models import Bijlage
 
 
 def _datum(label, **kwargs):
-    return forms.DateField(
-        label=label,
-        widget=DateInput(),
-        error_messages={
-            "required": "Vul de datum in.",
-            "invalid": "Vul een geldige datum in, bijvoorbeeld 16-03-2026.",
-        },
-        **kwargs,
-    )
+    return verplichte_datum(label, ongeldig=ONGELDIG_MET_VOORBEELD, **kwargs)
 
 
 class OpschortenForm(forms.Form):

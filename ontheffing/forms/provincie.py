@@ -10,25 +10,9 @@ from django import forms
 from django.utils import timezone
 
 from ontheffing import termijnen
-from ontheffing.forms.fields import DateInput
+from ontheffing.forms.fields import ONGELDIG_MET_VOORBEELD, verplichte_datum
 from ontheffing.models import Bijlagesoort, Doorzendadres, Gebruiker
 from ontheffing.states import Rol
-
-
-def _datumveld(
-    label,
-    *,
-    verplicht="Vul de datum in.",
-    ongeldig="Vul een geldige datum in.",
-    **kwargs,
-):
-    """A date picked in the browser; the messages say what is missing or wrong."""
-    return forms.DateField(
-        label=label,
-        widget=DateInput(),
-        error_messages={"required": verplicht, "invalid": ongeldig},
-        **kwargs,
-    )
 
 
 class ToewijzenForm(forms.Form):
@@ -62,10 +46,10 @@ class AanvullingVragenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Wat u precies nodig heeft en waarom. De aanvrager krijgt dit te lezen.",
     )
-    hersteltermijn_einde = _datumveld(
+    hersteltermijn_einde = verplichte_datum(
         "Hersteltermijn tot en met",
         verplicht="Vul de datum in waarop de hersteltermijn eindigt.",
-        ongeldig="Vul een geldige datum in, bijvoorbeeld 16-03-2026.",
+        ongeldig=ONGELDIG_MET_VOORBEELD,
         help_text="Standaard twee weken; valt het einde niet op een werkdag, dan "
         "loopt de termijn door tot de eerstvolgende werkdag.",
     )
@@ -148,7 +132,7 @@ class ZienswijzeVragenForm(forms.Form):
         max_length=300,
         error_messages={"required": "Vul in aan wie u de zienswijze vraagt."},
     )
-    uiterlijk = _datumveld("Zienswijze uiterlijk op")
+    uiterlijk = verplichte_datum("Zienswijze uiterlijk op")
     toelichting = forms.CharField(
         label="Waarover (de feiten waarop u de weigering wilt baseren)",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -184,7 +168,7 @@ class RedenForm(forms.Form):
 
 
 class VerdagenForm(forms.Form):
-    nieuwe_datum = _datumveld(
+    nieuwe_datum = verplichte_datum(
         "Nieuwe uiterste beslisdatum", verplicht="Vul de nieuwe datum in."
     )
     reden = forms.CharField(
@@ -195,7 +179,7 @@ class VerdagenForm(forms.Form):
 
 
 class IngebrekestellingForm(forms.Form):
-    ontvangen_op = _datumveld("Ingebrekestelling ontvangen op")
+    ontvangen_op = verplichte_datum("Ingebrekestelling ontvangen op")
 
 
 class NotitieForm(forms.Form):
