@@ -172,3 +172,34 @@ def test_een_ander_kan_niet_meeliften_op_een_herhaling(ingediend):
     ander = maak_gebruiker()
     with pytest.raises(services.Weigering):
         services.verzoek_indienen(user=ander, verzoek=maak_oud(ingediend))
+
+
+def test_een_gelijktijdige_registratie_van_hetzelfde_adres_is_een_herhaling(
+    monkeypatch,
+):
+    """Two registrations at the same moment (a double click without JavaScript):
+    the second finds no account, then loses the race on the unique address. It
+    is answered as the repeat it is: one account, one confirmation mail, no 500.
+    The other request's insert is played by creating the account just before
+    this one's."""
+    from ontheffing.models import Gebruiker
+
+    gegevens = {
+        "email": "gelijktijdig@example.nl",
+        "wachtwoord": "een-lang-wachtwoord-2026",
+        "naam": "A. Jansen",
+    }
+    origineel = Gebruiker.objects.create_user
+    eerste = []
+
+    def ander_verzoek_was_eerder(**velden):
+        if not eerste:
+            eerste.append(True)
+            services.account_registreren(**gegevens)
+        return origineel(**velden)
+
+    monkeypatch.setattr(Gebruiker.objects, "create_user", ander_verzoek_was_eerder)
+    services.account_registreren(**gegevens)
+
+    assert Gebruiker.objects.filter(email=gegevens["email"]).count() == 1
+    assert Bericht.objects.filter(soort="email_bevestigen").count() == 1

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -80,7 +80,16 @@ def account_registreren(
     an address that has an account its owner is told instead; the caller gets
     the same answer either way. The same registration sent twice (a double
     click: an unconfirmed account with this password) sends nothing more: the
-    first confirmation mail is on its way."""
+    first confirmation mail is on its way. A registration of the same address
+    at the same moment (a double click without JavaScript) loses the race on
+    the unique address and is then answered as the repeat it is."""
+    try:
+        _registreren(email, wachtwoord, naam, volgende, zelftest)
+    except IntegrityError:
+        _registreren(email, wachtwoord, naam, volgende, zelftest)
+
+
+def _registreren(email, wachtwoord, naam, volgende, zelftest) -> None:
     with transaction.atomic():
         bestaand = (
             Gebruiker.objects.select_for_update().filter(email__iexact=email).first()
