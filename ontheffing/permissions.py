@@ -509,8 +509,18 @@ AANVULLINGEN = {
 }
 
 
+# The transitions by model and name: they are declared on the class, so a page
+# that asks twenty questions need not walk all of them twenty times.
+_OVERGANGEN: dict[tuple[type, str], list] = {}
+
+
 def _overgangen(verzoek, actie):
-    return [t for t in verzoek.get_all_status_transitions() if t.name == actie]
+    sleutel = (type(verzoek), actie)
+    if sleutel not in _OVERGANGEN:
+        _OVERGANGEN[sleutel] = [
+            t for t in verzoek.get_all_status_transitions() if t.name == actie
+        ]
+    return _OVERGANGEN[sleutel]
 
 
 def _transitie(gebruiker, actie, verzoek, **context) -> Toestemming:
@@ -549,5 +559,9 @@ def mag(gebruiker, actie: str, verzoek=None, **context) -> Toestemming:
 
 
 def toestemmingen(gebruiker, verzoek, acties) -> dict[str, Toestemming]:
-    """For a page: the answer for each of ``acties``."""
-    return {actie: mag(gebruiker, actie, verzoek) for actie in acties}
+    """For a page: the answer for each of ``acties`` (the mandate register read
+    once for all of them)."""
+    from ontheffing.services.mandaten import eenmaal_gelezen
+
+    with eenmaal_gelezen():
+        return {actie: mag(gebruiker, actie, verzoek) for actie in acties}

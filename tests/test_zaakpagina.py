@@ -1,15 +1,23 @@
 """The staff case page reads each fact once: its query count does not grow
-with the documents and events, and the missing documents read from the
-prefetched list are the ones a query gives."""
+with the documents and events, the missing documents read from the
+prefetched list are the ones a query gives, and the mandate register is read
+once per page."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from ontheffing import permissions
 from ontheffing.models import Bijlage, Gebeurtenis, Verzoek
+from ontheffing.services import mandaten as register
 from ontheffing.states import Actie
-from tests.factories import inloggen, maak_ingediend
+from tests.factories import (
+    inloggen,
+    maak_ingediend,
+    maak_mandaat,
+    naar_besluitvorming,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +105,46 @@ def test_history_and_documents_show_what_they_showed(client, gemeente, behandela
     assert "(2,0 kB)" in html  # one Dutch number format (formatting.grootte)
     assert f'<td data-label="Soort">{stuk.get_soort_display()}</td>' in html
     assert f'<td data-label="Geüpload door">{verzoek.ingediend_door.naam}</td>' in html
+
+
+def _mandaatqueries(ctx):
+    return [q for q in ctx.captured_queries if 'FROM "ontheffing_mandaat"' in q["sql"]]
+
+
+def test_the_case_page_reads_the_mandate_register_once(
+    client, gemeente, behandelaar, tweede_behandelaar
+):
+    """Decide, return, fix a dwangsom and the navigation each ask whether the
+    user holds a mandate; the page reads the register once for all of them."""
+    maak_mandaat(tweede_behandelaar)
+    verzoek = naar_besluitvorming(maak_ingediend(gemeente=gemeente), behandelaar)
+    inloggen(client, tweede_behandelaar)
+    url = reverse("provincie:verzoek", args=[verzoek.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert len(_mandaatqueries(ctx)) == 1
+    # And the answers are those of the register: the mandate holder may decide.
+    assert response.context["acties"]["vaststellen"]
+
+
+def test_one_reading_holds_only_for_the_page(gemeente, behandelaar, tweede_behandelaar):
+    """Outside a page's answers every question reads the register again, so a
+    mandate confirmed a moment ago counts at once; inside, the answers are
+    those of asking one by one."""
+    verzoek = naar_besluitvorming(maak_ingediend(gemeente=gemeente), behandelaar)
+    acties = ("vaststellen", "terugsturen", "dwangsom_vaststellen", "notitie")
+    voor = permissions.toestemmingen(tweede_behandelaar, verzoek, acties)
+    assert not voor["vaststellen"]
+    maak_mandaat(tweede_behandelaar)
+    na = permissions.toestemmingen(tweede_behandelaar, verzoek, acties)
+    assert na["vaststellen"]
+    los = {a: permissions.mag(tweede_behandelaar, a, verzoek) for a in acties}
+    assert na == los
+    with CaptureQueriesContext(connection) as ctx:
+        with register.eenmaal_gelezen():
+            permissions.mag(tweede_behandelaar, "vaststellen", verzoek)
+            permissions.mag(tweede_behandelaar, "terugsturen", verzoek)
+            assert register.mandaten_van(behandelaar) == []
+            assert register.mandaten_van(behandelaar) == []
+    assert len(_mandaatqueries(ctx)) == 2  # one per user

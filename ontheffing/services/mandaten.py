@@ -9,6 +9,8 @@ its record (``Beheergebeurtenis``)."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -24,10 +26,38 @@ from ontheffing.states import Bestuursorgaan, Rol
 HOUDERROLLEN = (Rol.BEHANDELAAR, Rol.BESLISSER)
 
 
+# While a page is answered (``eenmaal_gelezen``): each user's confirmed
+# mandates by pk. Outside such a block every question reads the register.
+_gelezen: ContextVar[dict | None] = ContextVar("mandaten_gelezen", default=None)
+
+
+@contextmanager
+def eenmaal_gelezen():
+    """Within this block the register is read once per user: a case page asks
+    the same register a handful of questions (decide, return, fix a dwangsom,
+    the navigation) and writes nothing in between. Nested blocks share the
+    outer one; a service that writes the register is never called inside."""
+    if _gelezen.get() is not None:
+        yield
+        return
+    token = _gelezen.set({})
+    try:
+        yield
+    finally:
+        _gelezen.reset(token)
+
+
 def mandaten_van(gebruiker) -> list[Mandaat]:
     if not (gebruiker and gebruiker.is_authenticated and gebruiker.provincie_id):
         return []
-    return list(Mandaat.objects.bevestigd().filter(houder=gebruiker))
+    gelezen = _gelezen.get()
+    if gelezen is None:
+        return list(Mandaat.objects.bevestigd().filter(houder=gebruiker))
+    if gebruiker.pk not in gelezen:
+        gelezen[gebruiker.pk] = list(
+            Mandaat.objects.bevestigd().filter(houder=gebruiker)
+        )
+    return gelezen[gebruiker.pk]
 
 
 def mandaat_voor(

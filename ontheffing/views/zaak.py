@@ -20,7 +20,7 @@ from ontheffing.forms import derden as fd
 from ontheffing.forms import procedures as fp
 from ontheffing.forms import provincie as f
 from ontheffing.models import Bijlage, Bijlagesoort, Opschorting
-from ontheffing.services import procedures
+from ontheffing.services import mandaten, procedures
 from ontheffing.states import Actie, Status
 from ontheffing.views.provincie import (
     berekende_kwalificatie,
@@ -242,7 +242,14 @@ def documenten(verzoek) -> list[dict]:
 
 
 def verzoekpagina(request, verzoek, bound=None):
-    """The case page; ``bound`` holds a posted form (by action) with its errors."""
+    """The case page; ``bound`` holds a posted form (by action) with its errors.
+    Its questions to the mandate register (may this user decide, return, fix a
+    dwangsom; the navigation) read the register once."""
+    with mandaten.eenmaal_gelezen():
+        return _verzoekpagina(request, verzoek, bound)
+
+
+def _verzoekpagina(request, verzoek, bound):
     user = request.user
     # The deadline panel, the signal and the list all read the suspensions:
     # one query for all of them (the page only reads; services drop this cache).
