@@ -12,6 +12,7 @@ from ontheffing import permissions
 from ontheffing.models import Bijlage, Gebeurtenis, Verzoek
 from ontheffing.services import mandaten as register
 from ontheffing.states import Actie
+from ontheffing.templatetags.lijsten import historieregels
 from tests.factories import (
     inloggen,
     maak_ingediend,
@@ -148,3 +149,30 @@ def test_one_reading_holds_only_for_the_page(gemeente, behandelaar, tweede_behan
             assert register.mandaten_van(behandelaar) == []
             assert register.mandaten_van(behandelaar) == []
     assert len(_mandaatqueries(ctx)) == 2  # one per user
+
+
+def test_history_lines_are_escaped_and_keep_their_line_breaks():
+    regel = {
+        "iso": "2026-03-16T10:15:00+01:00",
+        "tekst": "16 maart 2026 om 10:15",
+        "actie_tekst": "Notitie toegevoegd",
+        "intern": True,
+        "actor_naam": "Bea <Behandelaar>",
+        "van_tekst": "–",
+        "naar_tekst": "in behandeling",
+        "reden": "Eerste regel\r\n<script>alert(1)</script>",
+    }
+    html = historieregels([regel])
+    assert html == (
+        '<li><time datetime="2026-03-16T10:15:00+01:00">16 maart 2026 om 10:15'
+        "</time> <strong>Notitie toegevoegd</strong>"
+        ' <span class="label-status">Intern</span> – Bea &lt;Behandelaar&gt;'
+        '<br><span class="hulptekst">Van – naar in behandeling</span>'
+        "<br>Eerste regel<br>&lt;script&gt;alert(1)&lt;/script&gt;</li>"
+    )
+    kaal = dict(regel, intern=False, actor_naam=None, reden="")
+    del kaal["naar_tekst"]
+    assert historieregels([kaal]) == (
+        '<li><time datetime="2026-03-16T10:15:00+01:00">16 maart 2026 om 10:15'
+        "</time> <strong>Notitie toegevoegd</strong></li>"
+    )

@@ -11,6 +11,7 @@ from django import template
 from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import normalize_newlines
 
 register = template.Library()
 
@@ -59,3 +60,33 @@ def opties(keuzes, gekozen=""):
             for waarde, label in keuzes
         )
     )
+
+
+def _regel(g: dict) -> str:
+    delen = [
+        f'<li><time datetime="{escape(g["iso"])}">{escape(g["tekst"])}</time> '
+        f"<strong>{escape(g['actie_tekst'])}</strong>"
+    ]
+    if g["intern"]:
+        delen.append(' <span class="label-status">Intern</span>')
+    if g["actor_naam"]:
+        delen.append(f" – {escape(g['actor_naam'])}")
+    if g.get("naar_tekst"):
+        delen.append(
+            f'<br><span class="hulptekst">Van {escape(g["van_tekst"] or "–")} '
+            f"naar {escape(g['naar_tekst'])}</span>"
+        )
+    if g["reden"]:
+        reden = escape(normalize_newlines(g["reden"])).replace("\n", "<br>")
+        delen.append(f"<br>{reden}")
+    delen.append("</li>")
+    return "".join(delen)
+
+
+@register.simple_tag
+def historieregels(regels):
+    """The ``<li>`` of each event of a case's history (``views.zaak.historie``):
+    when, what, internal or not, by whom, the step it moved, and the reason
+    with its line breaks. The page's longest list, so written here rather than
+    as a template loop (which cost a tenth of the staff case page)."""
+    return mark_safe("".join(_regel(g) for g in regels))  # noqa: S308 - escaped in _regel
