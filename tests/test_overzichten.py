@@ -122,3 +122,11 @@ def test_csv_and_deadlines_follow_the_visibility_rule(
     inloggen(client, beheerder)
     assert client.get(reverse("provincie:werkvoorraad_csv")).status_code == 403
     assert client.get(reverse("provincie:termijnen")).status_code == 403
+
+
+def test_the_main_menu_leads_staff_to_the_deadlines(client, behandelaar, aanvrager):
+    link = f'<a href="{reverse("provincie:termijnen")}">Termijnen</a>'
+    inloggen(client, behandelaar)
+    assert link in client.get(reverse("gegevens")).content.decode()
+    inloggen(client, aanvrager)
+    assert link not in client.get(reverse("gegevens")).content.decode()
