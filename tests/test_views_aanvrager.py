@@ -215,9 +215,14 @@ def test_controleren_toont_alles_met_wijziglinks_en_wat_ontbreekt(
     assert "Document: (concept)overeenkomst of offerte" in html  # missing
     response = ingelogd.post(url("indienen", verzoek), {"verklaring": "ja"})
     assert response.status_code == 200
-    assert "Het verzoek is nog niet ingediend" in response.content.decode()
+    html = response.content.decode()
+    assert "Het verzoek is nog niet ingediend" in html
+    # The refused submission stored nothing (one transaction), but the page
+    # keeps the declaration as it was ticked.
+    assert 'value="ja" id="id_verklaring" checked' in html
     verzoek.refresh_from_db()
     assert verzoek.status == Status.CONCEPT
+    assert not verzoek.verklaring
 
 
 def test_indienen_zonder_verklaring_zegt_wat_te_doen(ingelogd, concept):

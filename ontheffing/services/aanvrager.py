@@ -150,13 +150,21 @@ def kopie_bestandsnaam(verzoek: Verzoek) -> str:
 
 
 def verzoek_indienen(
-    *, user: Gebruiker, verzoek: Verzoek, machtiging: Machtiging | None = None
+    *,
+    user: Gebruiker,
+    verzoek: Verzoek,
+    machtiging: Machtiging | None = None,
+    verklaring: bool = False,
 ) -> Verzoek:
     """Submit: sets the receipt date and kenmerk, keeps the PDF copy of the
     request as submitted and acknowledges receipt with it (Awb 4:3a).
 
     A second submission of a request this applicant already submitted (a
     double click) returns it unchanged.
+
+    ``verklaring``: the applicant ticked the declaration with this submission
+    (the check page). It is stored with the submission, in the same
+    transaction: a submission that is refused stores nothing.
 
     ``machtiging``: the session logged in with DigiD Machtigen. The request is
     then filed namens the person who gave the mandate, and who acted for whom
@@ -166,6 +174,9 @@ def verzoek_indienen(
             verzoek.refresh_from_db()
         if verzoek.status != Status.CONCEPT and verzoek.ingediend_door_id == user.pk:
             return verzoek
+        if verklaring and not verzoek.verklaring:
+            require(user, "concept_bewerken", verzoek)
+            verzoek.verklaring = True
         require(user, "indienen", verzoek)
         if machtiging is not None and not verzoek.namens:
             raise NietNu(

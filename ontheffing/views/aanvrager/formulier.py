@@ -354,7 +354,11 @@ def _weergave(form: VerzoekForm, naam: str) -> str:
     return str(waarde)
 
 
-def _controlepagina(request, verzoek, *, verklaring_fout="", status=200):
+def _controlepagina(
+    request, verzoek, *, verklaring_fout="", status=200, verklaring=None
+):
+    """The check page; ``verklaring`` keeps the declaration as the applicant
+    ticked it when a submission was refused (nothing was stored then)."""
     opgeslagen = VerzoekForm(instance=verzoek)
     velden = opgeslagen.fields
     secties = [
@@ -396,7 +400,7 @@ def _controlepagina(request, verzoek, *, verklaring_fout="", status=200):
             "ontbrekend": ontbrekend,
             "stappen": _stappenlijst(verzoek, "controleren"),
             "verklaring_label": velden["verklaring"].label,
-            "verklaring": verzoek.verklaring,
+            "verklaring": verzoek.verklaring if verklaring is None else verklaring,
             "verklaring_fout": verklaring_fout,
         },
         status=status,
@@ -426,11 +430,11 @@ def indienen(request, pk):
             verklaring_fout="Kruis de verklaring aan om het verzoek in te dienen.",
         )
     try:
-        services.concept_bijwerken(
-            user=request.user, verzoek=verzoek, velden={"verklaring": True}
-        )
         services.verzoek_indienen(
-            user=request.user, verzoek=verzoek, machtiging=machtigen.uit_sessie(request)
+            user=request.user,
+            verzoek=verzoek,
+            machtiging=machtigen.uit_sessie(request),
+            verklaring=True,
         )
     except services.NietNu as fout:
         verzoek.refresh_from_db()
@@ -438,7 +442,7 @@ def indienen(request, pk):
             messages.error(request, str(fout))
             return redirect("aanvrager:verzoek", verzoek.pk)
         messages.error(request, f"Het verzoek is nog niet ingediend. {fout}")
-        return _controlepagina(request, verzoek)
+        return _controlepagina(request, verzoek, verklaring=True)
     return redirect("aanvrager:ingediend", verzoek.pk)
 
 
