@@ -1,14 +1,18 @@
 """What the request form checks (postcode, dates), the question counter of the
 self-check, and the Dutch formats of file sizes and labels: pure tables."""
 
+import importlib
 from datetime import date, timedelta
 
 import pytest
+from django import forms as django_forms
 from django.utils import timezone
 
 from ontheffing import formatting
 from ontheffing.forms import zelftest as zt
-from ontheffing.forms.aanvrager import VerzoekForm, voorbeelddatum
+from ontheffing.forms.aanvrager import VerzoekForm
+from ontheffing.forms.fields import DATE_FORMATS, ONGELDIGE_DATUM, voorbeelddatum
+from ontheffing.forms.provincie import IngebrekestellingForm
 
 
 @pytest.mark.parametrize(
@@ -84,6 +88,45 @@ def test_de_voorbeelddatum_ligt_nooit_in_het_verleden():
     form = VerzoekForm({"looptijd_van": "morgen"}, stap="overeenkomst")
     form.is_valid()
     assert voorbeelddatum() in form.errors["looptijd_van"][0]
+
+
+def test_de_voorbeelddatum_wordt_berekend_als_de_melding_wordt_getoond(monkeypatch):
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: date(2031, 12, 20))
+    form = IngebrekestellingForm({"ontvangen_op": "31-02-2031"})
+    assert not form.is_valid()
+    assert form.errors["ontvangen_op"] == [
+        "Vul een geldige datum in, bijvoorbeeld 19-01-2032."
+    ]
+
+
+def _formulieren():
+    import inspect
+    import pkgutil
+
+    import ontheffing.forms
+
+    for module in pkgutil.iter_modules(ontheffing.forms.__path__):
+        geladen = importlib.import_module(f"ontheffing.forms.{module.name}")
+        for _, klasse in inspect.getmembers(geladen, inspect.isclass):
+            if issubclass(klasse, django_forms.BaseForm) and klasse.__module__ == (
+                geladen.__name__
+            ):
+                yield klasse
+
+
+def test_elk_datumveld_is_hetzelfde_veld():
+    """One date field (``forms.fields.datumveld``): the same typed formats and
+    the same message with an example everywhere, staff and applicant alike."""
+    datumvelden = [
+        (klasse.__name__, naam, veld)
+        for klasse in _formulieren()
+        for naam, veld in klasse.base_fields.items()
+        if isinstance(veld, django_forms.DateField)
+    ]
+    assert len(datumvelden) > 20
+    for klasse, naam, veld in datumvelden:
+        assert veld.input_formats == DATE_FORMATS, (klasse, naam)
+        assert veld.error_messages["invalid"] is ONGELDIGE_DATUM, (klasse, naam)
 
 
 @pytest.mark.parametrize(

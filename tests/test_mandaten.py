@@ -590,7 +590,7 @@ def test_the_new_mandate_form_says_what_is_wrong(client, beheerder, behandelaar)
     })  # fmt: skip
     tekst = response.content.decode()
     assert response.status_code == 200
-    assert "Vul een geldige datum in." in tekst
+    assert "Vul een geldige datum in, bijvoorbeeld " in tekst
     assert "Vul de titel van het mandaatbesluit in." in tekst
     assert not Mandaat.objects.exists()
 

@@ -10,14 +10,14 @@ never reaches a letter."""
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django import forms
 from django.utils import timezone
 
 from ontheffing import kwalificatie as kw
 from ontheffing import tekst
-from ontheffing.forms.fields import DATE_FORMATS, AmountField, DateInput, YesNoField
+from ontheffing.forms.fields import AmountField, YesNoField, datumveld
 from ontheffing.models import Bijlagesoort, Gemeente, Regeling, Verzoek, Waterschap
 from ontheffing.models.gebruiker import Aanspreekvorm
 from ontheffing.models.verzoek import AMBTSDRAGERVELDEN, FEITENVELDEN
@@ -26,22 +26,6 @@ from ontheffing.models.verzoek import AMBTSDRAGERVELDEN, FEITENVELDEN
 NIET_LEEG = ("ambtsstatus", "wederpartij", "relatie", "aangegaan", "aanspreekvorm")
 POSTCODE = re.compile(r"([1-9][0-9]{3}) ?([A-Za-z]{2})")
 VROEGSTE_DATUM = date(1900, 1, 1)
-
-
-def voorbeelddatum(vandaag: date | None = None) -> str:
-    """A date to show as an example: a month from today, never in the past."""
-    vandaag = vandaag or timezone.localdate()
-    return (vandaag + timedelta(days=30)).strftime("%d-%m-%Y")
-
-
-def datumveld(label, **kwargs):
-    return forms.DateField(
-        label=label,
-        required=False,
-        input_formats=DATE_FORMATS,
-        widget=DateInput(),
-        **kwargs,
-    )
 
 
 @dataclass(frozen=True)
@@ -123,9 +107,9 @@ class VerzoekForm(forms.ModelForm):
         required=False,
         widget=forms.RadioSelect,
     )
-    in_functie_sinds = datumveld("In functie sinds")
-    looptijd_van = datumveld("Looptijd: vanaf")
-    looptijd_tot = datumveld("Looptijd: tot en met")
+    in_functie_sinds = datumveld("In functie sinds", required=False)
+    looptijd_van = datumveld("Looptijd: vanaf", required=False)
+    looptijd_tot = datumveld("Looptijd: tot en met", required=False)
     waarde = AmountField(
         label="Waarde in euro's",
         required=False,
@@ -259,11 +243,6 @@ class VerzoekForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for veld in self.fields.values():
             veld.required = False
-        voorbeeld = voorbeelddatum()
-        for naam in ("in_functie_sinds", "looptijd_van", "looptijd_tot"):
-            self.fields[naam].error_messages["invalid"] = (
-                f"Vul een geldige datum in, bijvoorbeeld {voorbeeld}."
-            )
         self.fields["postcode"].help_text = "Bijvoorbeeld 6811 AA."
         if "verklaring" in self.fields:  # not on staff's registration of a letter
             self.fields["verklaring"].error_messages["required"] = (

@@ -5,7 +5,7 @@ import io
 from django import forms
 
 from ontheffing import tekst
-from ontheffing.forms.fields import DateInput
+from ontheffing.forms.fields import datumveld
 from ontheffing.models import Beleidsregel, Criterium, Gebruiker, Provincie
 from ontheffing.states import Rol, Uitkomst
 
@@ -233,6 +233,7 @@ class LichaamForm(forms.Form):
 
 
 class BeleidsregelForm(forms.ModelForm):
+    geldig_vanaf = datumveld("Geldig vanaf")
     voorschriften_tekst = forms.CharField(
         label="Standaardvoorschriften",
         required=False,
@@ -243,8 +244,7 @@ class BeleidsregelForm(forms.ModelForm):
     class Meta:
         model = Beleidsregel
         fields = ["titel", "geldig_vanaf"]
-        widgets = {"geldig_vanaf": DateInput()}
-        labels = {"titel": "Titel", "geldig_vanaf": "Geldig vanaf"}
+        labels = {"titel": "Titel"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -272,12 +272,5 @@ CriteriumFormSet = forms.inlineformset_factory(
 
 
 class NieuweVersieForm(forms.Form):
-    geldig_vanaf = forms.DateField(
-        label="Geldig vanaf",
-        widget=DateInput(),
-        error_messages={
-            "required": "Vul de datum in.",
-            "invalid": "Vul een geldige datum in.",
-        },
-    )
+    geldig_vanaf = datumveld("Geldig vanaf")
     titel = forms.CharField(label="Titel", max_length=200)

@@ -9,12 +9,8 @@ from django import forms
 from django.utils import timezone
 
 from ontheffing import termijnen
-from ontheffing.forms.fields import ONGELDIG_MET_VOORBEELD, verplichte_datum
+from ontheffing.forms.fields import datumveld
 from ontheffing.models import Derde
-
-
-def _datumveld(label, **kwargs):
-    return verplichte_datum(label, ongeldig=ONGELDIG_MET_VOORBEELD, **kwargs)
 
 
 class ZienswijzeDerdeVragenForm(forms.Form):
@@ -47,7 +43,7 @@ class ZienswijzeDerdeVragenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Straat en huisnummer, postcode en plaats, elk op een regel.",
     )
-    uiterlijk = _datumveld("Zienswijze uiterlijk op")
+    uiterlijk = datumveld("Zienswijze uiterlijk op")
     toelichting = forms.CharField(
         label="Waarover (de feiten en belangen die deze derde betreffen)",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -82,7 +78,7 @@ class ZienswijzeDerdeVastleggenForm(forms.Form):
             "invalid_choice": "Kies een derde aan wie de zienswijze is gevraagd.",
         },
     )
-    ontvangen_op = _datumveld("Ontvangen op")
+    ontvangen_op = datumveld("Ontvangen op")
     tekst = forms.CharField(
         label="De zienswijze (of een samenvatting van een mondelinge zienswijze)",
         required=False,
@@ -114,7 +110,7 @@ class ZienswijzeDerdeVastleggenForm(forms.Form):
 class DwangsomVaststellenForm(forms.Form):
     prefix = "dwangsom_vaststellen"
 
-    genomen_op = _datumveld(
+    genomen_op = datumveld(
         "Besloten door het orgaan zelf op",
         required=False,
         help_text="Alleen als het college (of de Commissaris) zelf besloot: de "
@@ -125,7 +121,7 @@ class DwangsomVaststellenForm(forms.Form):
 class DwangsomBetalingForm(forms.Form):
     prefix = "dwangsom_betaling"
 
-    betaald_op = _datumveld("Betaald op")
+    betaald_op = datumveld("Betaald op")
     bedrag = forms.CharField(
         label="Betaald bedrag in euro's",
         max_length=20,

@@ -2,9 +2,12 @@
 people in the Netherlands type and answer them."""
 
 import re
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.utils import timezone
+from django.utils.functional import lazy
 
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%d %m %Y"]
 JA_NEE = [("ja", "Ja"), ("nee", "Nee")]
@@ -19,22 +22,31 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-# The invalid-date message with an example, as the staff forms give it.
-ONGELDIG_MET_VOORBEELD = "Vul een geldige datum in, bijvoorbeeld 16-03-2026."
+def voorbeelddatum(vandaag: date | None = None) -> str:
+    """A date to show as an example: a month from today, never in the past."""
+    vandaag = vandaag or timezone.localdate()
+    return (vandaag + timedelta(days=30)).strftime("%d-%m-%Y")
 
 
-def verplichte_datum(
-    label,
-    *,
-    verplicht="Vul de datum in.",
-    ongeldig="Vul een geldige datum in.",
-    **kwargs,
-) -> forms.DateField:
-    """A date picked in the browser; the messages say what is missing or wrong."""
+def _ongeldig() -> str:
+    return f"Vul een geldige datum in, bijvoorbeeld {voorbeelddatum()}."
+
+
+# Computed each time the message is shown, so the example never goes stale.
+ONGELDIGE_DATUM = lazy(_ongeldig, str)()
+
+
+def datumveld(label, *, verplicht="Vul de datum in.", **kwargs) -> forms.DateField:
+    """The one date field of every form: the browser's date picker (the value
+    travels as ISO 8601), or typed as people in the Netherlands type a date
+    (16-03-2026, 16/03/2026, 16.03.2026). A missing date says ``verplicht``
+    (pass ``required=False`` for an optional one); a wrong one gives an example
+    a month from today."""
     return forms.DateField(
         label=label,
         widget=DateInput(),
-        error_messages={"required": verplicht, "invalid": ongeldig},
+        input_formats=DATE_FORMATS,
+        error_messages={"required": verplicht, "invalid": ONGELDIGE_DATUM},
         **kwargs,
     )
 

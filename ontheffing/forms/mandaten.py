@@ -3,21 +3,9 @@ and the day the organ itself decided."""
 
 from django import forms
 
-from ontheffing.forms.fields import DATE_FORMATS, DateInput
+from ontheffing.forms.fields import datumveld
 from ontheffing.models import Gebruiker, Reikwijdte
 from ontheffing.states import Bestuursorgaan, Rol
-
-FOUTEN = {"required": "Vul de datum in.", "invalid": "Vul een geldige datum in."}
-
-
-def _datum(label, **kwargs):
-    return forms.DateField(
-        label=label,
-        widget=DateInput(),
-        input_formats=DATE_FORMATS,
-        error_messages=FOUTEN,
-        **kwargs,
-    )
 
 
 class MandaatForm(forms.Form):
@@ -38,8 +26,8 @@ class MandaatForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Kies alle uitkomsten of alleen weigeren."},
     )
-    geldig_van = _datum("Geldig vanaf")
-    geldig_tot = _datum(
+    geldig_van = datumveld("Geldig vanaf")
+    geldig_tot = datumveld(
         "Geldig tot en met", required=False, help_text="Leeg: zonder einddatum."
     )
     bron_titel = forms.CharField(
@@ -47,7 +35,7 @@ class MandaatForm(forms.Form):
         max_length=300,
         error_messages={"required": "Vul de titel van het mandaatbesluit in."},
     )
-    bron_datum = _datum("Datum van bekendmaking")
+    bron_datum = datumveld("Datum van bekendmaking")
 
     def __init__(self, *args, provincie_id, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,14 +47,14 @@ class MandaatForm(forms.Form):
 
 
 class BeeindigenForm(forms.Form):
-    laatste_dag = _datum(
+    laatste_dag = datumveld(
         "Laatste dag van het mandaat",
         help_text="Gisteren of later; wat onder het mandaat is besloten, blijft staan.",
     )
 
 
 class VaststellenForm(forms.Form):
-    genomen_op = _datum(
+    genomen_op = datumveld(
         "Datum van het besluit van het bestuursorgaan zelf",
         required=False,
         help_text="Alleen als Gedeputeerde Staten in hun vergadering besloten (de datum "

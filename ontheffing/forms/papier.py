@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from django import forms
 
-from ontheffing.forms.aanvrager import VerzoekForm, datumveld
-from ontheffing.forms.fields import AmountField
+from ontheffing.forms.aanvrager import VerzoekForm
+from ontheffing.forms.fields import AmountField, datumveld
 from ontheffing.models import Bijlagesoort, Goedkeuring
 from ontheffing.services.papier import CORRIGEERBARE_FEITEN, REGISTRATIEVELDEN
 from ontheffing.states import Berichtkanaal, Ontvangstkanaal
@@ -15,13 +15,6 @@ UPLOAD_HULP = (
     "PDF, Word (.docx), OpenDocument, PNG of JPEG; hoogstens 10 MB per bestand en "
     "50 MB per verzoek."
 )
-
-
-def _verplichte_datum(label, **kwargs):
-    veld = datumveld(label, **kwargs)
-    veld.required = True
-    veld.error_messages["required"] = "Vul de datum in."
-    return veld
 
 
 class RegistratieForm(VerzoekForm):
@@ -40,13 +33,14 @@ class RegistratieForm(VerzoekForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Kies hoe het verzoek binnenkwam."},
     )
-    ontvangen_op = _verplichte_datum(
+    ontvangen_op = datumveld(
         "Datum van ontvangst",
         help_text="De dag waarop het verzoek bij de provincie binnenkwam (de "
         "datumstempel of de dag van de e-mail); de beslistermijn loopt vanaf die dag.",
     )
     gedagtekend_op = datumveld(
         "Datum van de brief of e-mail (niet verplicht)",
+        required=False,
         help_text="De ontvangst kan niet vóór deze datum liggen.",
     )
     toelichting_ontvangst = forms.CharField(
@@ -120,8 +114,8 @@ class CorrectieForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     waarde = AmountField(label="Waarde in euro's", required=False)
-    looptijd_van = datumveld("Looptijd: vanaf")
-    looptijd_tot = datumveld("Looptijd: tot en met")
+    looptijd_van = datumveld("Looptijd: vanaf", required=False)
+    looptijd_tot = datumveld("Looptijd: tot en met", required=False)
     totstandkoming = forms.CharField(
         label="Hoe de overeenkomst tot stand komt",
         required=False,
@@ -151,13 +145,13 @@ class PostVerzondenForm(forms.Form):
     prefix = "post_verzonden"
 
     poststuk = forms.IntegerField(widget=forms.HiddenInput)
-    op = _verplichte_datum("Op de post gedaan op")
+    op = datumveld("Op de post gedaan op")
 
 
 class AanvullingRegistrerenForm(forms.Form):
     prefix = "aanvulling_registreren"
 
-    ontvangen_op = _verplichte_datum("Aanvulling ontvangen op")
+    ontvangen_op = datumveld("Aanvulling ontvangen op")
     antwoord = forms.CharField(
         label="Samenvatting van het antwoord",
         required=False,

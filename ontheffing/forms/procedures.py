@@ -9,14 +9,10 @@ from django import forms
 from django.utils import timezone
 
 from ontheffing import termijnen
-from ontheffing.forms.fields import ONGELDIG_MET_VOORBEELD, verplichte_datum
+from ontheffing.forms.fields import datumveld
 from ontheffing.forms.mandaten import VaststellenForm
 from ontheffing.forms.provincie import MotiveringForm
 from ontheffing.models import Bijlage
-
-
-def _datum(label, **kwargs):
-    return verplichte_datum(label, ongeldig=ONGELDIG_MET_VOORBEELD, **kwargs)
 
 
 class OpschortenForm(forms.Form):
@@ -29,8 +25,8 @@ class OpschortenForm(forms.Form):
             "invalid_choice": "Kies de grond: instemming van de aanvrager of overmacht.",
         },
     )
-    van = _datum("Opgeschort vanaf")
-    tot = _datum(
+    van = datumveld("Opgeschort vanaf")
+    tot = datumveld(
         "Opgeschort tot",
         help_text="Het aantal dagen opschorting is 'tot' min 'vanaf'. Bij "
         "instemming: de periode waarmee de aanvrager instemde; bij overmacht: "
@@ -54,7 +50,7 @@ class OpschortenForm(forms.Form):
         help_text="Alleen schriftelijke instemming telt (artikel 4:15, tweede lid, "
         "onder a, Awb); een telefoongesprek niet.",
     )
-    instemming_ontvangen_op = _datum("Instemming ontvangen op", required=False)
+    instemming_ontvangen_op = datumveld("Instemming ontvangen op", required=False)
 
     def __init__(self, *args, verzoek=None, **kwargs):
         super().__init__(*args, **kwargs)

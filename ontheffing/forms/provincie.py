@@ -10,7 +10,7 @@ from django import forms
 from django.utils import timezone
 
 from ontheffing import termijnen
-from ontheffing.forms.fields import ONGELDIG_MET_VOORBEELD, verplichte_datum
+from ontheffing.forms.fields import datumveld
 from ontheffing.models import Bijlagesoort, Doorzendadres, Gebruiker
 from ontheffing.states import Rol
 
@@ -46,10 +46,9 @@ class AanvullingVragenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Wat u precies nodig heeft en waarom. De aanvrager krijgt dit te lezen.",
     )
-    hersteltermijn_einde = verplichte_datum(
+    hersteltermijn_einde = datumveld(
         "Hersteltermijn tot en met",
         verplicht="Vul de datum in waarop de hersteltermijn eindigt.",
-        ongeldig=ONGELDIG_MET_VOORBEELD,
         help_text="Standaard twee weken; valt het einde niet op een werkdag, dan "
         "loopt de termijn door tot de eerstvolgende werkdag.",
     )
@@ -132,7 +131,7 @@ class ZienswijzeVragenForm(forms.Form):
         max_length=300,
         error_messages={"required": "Vul in aan wie u de zienswijze vraagt."},
     )
-    uiterlijk = verplichte_datum("Zienswijze uiterlijk op")
+    uiterlijk = datumveld("Zienswijze uiterlijk op")
     toelichting = forms.CharField(
         label="Waarover (de feiten waarop u de weigering wilt baseren)",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -168,7 +167,7 @@ class RedenForm(forms.Form):
 
 
 class VerdagenForm(forms.Form):
-    nieuwe_datum = verplichte_datum(
+    nieuwe_datum = datumveld(
         "Nieuwe uiterste beslisdatum", verplicht="Vul de nieuwe datum in."
     )
     reden = forms.CharField(
@@ -179,7 +178,7 @@ class VerdagenForm(forms.Form):
 
 
 class IngebrekestellingForm(forms.Form):
-    ontvangen_op = verplichte_datum("Ingebrekestelling ontvangen op")
+    ontvangen_op = datumveld("Ingebrekestelling ontvangen op")
 
 
 class NotitieForm(forms.Form):
