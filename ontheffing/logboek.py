@@ -1,9 +1,10 @@
 """Structured logging with the standard library: one JSON object per line in
 production (``LOG_FORMAT=json``), readable text in development.
 
-What is logged names the case by its kenmerk and nothing personal beyond it
-(no names, e-mail addresses or texts): refused and failed use cases, mail that
-could not be sent, refused access, findings of ``audit_controleren``.
+What is logged names the case by its kenmerk (an account by its number) and
+nothing personal beyond it (no names, e-mail addresses, BSNs or texts): refused
+and failed use cases, mail that could not be sent, refused access, a DigiD
+linked to an account, findings of ``audit_controleren``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,16 @@ from datetime import UTC, datetime
 log = logging.getLogger("ontheffing")
 
 # Fields a call may add with ``extra=``; anything else on a record is ignored.
-VELDEN = ("kenmerk", "actie", "reden", "soort", "status", "pad", "sjabloon")
+VELDEN = (
+    "kenmerk",
+    "actie",
+    "reden",
+    "soort",
+    "status",
+    "pad",
+    "sjabloon",
+    "account",
+)
 
 
 class JsonFormatter(logging.Formatter):

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from digid_eherkenning.choices import DigiDAssuranceLevels as _DigiDNiveaus
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -231,10 +232,18 @@ DIGID_IDP_METADATA = os.environ.get("DIGID_IDP_METADATA", "")
 DIGID_IDP_ENTITY_ID = os.environ.get("DIGID_IDP_ENTITY_ID", "")
 DIGID_CERTIFICAAT = os.environ.get("DIGID_CERTIFICAAT", "")
 DIGID_SLEUTEL = os.environ.get("DIGID_SLEUTEL", "")
+# The minimum level of assurance: asked in the AuthnRequest and checked in the
+# response (README "DigiD"); one of the class refs of DigiD's levels.
 DIGID_BETROUWBAARHEIDSNIVEAU = os.environ.get(
     "DIGID_BETROUWBAARHEIDSNIVEAU",
     "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract",
 )
+if DIGID_BETROUWBAARHEIDSNIVEAU not in _DigiDNiveaus.values:
+    raise ImproperlyConfigured(
+        "DIGID_BETROUWBAARHEIDSNIVEAU is geen DigiD-niveau. Kies een van: "
+        + ", ".join(_DigiDNiveaus.values)
+        + " (Basis, Midden, Substantieel, Hoog)."
+    )
 # DigiD's norm: a session ends after 15 minutes without activity (the same
 # default as the library's DIGID_SESSION_AGE).
 DIGID_SESSIEDUUR = int(os.environ.get("DIGID_SESSIEDUUR", str(15 * 60)))

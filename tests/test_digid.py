@@ -2,25 +2,38 @@
 real identity provider (Debian's SimpleSAMLphp under PHP's built-in server on
 loopback), through django-digid-eherkenning's SAML client."""
 
+import base64
+import json
 import logging
 import os
 import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.tokens import default_token_generator
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.db import connection
 from django.test import Client, TestCase
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from ontheffing.identiteit import digid
+from ontheffing.logboek import JsonFormatter
 from ontheffing.models import Gebruiker, Inlogbron, Inlogkoppeling
-from ontheffing.states import Rol
-from tests.factories import maak_gebruiker
+from ontheffing.states import Actie, Rol
+from tests.factories import inloggen, maak_concept, maak_gebruiker
 from tests.idp.saml.proces import APP, SP_ENTITY_ID, SamlProvider, ontbreekt
 
 BSN = "123456782"  # the test IdP's user "burger"
+# The test IdP's users and their levels (tests/idp/saml/authsources.php).
+BSN_VAN = {"basis": "100000009", "hoog": "100000010", "zonder": "100000022"}
+BASIS = "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport"
+MIDDEN = "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract"
+SUBSTANTIEEL = "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard"
+HOOG = "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI"
 
 pytestmark = pytest.mark.django_db
 
@@ -383,3 +396,205 @@ def test_linking_by_password_is_locked_after_five_failures_like_the_log_in(
     assert antwoord.status_code == 429
     assert not Inlogkoppeling.objects.exists()
     assert not ingelogd(client)
+
+
+# ------------------------------------------------ the level of assurance
+
+
+def authn_request(pagina) -> str:
+    waarde = re.search(r'name="SAMLRequest" value="([^"]+)"', pagina)[1]
+    return base64.b64decode(waarde).decode()
+
+
+def test_the_authn_request_asks_for_the_configured_minimum(idp, client, settings):
+    xml = authn_request(client.get("/account/digid/inloggen/").content.decode())
+    assert 'Comparison="minimum"' in xml
+    assert f">{MIDDEN}</saml:AuthnContextClassRef>" in xml
+
+    settings.DIGID_BETROUWBAARHEIDSNIVEAU = SUBSTANTIEEL
+    xml = authn_request(client.get("/account/digid/inloggen/").content.decode())
+    assert f">{SUBSTANTIEEL}</saml:AuthnContextClassRef>" in xml
+
+
+@pytest.mark.parametrize("gebruiker", ["basis", "zonder"])
+def test_a_level_below_the_minimum_or_no_level_is_refused(
+    idp, client, caplog, gebruiker
+):
+    caplog.set_level(logging.DEBUG)
+
+    antwoord = client.get(artefact(client, idp, gebruiker=gebruiker))
+
+    assert antwoord["Location"] == "/account/inloggen/"
+    melding = meldingen(antwoord)
+    assert "te laag" in melding
+    assert "minimaal DigiD Midden" in melding
+    assert "Log opnieuw in met de DigiD app of met een ID-check" in melding
+    assert not ingelogd(client)
+    for sleutel in (digid.NIEUW_SESSION_KEY, digid.NIVEAU_NIEUW_SESSION_KEY):
+        assert sleutel not in client.session
+    assert not Gebruiker.objects.exists()
+    assert not Inlogkoppeling.objects.exists()
+    assert "DigiD-antwoord geweigerd: niveau" in caplog.text
+    assert BSN_VAN[gebruiker] not in caplog.text
+
+
+def test_the_refusal_is_on_the_log_in_page(idp, client):
+    antwoord = client.get(artefact(client, idp, gebruiker="basis"), follow=True)
+    html = antwoord.content.decode()
+    assert antwoord.redirect_chain[-1][0] == "/account/inloggen/"
+    assert "minimaal DigiD Midden nodig" in html
+    assert "Inloggen met DigiD" in html  # and he can try again
+
+
+def test_a_linked_account_is_not_entered_with_a_level_below_the_minimum(idp, client):
+    bestaand = maak_gebruiker()
+    Inlogkoppeling.objects.create(
+        gebruiker=bestaand, bron=Inlogbron.DIGID, sleutel=digid.bsn_sleutel(BSN)
+    )
+    client.get(artefact(client, idp))  # Midden: in
+    assert client.session["_auth_user_id"] == str(bestaand.pk)
+    client.post("/account/uitloggen/")
+    Inlogkoppeling.objects.create(
+        gebruiker=maak_gebruiker(),
+        bron=Inlogbron.DIGID,
+        sleutel=digid.bsn_sleutel(BSN_VAN["basis"]),
+    )
+
+    antwoord = client.get(artefact(client, idp, gebruiker="basis"))
+
+    assert "te laag" in meldingen(antwoord)
+    assert not ingelogd(client)
+
+
+def test_a_higher_minimum_refuses_midden_and_admits_hoog(idp, client, settings):
+    settings.DIGID_BETROUWBAARHEIDSNIVEAU = SUBSTANTIEEL
+
+    antwoord = client.get(artefact(client, idp))
+    assert "minimaal DigiD Substantieel" in meldingen(antwoord)
+    assert digid.NIEUW_SESSION_KEY not in client.session
+
+    antwoord = client.get(artefact(client, idp, gebruiker="hoog"))
+    assert antwoord["Location"].startswith("/account/digid/account/")
+    assert client.session[digid.NIVEAU_NIEUW_SESSION_KEY] == HOOG
+
+
+def test_the_level_is_kept_in_the_session_at_the_first_and_the_next_log_in(idp, client):
+    eerste_keer(client, idp)
+    assert client.session[digid.NIVEAU_SESSION_KEY] == MIDDEN
+    assert digid.NIVEAU_NIEUW_SESSION_KEY not in client.session
+    gebruiker = Gebruiker.objects.get(email="burger@example.nl")
+    client.post("/account/uitloggen/")
+    Inlogkoppeling.objects.create(
+        gebruiker=maak_gebruiker(),
+        bron=Inlogbron.DIGID,
+        sleutel=digid.bsn_sleutel(BSN_VAN["hoog"]),
+    )
+
+    client.get(artefact(client, idp))
+    assert client.session["_auth_user_id"] == str(gebruiker.pk)
+    assert client.session[digid.NIVEAU_SESSION_KEY] == MIDDEN
+
+    client.post("/account/uitloggen/")
+    client.get(artefact(client, idp, gebruiker="hoog"))
+    assert client.session[digid.NIVEAU_SESSION_KEY] == HOOG
+
+
+def test_a_log_in_with_a_password_in_the_same_session_keeps_no_level(idp, client):
+    """A new password through the mailed link logs in again, in the browser
+    of the DigiD session: that log-in is not DigiD's. (The log-in page itself
+    sends a logged-in user on.)"""
+    bestaand = maak_gebruiker()
+    client.get(artefact(client, idp))
+    koppelen(client, bestaand.email)  # linked by the password, in DigiD's session
+    assert client.session[digid.NIVEAU_SESSION_KEY] == MIDDEN
+    bestaand.refresh_from_db()  # the token covers the last log-in
+    uid = urlsafe_base64_encode(force_bytes(bestaand.pk))
+    token = default_token_generator.make_token(bestaand)
+
+    formulier = client.get(f"/account/wachtwoord-herstellen/{uid}/{token}/")
+    nieuw = "een-heel-nieuw-wachtwoord-47"
+    antwoord = client.post(
+        formulier["Location"], {"new_password1": nieuw, "new_password2": nieuw}
+    )
+
+    assert antwoord.status_code == 302
+    bestaand.refresh_from_db()
+    assert bestaand.check_password(nieuw)
+    assert client.session["_auth_user_id"] == str(bestaand.pk)
+    assert digid.NIVEAU_SESSION_KEY not in client.session
+
+
+def test_the_level_is_recorded_in_the_submission_and_shown_to_staff(
+    idp, client, gemeente, behandelaar, django_capture_on_commit_callbacks
+):
+    eerste_keer(client, idp)
+    aanvrager = Gebruiker.objects.get(email="burger@example.nl")
+    concept = maak_concept(aanvrager=aanvrager, gemeente=gemeente)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = client.post(
+            reverse("aanvrager:indienen", args=[concept.pk]), {"verklaring": "ja"}
+        )
+
+    assert antwoord["Location"] == reverse("aanvrager:ingediend", args=[concept.pk])
+    gebeurtenis = concept.gebeurtenissen.get(actie=Actie.INDIENEN)
+    assert gebeurtenis.details == {"digid_niveau": MIDDEN}
+    assert gebeurtenis.actor == aanvrager
+    staf = Client()
+    inloggen(staf, behandelaar)
+    html = staf.get(reverse("provincie:verzoek", args=[concept.pk])).content.decode()
+    assert "<dt>Inloggen bij het indienen</dt>" in html
+    assert "<dd>Ingelogd met DigiD (niveau Midden)</dd>" in html
+
+
+# ------------------------------------------------- linking leaves a trace
+
+
+def koppelregels(caplog) -> list:
+    return [r for r in caplog.records if r.name == "ontheffing.identiteit.koppelen"]
+
+
+def test_linking_an_existing_account_leaves_a_log_line_without_the_bsn(
+    idp, client, caplog, django_capture_on_commit_callbacks
+):
+    bestaand = maak_gebruiker()
+    client.get(artefact(client, idp))
+    caplog.set_level(logging.INFO)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        koppelen(client, bestaand.email)
+
+    [regel] = koppelregels(caplog)
+    assert regel.getMessage() == f"DigiD gekoppeld aan account {bestaand.pk}."
+    assert regel.levelname == "INFO"
+    als_json = json.loads(JsonFormatter().format(regel))
+    assert als_json["account"] == bestaand.pk
+    assert als_json["actie"] == "digid_gekoppeld"
+    assert BSN not in caplog.text
+    assert digid.bsn_sleutel(BSN) not in caplog.text
+
+    client.post("/account/uitloggen/")
+    caplog.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(artefact(client, idp))  # a log-in, not a new link
+    assert koppelregels(caplog) == []
+
+
+def test_a_new_account_through_the_link_leaves_a_log_line(
+    idp, client, caplog, django_capture_on_commit_callbacks
+):
+    caplog.set_level(logging.INFO)
+    with django_capture_on_commit_callbacks(execute=True):
+        eerste_keer(client, idp)
+    gebruiker = Gebruiker.objects.get(email="burger@example.nl")
+    assert [r.getMessage() for r in koppelregels(caplog)] == [
+        f"DigiD gekoppeld aan account {gebruiker.pk}."
+    ]
+
+
+def test_a_refused_link_leaves_no_log_line(idp, client, caplog):
+    medewerker = maak_gebruiker(rol=Rol.BEHANDELAAR)
+    client.get(artefact(client, idp))
+    caplog.set_level(logging.INFO)
+    koppelen(client, medewerker.email)
+    assert koppelregels(caplog) == []

@@ -256,6 +256,50 @@ def test_a_later_log_in_with_plain_digid_drops_the_mandate(broker, client, griff
     assert machtigen.uit_sessie(request) is None
 
 
+MIDDEN = "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract"
+
+
+def test_digid_machtigen_records_no_level_of_assurance(broker, client, griffier):
+    """The broker's answer is read for the mandate, not for a level: what an
+    earlier DigiD log-in in this browser kept does not pass on."""
+    sessie = client.session
+    sessie[digid.NIVEAU_SESSION_KEY] = MIDDEN
+    sessie.save()
+
+    via_broker(client, broker)
+
+    assert client.session["_auth_user_id"] == str(griffier.pk)
+    assert digid.NIVEAU_SESSION_KEY not in client.session
+    verzoek = namens_concept(griffier)
+    client.post(f"/mijn/{verzoek.pk}/indienen/", {"verklaring": "ja"})
+    details = Gebeurtenis.objects.get(verzoek=verzoek, actie="indienen").details
+    assert list(details) == ["digid_machtiging"]
+
+
+def test_a_first_time_gemachtigde_takes_no_level_from_an_earlier_digid_attempt(
+    broker, client, django_capture_on_commit_callbacks
+):
+    sessie = client.session
+    sessie[digid.NIVEAU_NIEUW_SESSION_KEY] = MIDDEN  # a DigiD log-in left halfway
+    sessie.save()
+    via_broker(client, broker)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/account/digid/account/",
+            {
+                "actie": "aanmaken",
+                "naam": "G. de Griffier",
+                "email": "griffier@gemeente.example",
+                "next": "/mijn/",
+            },
+        )
+    link = re.search(r"http://\S+/account/digid/bevestigen/\S+/", mail.outbox[-1].body)
+
+    assert client.post(link[0])["Location"] == "/mijn/"
+    assert machtigen.MACHTIGING_SESSION_KEY in client.session
+    assert digid.NIVEAU_SESSION_KEY not in client.session
+
+
 @pytest.mark.parametrize(
     ("claims", "reden"),
     [

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -302,6 +303,25 @@ def test_tweemaal_indienen_is_een_indiening(
     assert concept.gebeurtenissen.filter(actie="indienen").count() == 1
     assert concept.bijlagen.filter(soort="verzoek").count() == 1
     assert len(mail.outbox) == 1
+
+
+def test_indienen_na_inloggen_met_wachtwoord_legt_geen_digid_niveau_vast(
+    client, aanvrager, concept, behandelaar
+):
+    client.post(
+        reverse("login"),
+        {"username": aanvrager.email, "password": "geheim-wachtwoord-123"},
+    )
+    assert client.session["_auth_user_id"] == str(aanvrager.pk)
+    client.post(url("indienen", concept), {"verklaring": "ja"})
+
+    assert concept.gebeurtenissen.get(actie="indienen").details == {}
+    staf = Client()
+    inloggen(staf, behandelaar)
+    html = staf.get(reverse("provincie:verzoek", args=[concept.pk])).content.decode()
+    assert concept.naam in html
+    assert "Ingelogd met DigiD" not in html
+    assert "Inloggen bij het indienen" not in html
 
 
 def test_geweigerde_upload_zegt_waarom_en_bewaart_de_rest(ingelogd, concept):

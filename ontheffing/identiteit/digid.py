@@ -11,6 +11,7 @@ applicant gives an e-mail address.
 import time
 from pathlib import Path
 
+from digid_eherkenning.choices import DigiDAssuranceLevels
 from digid_eherkenning.saml2.base import BaseSaml2Client
 from django.conf import settings
 from django.contrib.auth import login
@@ -22,6 +23,10 @@ SECTORCODE_BSN = "s00000000"
 AANVRAAG_SESSION_KEY = "digid_aanvraag"
 NIEUW_SESSION_KEY = "digid_nieuw"
 DIGID_SESSION_KEY = "digid"
+# The level of assurance this DigiD session logged in with (its class ref).
+NIVEAU_SESSION_KEY = "digid_niveau"
+# The same for a first-time applicant, until the e-mailed link made his account.
+NIVEAU_NIEUW_SESSION_KEY = "digid_niveau_nieuw"
 # Where a first-time applicant goes once the e-mailed link made his account.
 VOLGENDE_SESSION_KEY = "digid_volgende"
 # A first log-in with DigiD Machtigen: the mandate, until the account exists.
@@ -36,13 +41,51 @@ def ingeschakeld() -> bool:
     return bool(settings.DIGID_ENTITY_ID)
 
 
-def inloggen(request, gebruiker) -> None:
+def inloggen(request, gebruiker, niveau: str | None = None) -> None:
     """Logs in through DigiD: the session lasts ``DIGID_SESSIEDUUR`` without
-    activity, and acts under no mandate unless DigiD Machtigen gave one."""
+    activity, and acts under no mandate unless DigiD Machtigen gave one.
+    ``niveau``: the level of assurance the SAML response carried (checked by
+    ``niveau``); a log-in that read none (DigiD Machtigen) keeps none."""
     login(request, gebruiker, backend=BACKEND)
     request.session.pop(MACHTIGING_SESSION_KEY, None)
     request.session[DIGID_SESSION_KEY] = True
+    if niveau:
+        request.session[NIVEAU_SESSION_KEY] = niveau
+    else:
+        request.session.pop(NIVEAU_SESSION_KEY, None)
     request.session.set_expiry(settings.DIGID_SESSIEDUUR)
+
+
+def niveau_uit_sessie(request) -> str | None:
+    """The level of assurance this session logged in with, or None (a password
+    log-in, DigiD Machtigen)."""
+    return request.session.get(NIVEAU_SESSION_KEY)
+
+
+# DigiD's levels of assurance, lowest first, as django-digid-eherkenning lists
+# them (Logius, "Koppelvlakspecificatie DigiD SAML Authenticatie"): Basis <
+# Midden < Substantieel < Hoog.
+NIVEAUS: tuple[str, ...] = tuple(DigiDAssuranceLevels.values)
+
+
+def niveau(class_refs: list[str], minimum: str) -> str | None:
+    """The level of assurance a response carries (its AuthnContextClassRef),
+    when it is one of DigiD's levels and at least ``minimum``; None when it is
+    lower, absent, unknown, or not exactly one (a DigiD assertion carries one
+    authentication statement). The AuthnRequest asks for ``minimum`` with
+    comparison "minimum"; this checks that the answer keeps to it. Pure."""
+    if minimum not in NIVEAUS:
+        raise ValueError(f"Onbekend DigiD-niveau als minimum: {minimum!r}")
+    if len(class_refs) != 1 or class_refs[0] not in NIVEAUS:
+        return None
+    ontvangen = class_refs[0]
+    return ontvangen if NIVEAUS.index(ontvangen) >= NIVEAUS.index(minimum) else None
+
+
+def niveaunaam(class_ref: str) -> str:
+    """The level's name: "Midden" for the class ref of DigiD Midden (the
+    library's label without "DigiD")."""
+    return str(DigiDAssuranceLevels(class_ref).label).removeprefix("DigiD ")
 
 
 def bsn_sleutel(bsn: str) -> str:

@@ -101,6 +101,16 @@ def digid_acs(request):
         logger.warning("DigiD-antwoord zonder BSN geweigerd.")
         messages.error(request, MISLUKT)
         return redirect("login")
+    minimum = settings.DIGID_BETROUWBAARHEIDSNIVEAU
+    niveau = digid.niveau(antwoord.get_authn_contexts(), minimum)
+    if niveau is None:
+        logger.warning(
+            "DigiD-antwoord geweigerd: niveau %s, vereist minimaal %s.",
+            ", ".join(antwoord.get_authn_contexts())[:300] or "geen",
+            minimum,
+        )
+        messages.error(request, te_laag(minimum))
+        return redirect("login")
 
     volgende = _volgende(request, request.GET.get("RelayState"))
     sleutel = digid.bsn_sleutel(bsn)
@@ -111,18 +121,30 @@ def digid_acs(request):
     )
     if koppeling is None:
         request.session.cycle_key()
+        # A plain DigiD log-in acts under no mandate (README "DigiD Machtigen").
+        request.session.pop(digid.MACHTIGING_NIEUW_SESSION_KEY, None)
         request.session[digid.NIEUW_SESSION_KEY] = sleutel
+        request.session[digid.NIVEAU_NIEUW_SESSION_KEY] = niveau
         request.session.set_expiry(settings.DIGID_SESSIEDUUR)
         return redirect(reverse("digid_account") + "?next=" + volgende)
     if not koppeling.gebruiker.is_active:
         messages.error(request, MISLUKT)
         return redirect("login")
-    _inloggen(request, koppeling.gebruiker)
+    _inloggen(request, koppeling.gebruiker, niveau)
     return redirect(volgende)
 
 
-def _inloggen(request, gebruiker):
-    digid.inloggen(request, gebruiker)
+def te_laag(minimum: str) -> str:
+    return (
+        "Inloggen met DigiD is niet gelukt: u hebt ingelogd met een te laag "
+        f"niveau. Voor deze dienst is minimaal DigiD {digid.niveaunaam(minimum)} "
+        "nodig. Log opnieuw in met de DigiD app of met een ID-check. Op "
+        "www.digid.nl leest u hoe u dat instelt."
+    )
+
+
+def _inloggen(request, gebruiker, niveau=None):
+    digid.inloggen(request, gebruiker, niveau)
 
 
 @never_cache
@@ -211,7 +233,10 @@ def digid_bevestigen(request, token):
 
 def _eerste_keer_ingelogd(request, gebruiker, volgende, melding):
     request.session.pop(digid.NIEUW_SESSION_KEY, None)
-    _inloggen(request, gebruiker)
+    niveau = request.session.pop(digid.NIVEAU_NIEUW_SESSION_KEY, None)
+    if request.session.get(digid.MACHTIGING_NIEUW_SESSION_KEY):
+        niveau = None  # the first log-in was with DigiD Machtigen, not SAML
+    _inloggen(request, gebruiker, niveau)
     machtigen.na_eerste_keer(request, gebruiker)
     messages.success(request, melding)
     return redirect(_volgende(request, volgende))

@@ -8,6 +8,7 @@ one get the same answer, and only the owner of the mailbox reads which it was.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -24,6 +25,8 @@ from ontheffing.services.base import Weigering
 from ontheffing.states import Rol
 
 SALT = "ontheffing.digid.koppelen"
+
+logger = logging.getLogger(__name__)
 
 
 class KanNietKoppelen(Weigering):
@@ -59,16 +62,29 @@ def reden_geen_koppeling(gebruiker: Gebruiker, sleutel: str) -> str | None:
 
 
 def koppelen(*, gebruiker: Gebruiker, sleutel: str) -> Gebruiker:
-    """Links the DigiD identity to an account whose control was just proven."""
+    """Links the DigiD identity to an account whose control was just proven.
+    A new link leaves a log line, once committed, with the account's number
+    (never the BSN or its HMAC): there is no append-only trail of account
+    events (the sealed chains are per case and per province,
+    ``models/audit.py``)."""
     reden = reden_geen_koppeling(gebruiker, sleutel)
     if reden:
         raise KanNietKoppelen(reden)
     with transaction.atomic():
-        koppeling, _ = Inlogkoppeling.objects.get_or_create(
+        koppeling, nieuw = Inlogkoppeling.objects.get_or_create(
             bron=Inlogbron.DIGID, sleutel=sleutel, defaults={"gebruiker": gebruiker}
         )
     if koppeling.gebruiker_id != gebruiker.pk:  # linked meanwhile, in another tab
         raise KanNietKoppelen("Deze DigiD is al aan een ander account gekoppeld.")
+    if nieuw:
+        pk = gebruiker.pk
+        transaction.on_commit(
+            lambda: logger.info(
+                "DigiD gekoppeld aan account %s.",
+                pk,
+                extra={"actie": "digid_gekoppeld", "account": pk},
+            )
+        )
     return gebruiker
 
 

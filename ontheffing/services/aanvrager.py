@@ -154,6 +154,7 @@ def verzoek_indienen(
     user: Gebruiker,
     verzoek: Verzoek,
     machtiging: Machtiging | None = None,
+    digid_niveau: str | None = None,
     verklaring: bool = False,
 ) -> Verzoek:
     """Submit: sets the receipt date and kenmerk, keeps the PDF copy of the
@@ -168,7 +169,11 @@ def verzoek_indienen(
 
     ``machtiging``: the session logged in with DigiD Machtigen. The request is
     then filed namens the person who gave the mandate, and who acted for whom
-    is recorded (as HMACs) on the request and in the audit event."""
+    is recorded (as HMACs) on the request and in the audit event.
+
+    ``digid_niveau``: the session logged in with DigiD at this level of
+    assurance (the class ref, ``identiteit.digid.niveau``); it is recorded in
+    the audit event. A password log-in has none."""
     with transaction.atomic():
         if _vergrendeld(verzoek) != verzoek.status:
             verzoek.refresh_from_db()
@@ -210,9 +215,17 @@ def verzoek_indienen(
             kwargs={"ontvangen_op": vandaag},
             before=voorbereiden,
             after=na_indienen,
-            details=machtiging.als_details() if machtiging else None,
+            details=_inlogdetails(machtiging, digid_niveau),
             mails=[lambda: emails.ontvangstbevestiging(verzoek, kopie=kopie[0])],
         )
+
+
+def _inlogdetails(machtiging: Machtiging | None, digid_niveau: str | None) -> dict:
+    """How the submitter logged in, for the audit event of the submission."""
+    details = machtiging.als_details() if machtiging else {}
+    if digid_niveau:
+        details["digid_niveau"] = digid_niveau
+    return details
 
 
 def _machtiging_vastleggen(verzoek: Verzoek, machtiging: Machtiging) -> None:

@@ -19,6 +19,7 @@ from ontheffing import kwalificatie as kw
 from ontheffing.forms import derden as fd
 from ontheffing.forms import procedures as fp
 from ontheffing.forms import provincie as f
+from ontheffing.identiteit import digid
 from ontheffing.models import Bijlage, Bijlagesoort, Opschorting
 from ontheffing.services import mandaten, procedures
 from ontheffing.states import Actie, Status
@@ -241,6 +242,23 @@ def documenten(verzoek) -> list[dict]:
     ]
 
 
+def inlogwijze(verzoek) -> str:
+    """How the submitter logged in, from the audit event of the submission:
+    "Ingelogd met DigiD (niveau Midden)", or "" when no level was recorded (a
+    password log-in, DigiD Machtigen, a request received by post or e-mail)."""
+    if verzoek.geregistreerd:
+        return ""
+    details = (
+        verzoek.gebeurtenissen.filter(actie=Actie.INDIENEN)
+        .values_list("details", flat=True)
+        .first()
+    )
+    niveau = (details or {}).get("digid_niveau")
+    if niveau not in digid.NIVEAUS:
+        return ""
+    return f"Ingelogd met DigiD (niveau {digid.niveaunaam(niveau)})"
+
+
 def verzoekpagina(request, verzoek, bound=None):
     """The case page; ``bound`` holds a posted form (by action) with its errors.
     Its questions to the mandate register (may this user decide, return, fix a
@@ -298,6 +316,7 @@ def _verzoekpagina(request, verzoek, bound):
             "opschortingen_tweede_lid": procedures.tweede_lid(verzoek),
             "bijlagen": verzoek.bijlagen.all(),
             "documenten": documenten(verzoek),
+            "inlogwijze": inlogwijze(verzoek),
             "ontbrekende_bijlagen": verzoek.ontbrekende_bijlagen(),
             "gebeurtenissen": verzoek.gebeurtenissen.select_related("actor"),
             "historie": historie_,

@@ -28,7 +28,7 @@ from ontheffing.forms.aanvrager import (
     VerzoekForm,
 )
 from ontheffing.forms.fields import YesNoField
-from ontheffing.identiteit import machtigen
+from ontheffing.identiteit import digid, machtigen
 from ontheffing.models import Bijlagesoort, Provincie, Verzoek
 from ontheffing.states import OPEN_STATUSSEN, STATUS_VOOR_AANVRAGER, Status
 from ontheffing.uploads import OngeldigBestand
@@ -434,6 +434,7 @@ def indienen(request, pk):
             user=request.user,
             verzoek=verzoek,
             machtiging=machtigen.uit_sessie(request),
+            digid_niveau=digid.niveau_uit_sessie(request),
             verklaring=True,
         )
     except services.NietNu as fout:

@@ -24,6 +24,16 @@ $metadata['__DYNAMIC:1__'] = [
                 ));
             }',
         ],
+        // The user's level of assurance becomes the assertion's
+        // AuthnContextClassRef, as DigiD's does (saml20 IdP reads it from the
+        // state); it is not sent as an attribute.
+        15 => [
+            'class' => 'core:PHP',
+            'code' => 'if (isset($attributes["niveau"])) {
+                $state["saml:AuthnContextClassRef"] = $attributes["niveau"][0];
+                unset($attributes["niveau"]);
+            }',
+        ],
         20 => [
             'class' => 'saml:AttributeNameID',
             'attribute' => 'nameid',
