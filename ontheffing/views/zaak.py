@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db.models import F, Prefetch, prefetch_related_objects
+from django.db.models.fields.json import KT
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -214,7 +215,7 @@ def historie(verzoek) -> list[dict]:
     regels = []
     for g in verzoek.gebeurtenissen.values(
         "tijdstip", "actie", "intern", "van_status", "naar_status", "reden"
-    ).annotate(actor_naam=F("actor__naam")):
+    ).annotate(actor_naam=F("actor__naam"), digid_niveau=KT("details__digid_niveau")):
         g["iso"], g["tekst"] = _tijdstip(g["tijdstip"])
         g["actie_tekst"] = ACTIE_LABELS.get(g["actie"], g["actie"])
         if g["naar_status"] and g["van_status"] != g["naar_status"]:
@@ -242,18 +243,16 @@ def documenten(verzoek) -> list[dict]:
     ]
 
 
-def inlogwijze(verzoek) -> str:
-    """How the submitter logged in, from the audit event of the submission:
+def inlogwijze(verzoek, regels) -> str:
+    """How the submitter logged in, from the audit event of the submission
+    among the lines of the history (``historie``, so no query of its own):
     "Ingelogd met DigiD (niveau Midden)", or "" when no level was recorded (a
     password log-in, DigiD Machtigen, a request received by post or e-mail)."""
     if verzoek.geregistreerd:
         return ""
-    details = (
-        verzoek.gebeurtenissen.filter(actie=Actie.INDIENEN)
-        .values_list("details", flat=True)
-        .first()
+    niveau = next(
+        (g["digid_niveau"] for g in regels if g["actie"] == Actie.INDIENEN), None
     )
-    niveau = (details or {}).get("digid_niveau")
     if niveau not in digid.NIVEAUS:
         return ""
     return f"Ingelogd met DigiD (niveau {digid.niveaunaam(niveau)})"
@@ -316,7 +315,7 @@ def _verzoekpagina(request, verzoek, bound):
             "opschortingen_tweede_lid": procedures.tweede_lid(verzoek),
             "bijlagen": verzoek.bijlagen.all(),
             "documenten": documenten(verzoek),
-            "inlogwijze": inlogwijze(verzoek),
+            "inlogwijze": inlogwijze(verzoek, historie_),
             "ontbrekende_bijlagen": verzoek.ontbrekende_bijlagen(),
             "gebeurtenissen": verzoek.gebeurtenissen.select_related("actor"),
             "historie": historie_,
