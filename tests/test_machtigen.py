@@ -106,6 +106,23 @@ def ingelogd(client) -> bool:
     return "_auth_user_id" in client.session
 
 
+def _account_aanmaken(client, capture):
+    """A first-time gemachtigde makes an account and opens the e-mailed link;
+    the answer to opening it."""
+    with capture(execute=True):
+        client.post(
+            "/account/digid/account/",
+            {
+                "actie": "aanmaken",
+                "naam": "G. de Griffier",
+                "email": "griffier@gemeente.example",
+                "next": "/mijn/",
+            },
+        )
+    link = re.search(r"http://\S+/account/digid/bevestigen/\S+/", mail.outbox[-1].body)
+    return client.post(link[0])
+
+
 def test_the_gemachtigde_files_namens_and_both_identities_are_recorded(
     broker, client, griffier
 ):
@@ -143,18 +160,7 @@ def test_a_first_time_gemachtigde_makes_his_account_and_keeps_the_mandate(
     assert antwoord["Location"] == "/account/digid/account/?next=/mijn/"
     assert not ingelogd(client)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            "/account/digid/account/",
-            {
-                "actie": "aanmaken",
-                "naam": "G. de Griffier",
-                "email": "griffier@gemeente.example",
-                "next": "/mijn/",
-            },
-        )
-    link = re.search(r"http://\S+/account/digid/bevestigen/\S+/", mail.outbox[-1].body)
-    antwoord = client.post(link[0])
+    antwoord = _account_aanmaken(client, django_capture_on_commit_callbacks)
 
     assert antwoord["Location"] == "/mijn/"
     griffier = Gebruiker.objects.get(email="griffier@gemeente.example")
@@ -283,19 +289,11 @@ def test_a_first_time_gemachtigde_takes_no_level_from_an_earlier_digid_attempt(
     sessie[digid.NIVEAU_NIEUW_SESSION_KEY] = MIDDEN  # a DigiD log-in left halfway
     sessie.save()
     via_broker(client, broker)
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            "/account/digid/account/",
-            {
-                "actie": "aanmaken",
-                "naam": "G. de Griffier",
-                "email": "griffier@gemeente.example",
-                "next": "/mijn/",
-            },
-        )
-    link = re.search(r"http://\S+/account/digid/bevestigen/\S+/", mail.outbox[-1].body)
 
-    assert client.post(link[0])["Location"] == "/mijn/"
+    assert (
+        _account_aanmaken(client, django_capture_on_commit_callbacks)["Location"]
+        == "/mijn/"
+    )
     assert machtigen.MACHTIGING_SESSION_KEY in client.session
     assert digid.NIVEAU_SESSION_KEY not in client.session
 
