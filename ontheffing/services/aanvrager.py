@@ -220,12 +220,15 @@ def verzoek_indienen(
         )
 
 
-def _inlogdetails(machtiging: Machtiging | None, digid_niveau: str | None) -> dict:
-    """How the submitter logged in, for the audit event of the submission."""
+def _inlogdetails(
+    machtiging: Machtiging | None, digid_niveau: str | None
+) -> dict | None:
+    """How the submitter logged in, for the audit event of the submission
+    (None for a password log-in, as before the level was recorded)."""
     details = machtiging.als_details() if machtiging else {}
     if digid_niveau:
         details["digid_niveau"] = digid_niveau
-    return details
+    return details or None
 
 
 def _machtiging_vastleggen(verzoek: Verzoek, machtiging: Machtiging) -> None:
