@@ -6,6 +6,7 @@ REQUIRE_BROWSER=1 (CI on PostgreSQL), where a missing browser is a failure.
 
 import base64
 import os
+import re
 import shutil
 
 import pytest
@@ -85,3 +86,27 @@ def inloggen(page, email, wachtwoord="geheim-wachtwoord-123"):
         page.get_by_label("Code").fill(ongebruikte_code(apparaat))
         with page.expect_navigation():
             page.get_by_role("button", name="Controleren").click()
+
+
+# The level every page is checked against: WCAG 2.1 AA (README).
+WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+}
+
+
+def controleer(page, beschrijving):
+    """axe on the page as it is now: no WCAG 2.1 AA violation, or each named
+    with the first elements it concerns."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    resultaat = Axe().run(page, options=WCAG)
+    schendingen = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + "; ".join(n["target"][0] for n in v["nodes"][:3])
+        for v in resultaat.response["violations"]
+    ]
+    assert not schendingen, f"{beschrijving}:\n" + "\n".join(schendingen)
+
+
+def uitloggen(page):
+    page.get_by_role("button", name=re.compile("Uitloggen")).click()

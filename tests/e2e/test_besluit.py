@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from ontheffing import services
 from ontheffing.models import Besluit
 from ontheffing.states import Rol, Status, Uitkomst
-from tests.e2e.conftest import inloggen
+from tests.e2e.conftest import inloggen, uitloggen
 from tests.factories import (
     kwalificeer,
     maak_gebruiker,
@@ -66,7 +66,7 @@ def test_a_request_to_a_partial_decision_and_its_letter(page):
     )
     page.get_by_role("button", name="Voorstellen ter besluitvorming").click()
     expect(page.locator(".melding")).to_contain_text("Het besluit is voorgesteld")
-    page.get_by_role("button", name=re.compile("Uitloggen")).click()
+    uitloggen(page)
 
     # The beslisser reads the draft letter, then decides.
     inloggen(page, beslisser.email)

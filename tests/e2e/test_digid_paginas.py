@@ -5,28 +5,15 @@ the e-mailed link, and a link opened in the wrong browser; and the log-in page
 with DigiD and DigiD Machtigen offered."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings as django_settings
 from django.test import Client
 
 from ontheffing.identiteit import digid, koppelen
+from tests.e2e.conftest import controleer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-WCAG = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-}
 SLEUTEL = digid.bsn_sleutel("123456782")
-
-
-def controleer(page, beschrijving):
-    resultaat = Axe().run(page, options=WCAG)
-    schendingen = [
-        f"{v['id']} ({v['impact']}): {v['help']} -> "
-        + "; ".join(n["target"][0] for n in v["nodes"][:3])
-        for v in resultaat.response["violations"]
-    ]
-    assert not schendingen, f"{beschrijving}:\n" + "\n".join(schendingen)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -17,7 +16,7 @@ from ontheffing import services
 from ontheffing.models import Verzoek
 from ontheffing.states import Rol, Status
 from ontheffing.toetsing import criteria_voor
-from tests.e2e.conftest import inloggen
+from tests.e2e.conftest import controleer, inloggen, uitloggen
 from tests.factories import (
     maak_gebruiker,
     maak_gemeente,
@@ -30,25 +29,8 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db(transaction=True)
 SCHERMAFDRUKKEN = os.environ.get("SCHERMAFDRUKKEN")  # a folder, to look at the pages
 
-WCAG = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-}
 REDEN = "Voorschrift 1 is te ruim: noem de overeenkomst met de gemeente Arnhem."
 MOTIVERING = "De opdracht is openbaar aanbesteed; aan alle criteria is voldaan."
-
-
-def controleer(page, beschrijving):
-    resultaat = Axe().run(page, options=WCAG)
-    schendingen = [
-        f"{v['id']} ({v['impact']}): {v['help']} -> "
-        + "; ".join(n["target"][0] for n in v["nodes"][:3])
-        for v in resultaat.response["violations"]
-    ]
-    assert not schendingen, f"{beschrijving}:\n" + "\n".join(schendingen)
-
-
-def uitloggen(page):
-    page.get_by_role("button", name=re.compile("Uitloggen")).click()
 
 
 def foto(page, naam):

@@ -6,12 +6,11 @@ import re
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from ontheffing.models import Besluit, Verzoek
 from ontheffing.states import Rol, Status, Uitkomst
-from tests.e2e.conftest import inloggen
+from tests.e2e.conftest import controleer, inloggen, uitloggen
 from tests.factories import (
     PDF,
     maak_gebruiker,
@@ -21,24 +20,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-WCAG = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-}
-
-
-def controleer(page, beschrijving):
-    resultaat = Axe().run(page, options=WCAG)
-    schendingen = [
-        f"{v['id']} ({v['impact']}): {v['help']} -> "
-        + "; ".join(n["target"][0] for n in v["nodes"][:3])
-        for v in resultaat.response["violations"]
-    ]
-    assert not schendingen, f"{beschrijving}:\n" + "\n".join(schendingen)
-
-
-def uitloggen(page):
-    page.get_by_role("button", name=re.compile("Uitloggen")).click()
 
 
 def test_a_paper_request_from_registration_to_a_posted_decision(page):

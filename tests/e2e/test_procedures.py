@@ -6,13 +6,12 @@ import re
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from ontheffing import termijnen
 from ontheffing.models import Opschorting, Verzoek
 from ontheffing.states import Rol
-from tests.e2e.conftest import inloggen
+from tests.e2e.conftest import controleer, inloggen
 from tests.factories import (
     maak_gebruiker,
     maak_gemeente,
@@ -23,20 +22,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-WCAG = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-}
-
-
-def controleer(page, beschrijving):
-    resultaat = Axe().run(page, options=WCAG)
-    schendingen = [
-        f"{v['id']} ({v['impact']}): {v['help']} -> "
-        + "; ".join(n["target"][0] for n in v["nodes"][:3])
-        for v in resultaat.response["violations"]
-    ]
-    assert not schendingen, f"{beschrijving}:\n" + "\n".join(schendingen)
 
 
 @pytest.fixture

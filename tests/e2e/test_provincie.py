@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from ontheffing import services
 from ontheffing.models import Verzoek
 from ontheffing.states import Actie, Rol, Status, Uitkomst
-from tests.e2e.conftest import inloggen
+from tests.e2e.conftest import inloggen, uitloggen
 from tests.factories import (
     maak_gebruiker,
     maak_gemeente,
@@ -21,10 +21,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SCREENSHOTS = "/tmp"
-
-
-def uitloggen(page):
-    page.get_by_role("button", name=re.compile("Uitloggen")).click()
 
 
 @pytest.fixture

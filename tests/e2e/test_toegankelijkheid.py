@@ -5,7 +5,6 @@ keyboard-only walk through the start of the applicant's journey."""
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
@@ -14,6 +13,7 @@ from playwright.sync_api import expect
 
 from ontheffing import services
 from ontheffing.states import Rol
+from tests.e2e.conftest import controleer
 from tests.factories import (
     inloggen,
     maak_concept,
@@ -23,10 +23,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-WCAG = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
-}
 
 
 @pytest.fixture
@@ -95,16 +91,6 @@ def inloggen_als(page, live_server, user):
             }
         ]
     )
-
-
-def controleer(page, beschrijving):
-    resultaat = Axe().run(page, options=WCAG)
-    schendingen = [
-        f"{v['id']} ({v['impact']}): {v['help']} -> "
-        + "; ".join(n["target"][0] for n in v["nodes"][:3])
-        for v in resultaat.response["violations"]
-    ]
-    assert not schendingen, f"{beschrijving}:\n" + "\n".join(schendingen)
 
 
 def test_public_pages(page):
