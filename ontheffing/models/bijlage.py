@@ -61,3 +61,22 @@ class Bijlage(models.Model):
 
     def __str__(self):
         return self.bestandsnaam
+
+    @classmethod
+    def opslaan(cls, *, verzoek, soort, bestand, door, **velden) -> "Bijlage":
+        """Stores a checked upload (``uploads.GecontroleerdBestand``) as a
+        document of the case: the file, with the name, type, size and hash the
+        check established. ``velden``: ``opschorting`` and ``punt``, if any."""
+        bijlage = cls(
+            verzoek=verzoek,
+            soort=soort,
+            bestandsnaam=bestand.naam,
+            content_type=bestand.content_type,
+            grootte=bestand.grootte,
+            sha256=bestand.sha256,
+            geupload_door=door,
+            **velden,
+        )
+        bijlage.bestand.save(bestand.naam, bestand.inhoud, save=False)
+        bijlage.save()
+        return bijlage

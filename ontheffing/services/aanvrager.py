@@ -308,19 +308,14 @@ def _bijlage_opslaan(*, user, verzoek, bestand, soort, opschorting, punt, upload
     if eerder is not None:
         return eerder
     with transaction.atomic():
-        bijlage = Bijlage(
+        bijlage = Bijlage.opslaan(
             verzoek=verzoek,
             soort=soort,
-            bestandsnaam=gecontroleerd.naam,
-            content_type=gecontroleerd.content_type,
-            grootte=gecontroleerd.grootte,
-            sha256=gecontroleerd.sha256,
-            geupload_door=user,
+            bestand=gecontroleerd,
+            door=user,
             opschorting=opschorting,
             punt=punt,
         )
-        bijlage.bestand.save(gecontroleerd.naam, gecontroleerd.inhoud, save=False)
-        bijlage.save()
         if verzoek.status != Status.CONCEPT:
             audit(
                 verzoek,

@@ -198,18 +198,12 @@ def zienswijze_derde_vastleggen(
     with transaction.atomic():
         _vergrendel(user, verzoek, "zienswijze_derde_vastleggen")
         if gecontroleerd is not None:
-            bijlage = Bijlage(
+            derde.bijlage = Bijlage.opslaan(
                 verzoek=verzoek,
                 soort=Bijlagesoort.ZIENSWIJZE,
-                bestandsnaam=gecontroleerd.naam,
-                content_type=gecontroleerd.content_type,
-                grootte=gecontroleerd.grootte,
-                sha256=gecontroleerd.sha256,
-                geupload_door=user,
+                bestand=gecontroleerd,
+                door=user,
             )
-            bijlage.bestand.save(gecontroleerd.naam, gecontroleerd.inhoud, save=False)
-            bijlage.save()
-            derde.bijlage = bijlage
         derde.zienswijze = tekst
         derde.ontvangen_op = ontvangen_op
         derde.vastgelegd_door = user

@@ -132,18 +132,13 @@ def _documenten_controleren(documenten) -> list:
 def _documenten_opslaan(verzoek, user, gecontroleerd, opschorting=None) -> list[str]:
     namen = []
     for soort, bestand in gecontroleerd:
-        bijlage = Bijlage(
+        bijlage = Bijlage.opslaan(
             verzoek=verzoek,
             soort=soort,
-            bestandsnaam=bestand.naam,
-            content_type=bestand.content_type,
-            grootte=bestand.grootte,
-            sha256=bestand.sha256,
-            geupload_door=user,
+            bestand=bestand,
+            door=user,
             opschorting=opschorting,
         )
-        bijlage.bestand.save(bestand.naam, bestand.inhoud, save=False)
-        bijlage.save()
         namen.append(bijlage.bestandsnaam)
     return namen
 
