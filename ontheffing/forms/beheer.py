@@ -7,6 +7,7 @@ from django import forms
 from ontheffing import tekst
 from ontheffing.forms.fields import datumveld
 from ontheffing.models import Beleidsregel, Criterium, Gebruiker, Provincie
+from ontheffing.services.beheer import BRIEFHOOFDVELDEN
 from ontheffing.states import Rol, Uitkomst
 
 STAFROLLEN = [
@@ -55,17 +56,7 @@ MAX_LOGO = 200 * 1024
 class ProvincieForm(forms.ModelForm):
     class Meta:
         model = Provincie
-        fields = [
-            "postadres",
-            "bezoekadres",
-            "telefoon",
-            "email",
-            "website",
-            "cdk_naam",
-            "secretaris_naam",
-            "privacyverklaring",
-            "toegankelijkheidsverklaring",
-        ]
+        fields = list(BRIEFHOOFDVELDEN)
         widgets = {
             "postadres": forms.Textarea(attrs={"rows": 3}),
             "bezoekadres": forms.Textarea(attrs={"rows": 3}),
